@@ -1,0 +1,530 @@
+/**
+ * The default deck (outline/briefing.yaml and outline/data/*.yaml) against its schemas, its
+ * fit limits and the article it briefs on. The slide text is rendered here with stand-in
+ * helpers built on src/data/format.ts, so that lengths and quotes are checked as they will read.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import Handlebars from 'handlebars';
+import { outlineSchema, type OutlineDoc, type SlideDoc } from '../../src/outline/schema.js';
+import { dataFileSchema, type DataFileDoc } from '../../src/data/schema.js';
+import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../../src/data/format.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const outlinePath = path.join(root, 'outline/briefing.yaml');
+const articlePath = path.resolve(root, '../shared/source/000_76d764f47cb0b6fe.txt');
+
+type Dataset = DataFileDoc[string];
+type FiguresDataset = Extract<Dataset, { type: 'figures' }>;
+type RankingDataset = Extract<Dataset, { type: 'ranking' }>;
+
+// ---------------------------------------------------------------- loading
+
+function issues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `  ${i.path.map(String).join('.')}: ${i.message}`).join('\n');
+}
+
+const outlineText = fs.readFileSync(outlinePath, 'utf8');
+const outlineParsed = outlineSchema.safeParse(YAML.parse(outlineText));
+if (!outlineParsed.success) console.error(`outline/briefing.yaml:\n${issues(outlineParsed.error)}`);
+const outline: OutlineDoc | undefined = outlineParsed.success ? outlineParsed.data : undefined;
+
+interface LoadedFile {
+  namespace: string;
+  file: string;
+  ok: boolean;
+  problems: string;
+  data?: DataFileDoc;
+}
+
+const dataFiles: LoadedFile[] = Object.entries(outline?.data ?? {}).map(([namespace, rel]) => {
+  const file = path.resolve(path.dirname(outlinePath), rel);
+  if (!fs.existsSync(file)) return { namespace, file, ok: false, problems: 'file not found' };
+  const parsed = dataFileSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = issues(parsed.error);
+    console.error(`${rel}:\n${problems}`);
+    return { namespace, file, ok: false, problems };
+  }
+  return { namespace, file, ok: true, problems: '', data: parsed.data };
+});
+
+/** Every dataset by id, `namespace.key`. */
+const datasets = new Map<string, Dataset>();
+for (const f of dataFiles) for (const [key, ds] of Object.entries(f.data ?? {})) datasets.set(`${f.namespace}.${key}`, ds);
+
+const article = fs.readFileSync(articlePath, 'utf8');
+const slides: SlideDoc[] = outline?.slides ?? [];
+
+const CONTENT_LAYOUTS = ['bullets', 'figures', 'quote', 'chart', 'timeline', 'comparison', 'takeaways'] as const;
+const isContent = (s: SlideDoc): boolean => (CONTENT_LAYOUTS as readonly string[]).includes(s.layout);
+
+// ---------------------------------------------------------------- stand-in helpers
+
+function asOfOf(ds: Dataset): string {
+  return ds.type === 'ranking' ? (ds.editions[0]?.asOf ?? '') : ds.asOf;
+}
+
+/** The dataset a helper was given; the context holds `{ id }` objects for `namespace.key`. */
+function dataset(ref: unknown, helper: string): Dataset & { id: string } {
+  const id = (ref as { id?: unknown } | undefined)?.id;
+  const ds = typeof id === 'string' ? datasets.get(id) : undefined;
+  if (!ds || typeof id !== 'string') throw new Error(`{{${helper}}}: not a dataset: ${JSON.stringify(ref)}`);
+  return Object.assign({ id }, ds);
+}
+
+function item(ref: unknown, key: unknown, helper: string): FiguresDataset['items'][string] {
+  const ds = dataset(ref, helper);
+  if (ds.type !== 'figures') throw new Error(`{{${helper} ${ds.id}}}: not a figures dataset`);
+  const it = typeof key === 'string' ? ds.items[key] : undefined;
+  if (!it) throw new Error(`{{${helper} ${ds.id} "${String(key)}"}}: no such item`);
+  return it;
+}
+
+interface HelperOptions {
+  hash: Record<string, unknown>;
+}
+
+const hb = Handlebars.create();
+hb.registerHelper('rank', (ref: unknown, name: unknown, options: HelperOptions) => {
+  const ds = dataset(ref, 'rank');
+  if (ds.type !== 'ranking') throw new Error(`{{rank ${ds.id}}}: not a ranking`);
+  const want = options.hash['edition'];
+  const edition = want === undefined ? ds.editions[0] : ds.editions.find((e) => e.asOf === want);
+  const entry = edition?.entries.find((e) => e.name === name);
+  if (!entry) throw new Error(`{{rank ${ds.id} "${String(name)}"}}: no such entry`);
+  return entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`;
+});
+hb.registerHelper('value', (ref: unknown, key: unknown) => {
+  const it = item(ref, key, 'value');
+  return it.unit === '%' ? formatPercent(it.value) : formatNumber(it.value);
+});
+hb.registerHelper('figure', (ref: unknown, key: unknown) => {
+  const it = item(ref, key, 'figure');
+  return qualifierWord(it.qualifier) + formatValue(it.value, it.unit);
+});
+hb.registerHelper('label', (ref: unknown, key: unknown) => item(ref, key, 'label').label);
+hb.registerHelper('period', (ref: unknown, key: unknown) => {
+  const p = item(ref, key, 'period').period;
+  if (p === undefined) throw new Error(`{{period}}: item "${String(key)}" has no period`);
+  return p;
+});
+hb.registerHelper('num', (n: unknown) => formatNumber(Number(n)));
+hb.registerHelper('percent', (n: unknown) => formatPercent(Number(n)));
+hb.registerHelper('date', (d: unknown) => {
+  if (typeof d !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new Error(`{{date}}: not a date: ${String(d)}`);
+  return formatDate(d);
+});
+hb.registerHelper('asOf', (ref: unknown) => formatDate(asOfOf(dataset(ref, 'asOf'))));
+hb.registerHelper('cite', (ref: unknown) => {
+  const ds = dataset(ref, 'cite');
+  return `${ds.source.publisher}〈${ds.source.title}〉，${formatDate(asOfOf(ds))}`;
+});
+hb.registerHelper('count', (ref: unknown, options: HelperOptions) => {
+  const ds = dataset(ref, 'count');
+  if (ds.type !== 'ranking') throw new Error(`{{count ${ds.id}}}: not a ranking`);
+  const group = options.hash['group'];
+  if (typeof group !== 'string' || !(group in ds.groups)) throw new Error(`{{count ${ds.id}}}: unknown group ${String(group)}`);
+  return String(ds.editions[0]?.entries.filter((e) => e.group === group).length ?? 0);
+});
+
+const context: Record<string, unknown> = { deck: outline?.deck ?? {} };
+for (const id of datasets.keys()) {
+  const [ns = '', key = ''] = id.split('.');
+  const space = (context[ns] ??= {}) as Record<string, unknown>;
+  space[key] = { id };
+}
+
+function render(text: string): string {
+  return hb.compile(text, { strict: true, noEscape: true })(context);
+}
+
+/** Every string in a slide, with where it sits (`bullets.2.sub.0`). */
+function strings(value: unknown, at = ''): { at: string; text: string }[] {
+  if (typeof value === 'string') return [{ at, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}.${i}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
+  return [];
+}
+
+const len = (s: string): number => [...s].length;
+const where = (i: number): string => `slide ${i + 1} (${slides[i]?.layout} ${slides[i]?.title ?? ''})`;
+
+/** Helper calls that name a dataset: `{{value capex.spending "alibaba"}}` → helper, dataset, key. */
+const HELPER_REF = /\{\{\s*(rank|value|figure|label|period|asOf|cite|count)\s+([A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)(?:\s+"([^"]*)")?/g;
+function refs(text: string): { helper: string; id: string; key?: string }[] {
+  return [...text.matchAll(HELPER_REF)].map((m) => ({ helper: m[1] ?? '', id: m[2] ?? '', key: m[3] }));
+}
+
+// ---------------------------------------------------------------- 1. schemas
+
+describe('schemas', () => {
+  it('outline/briefing.yaml starts with the schema comment', () => {
+    expect(outlineText.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/outline.schema.json');
+  });
+
+  it('the outline validates against outlineSchema', () => {
+    expect(outlineParsed.success, outlineParsed.success ? '' : issues(outlineParsed.error)).toBe(true);
+  });
+
+  it('every data file exists and validates against dataFileSchema', () => {
+    expect(dataFiles.length).toBeGreaterThan(0);
+    for (const f of dataFiles) expect(f.ok, `${path.relative(root, f.file)}:\n${f.problems}`).toBe(true);
+  });
+
+  it('every data file in outline/data is named in the outline', () => {
+    const named = new Set(dataFiles.map((f) => path.resolve(f.file)));
+    const onDisk = fs
+      .readdirSync(path.join(root, 'outline/data'))
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => path.join(root, 'outline/data', n));
+    for (const f of onDisk) expect(named.has(f), `${f} is not in the outline's data:`).toBe(true);
+  });
+
+  it('every dataset cites the article it came through, and lists editions newest first', () => {
+    for (const [id, ds] of datasets) {
+      expect(ds.source.via ?? '', `${id}: source.via`).toMatch(/聽筒Tech.*艾莉亞/);
+      if (ds.type === 'ranking') {
+        const dates = ds.editions.map((e) => e.asOf);
+        expect(dates, `${id}: editions newest first`).toEqual([...dates].sort().reverse());
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------- 2. structure
+
+describe('structure', () => {
+  const SECTIONS = ['一個「全面開花」的時代', '國產生成式AI這三年', 'AI迎來「技術硬核」時代'];
+
+  it('has the three sections of the article, numbered 01–03, in order', () => {
+    const sections = slides.filter((s) => s.layout === 'section');
+    expect(sections.map((s) => s.title)).toEqual(SECTIONS);
+    expect(sections.map((s) => (s.layout === 'section' ? s.number : undefined))).toEqual(['01', '02', '03']);
+  });
+
+  it('opens with a title and an agenda, ends with takeaways and sources', () => {
+    expect(slides[0]?.layout).toBe('title');
+    expect(slides[1]?.layout).toBe('agenda');
+    expect(slides.at(-2)?.layout).toBe('takeaways');
+    expect(slides.at(-1)?.layout).toBe('sources');
+  });
+
+  it('has at least 12 content slides and uses every content layout', () => {
+    const content = slides.filter(isContent);
+    expect(content.length).toBeGreaterThanOrEqual(12);
+    for (const layout of CONTENT_LAYOUTS) expect(content.some((s) => s.layout === layout), layout).toBe(true);
+  });
+
+  it('gives every content slide notes of 2–5 sentences', () => {
+    slides.forEach((s, i) => {
+      if (!isContent(s)) return;
+      const notes = s.notes?.trim() ?? '';
+      expect(notes, `${where(i)} has no notes`).not.toBe('');
+      const sentences = render(notes).split(/(?<=[。！？])/).filter((t) => t.trim() !== '').length;
+      expect(sentences, `${where(i)}: ${sentences} sentences in the notes`).toBeGreaterThanOrEqual(2);
+      expect(sentences, `${where(i)}: ${sentences} sentences in the notes`).toBeLessThanOrEqual(5);
+    });
+  });
+
+  it('refers only to datasets and items that exist', () => {
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) {
+        for (const r of refs(text)) {
+          const ds = datasets.get(r.id);
+          expect(ds, `${where(i)} ${at}: no dataset ${r.id}`).toBeDefined();
+          if (!ds || r.key === undefined) continue;
+          if (ds.type === 'figures') expect(ds.items[r.key], `${where(i)} ${at}: ${r.id} has no item "${r.key}"`).toBeDefined();
+          else expect(ds.editions.some((e) => e.entries.some((n) => n.name === r.key)), `${where(i)} ${at}: ${r.id} has no "${r.key}"`).toBe(true);
+        }
+      }
+      if (s.layout === 'chart') {
+        const ds = datasets.get(s.chart.data);
+        expect(ds, `${where(i)}: chart data ${s.chart.data}`).toBeDefined();
+        if (ds?.type === 'figures') for (const k of s.chart.items ?? []) expect(ds.items[k], `${where(i)}: item ${k}`).toBeDefined();
+        if (s.chart.highlight !== undefined && ds?.type === 'ranking') expect(ds.groups[s.chart.highlight]).toBeDefined();
+        expect(s.chart.kind, 'the article gives no ranks for the previous edition').not.toBe('rank-change');
+      }
+      for (const id of s.sources ?? []) expect(datasets.has(id), `${where(i)}: source ${id}`).toBe(true);
+    });
+  });
+
+  it('lists as sources every dataset a slide draws on, and every dataset is used', () => {
+    const used = new Set<string>();
+    slides.forEach((s, i) => {
+      const listed = new Set([...(s.sources ?? []), ...(s.layout === 'chart' ? [s.chart.data] : [])]);
+      for (const id of listed) used.add(id);
+      for (const { at, text } of strings(s))
+        for (const r of refs(text)) expect(listed.has(r.id), `${where(i)} ${at} uses ${r.id} but does not list it in sources`).toBe(true);
+    });
+    for (const id of datasets.keys()) expect(used.has(id), `dataset ${id} is never used`).toBe(true);
+  });
+
+  it('renders every string with the helpers (no unknown helper, dataset or item)', () => {
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) expect(() => render(text), `${where(i)} ${at}`).not.toThrow();
+    });
+  });
+});
+
+// ---------------------------------------------------------------- 3. faithfulness
+
+/** Simplified forms the article mixes in, and the standard Traditional forms the deck uses. */
+const SIMPLIFIED_TO_TRADITIONAL: readonly [string, string][] = [
+  ['并', '並'], ['于', '於'], ['后', '後'], ['盡管', '儘管'], ['游戲', '遊戲'], ['采', '採'],
+  ['范式', '範式'], ['里', '裡'], ['咨詢', '諮詢'], ['復雜', '複雜'], ['憑借', '憑藉'],
+];
+/** Both texts reduced to one spelling and one set of punctuation, so that quotes can be found. */
+function normalize(s: string): string {
+  let t = s;
+  for (const [simp, trad] of SIMPLIFIED_TO_TRADITIONAL) t = t.split(trad).join(simp);
+  return t
+    .replace(/雲/g, '云')
+    .replace(/[「」『』“”‘’"']/g, '')
+    .replace(/，/g, ',')
+    .replace(/：/g, ':')
+    .replace(/；/g, ';')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '');
+}
+const normalizedArticle = normalize(article);
+
+/** 1 → 一, 10 → 十, 14 → 十四, 20 → 二十. */
+function chineseNumeral(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 10) return d[n] ?? '';
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 100) return (d[Math.floor(n / 10)] ?? '') + '十' + (n % 10 ? d[n % 10] : '');
+  return String(n);
+}
+
+/** Positions where `needle` occurs in `hay`. */
+function occurrences(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+const QUALIFIER_MARKS: Record<string, RegExp> = { '>': /(超過|超|突破|逾)$/, '~': /(約|大約|近)$/, '<': /(不足|不到)$/ };
+
+describe('faithful to the article', () => {
+  it('every figure in the data is a number the article gives, with its qualifier', () => {
+    for (const [id, ds] of datasets) {
+      if (ds.type !== 'figures') continue;
+      for (const [key, it] of Object.entries(ds.items)) {
+        const text = it.unit === '%' ? formatPercent(it.value) : formatNumber(it.value);
+        // Not part of a longer number: "700億" must not be found inside "1600億".
+        const hits = occurrences(article, text).filter((p) => !/[\d.]/.test(article[p - 1] ?? '') && !/[\d.]/.test(article[p + text.length] ?? ''));
+        expect(hits.length, `${id}.${key}: "${text}" is not in the article`).toBeGreaterThan(0);
+        const before = (p: number): string => article.slice(Math.max(0, p - 4), p);
+        const mark = QUALIFIER_MARKS[it.qualifier];
+        if (mark) {
+          const qualified = hits.some((p) => mark.test(before(p)));
+          expect(qualified, `${id}.${key}: the article gives "${text}" without the qualifier "${it.qualifier}"`).toBe(true);
+        } else {
+          // An exact figure: the article must give it somewhere without 超/約/不足 in front.
+          const marks = Object.values(QUALIFIER_MARKS);
+          const exact = hits.some((p) => !marks.some((m) => m.test(before(p))));
+          expect(exact, `${id}.${key}: the article qualifies "${text}" (超/約 …) but the data says "${it.qualifier}"`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('every ranking entry is named in the article, with its rank right after the name', () => {
+    for (const [id, ds] of datasets) {
+      if (ds.type !== 'ranking') continue;
+      for (const edition of (ds as RankingDataset).editions) {
+        for (const e of edition.entries) {
+          const at = occurrences(article, e.name);
+          expect(at.length, `${id} ${edition.asOf}: "${e.name}" is not in the article`).toBeGreaterThan(0);
+          if (e.rank !== undefined) {
+            const n = `(?:${e.rank}(?!\\d)|${chineseNumeral(e.rank)}(?![一二三四五六七八九十]))`;
+            const pattern = new RegExp(`(?:第|排名|名列)\\s*${n}`);
+            const near = at.some((p) => pattern.test(article.slice(p + e.name.length, p + e.name.length + 40)));
+            expect(near, `${id} ${edition.asOf}: no 第${e.rank} within 40 characters after "${e.name}"`).toBe(true);
+          } else if (e.within !== undefined) {
+            const pattern = new RegExp(`(?:TOP|前)\\s*(?:${e.within}(?!\\d)|${chineseNumeral(e.within)})`, 'i');
+            const near = at.some((p) => pattern.test(article.slice(Math.max(0, p - 60), p + e.name.length + 40)));
+            expect(near, `${id} ${edition.asOf}: no "前${e.within}" near "${e.name}"`).toBe(true);
+          }
+        }
+        if (edition.entries.length === 0) expect(edition.note, `${id} ${edition.asOf}: an empty edition needs a note`).toBeTruthy();
+      }
+    }
+  });
+
+  it('quotes the speakers word for word', () => {
+    slides.forEach((s, i) => {
+      if (s.layout !== 'quote') return;
+      for (const fragment of render(s.quote).split(/…+/)) {
+        if (fragment.trim() === '') continue;
+        expect(normalizedArticle.includes(normalize(fragment)), `${where(i)}: not in the article: ${fragment}`).toBe(true);
+      }
+      expect(article.includes(s.speaker), `${where(i)}: ${s.speaker} is not in the article`).toBe(true);
+      if (s.role) expect(article.includes(s.role.replace(/（.*）$/, '')), `${where(i)}: role ${s.role}`).toBe(true);
+    });
+  });
+
+  it('quotes in bullets and notes are the article’s words too', () => {
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) {
+        // Long 「…」 passages (10+ characters) are quotations; short ones are terms.
+        for (const m of render(text).matchAll(/「([^「」]{10,})」/g)) {
+          const q = m[1] ?? '';
+          expect(normalizedArticle.includes(normalize(q)), `${where(i)} ${at}: not in the article: 「${q}」`).toBe(true);
+        }
+      }
+    });
+  });
+
+  it('uses standard Traditional characters and 「」 quotation marks on slides', () => {
+    const simplified = /[并于后采范复云]|盡管|游戲|咨詢|憑借/;
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) {
+        const shown = render(text).replace(/石云升/g, '');
+        expect(shown, `${where(i)} ${at}: simplified form`).not.toMatch(simplified);
+        expect(shown, `${where(i)} ${at}: use 「」`).not.toMatch(/[“”‘’"]/);
+      }
+    });
+  });
+});
+
+// ---------------------------------------------------------------- 4. no hard-coded figures
+
+/**
+ * Digits left on a slide once the `{{…}}` calls are taken out. A year (1990–2030), a model name
+ * (H800, QwQ-32B, GPT-4o, k1.5) and a day of a date (3月6日) are fine; a number of 3+ digits or a
+ * number with 萬/億/% is a figure that belongs in a data file.
+ */
+/** Names that contain digits but are not figures. */
+const NAMES_WITH_DIGITS = ['全球100生成式AI消費級應用排行榜'];
+
+function hardCodedFigures(text: string): string[] {
+  let bare = text.replace(/\{\{[^}]*\}\}/g, '｜');
+  for (const name of NAMES_WITH_DIGITS) bare = bare.split(name).join('〈名稱〉');
+  const found: string[] = [];
+  for (const m of bare.matchAll(/\d+(?:\.\d+)?/g)) {
+    const n = m[0];
+    const start = m.index ?? 0;
+    const before = bare[start - 1] ?? '';
+    const after = bare.slice(start + n.length, start + n.length + 2);
+    if (/[A-Za-z-]/.test(before) || /^[A-Za-z]/.test(after)) continue; // H800, QwQ-32B, 3M
+    if (/^(萬|億|%|％)/.test(after)) {
+      found.push(n + after[0]);
+      continue;
+    }
+    const digits = n.replace('.', '');
+    if (digits.length < 3) continue;
+    if (/^\d{4}$/.test(n) && Number(n) >= 1990 && Number(n) <= 2030) continue; // a year
+    found.push(n);
+  }
+  return found;
+}
+
+describe('numbers come from the data', () => {
+  it('the heuristic catches hard-coded figures and lets years and model names through', () => {
+    expect(hardCodedFigures('投入超過3800億元')).toEqual(['3800億']);
+    expect(hardCodedFigures('在2048塊英偉達H800 GPU上')).toEqual(['2048']);
+    expect(hardCodedFigures('93%的受訪者')).toEqual(['93%']);
+    expect(hardCodedFigures('2025年3月6日發布QwQ-32B，超越GPT-4o；k1.5')).toEqual([]);
+    expect(hardCodedFigures('{{figure capex.spending "alibaba"}}，{{date "2025-02-24"}}')).toEqual([]);
+    expect(hardCodedFigures('a16z的全球100生成式AI消費級應用排行榜；前100名')).toEqual(['100']);
+  });
+
+  it('no slide string holds a bare figure outside a helper', () => {
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) expect(hardCodedFigures(text), `${where(i)} ${at}: ${text}`).toEqual([]);
+    });
+  });
+
+  it('figure cards show the value through {{value}} and say 超過/約 when the data does', () => {
+    slides.forEach((s, i) => {
+      if (s.layout !== 'figures') return;
+      for (const f of s.figures) {
+        const m = /^\{\{\s*value\s+(\S+)\s+"([^"]+)"\s*\}\}$/.exec(f.value);
+        expect(m, `${where(i)}: figure value ${f.value} is not a single {{value}} call`).not.toBeNull();
+        if (!m) continue;
+        const ds = datasets.get(m[1] ?? '');
+        const it = ds?.type === 'figures' ? ds.items[m[2] ?? ''] : undefined;
+        if (!it) continue; // reported by the reference check
+        const words = `${f.label} ${f.detail ?? ''}`;
+        const figureCall = new RegExp(`\\{\\{\\s*figure\\s+${(m[1] ?? '').replace('.', '\\.')}\\s+"${m[2]}"`);
+        const says = figureCall.test(words) || (it.qualifier !== '=' && words.includes(qualifierWord(it.qualifier)));
+        if (it.qualifier !== '=') expect(says, `${where(i)}: ${m[1]} "${m[2]}" is "${qualifierWord(it.qualifier)}" but the card does not say so`).toBe(true);
+        else expect(/超過|約|不足/.test(render(words)), `${where(i)}: ${m[1]} "${m[2]}" is exact but the card qualifies it`).toBe(false);
+      }
+    });
+  });
+});
+
+// ---------------------------------------------------------------- 5. fit
+
+describe('fits on a 13.33 × 7.5 in slide', () => {
+  const limit = (i: number, what: string, text: string, max: number): void => {
+    const shown = render(text);
+    expect(len(shown), `${where(i)} ${what} has ${len(shown)} > ${max} characters: ${shown}`).toBeLessThanOrEqual(max);
+  };
+
+  it('keeps every layout within its limits', () => {
+    slides.forEach((s, i) => {
+      if (s.title !== undefined) limit(i, 'title', s.title, 22);
+      switch (s.layout) {
+        case 'bullets':
+          expect(s.bullets.length, `${where(i)}: bullets`).toBeLessThanOrEqual(5);
+          for (const b of s.bullets) {
+            if (typeof b === 'string') limit(i, 'bullet', b, 45);
+            else {
+              limit(i, 'bullet', b.text, 45);
+              expect(b.sub?.length ?? 0, `${where(i)}: sub-bullets`).toBeLessThanOrEqual(2);
+              for (const sub of b.sub ?? []) limit(i, 'sub-bullet', sub, 45);
+            }
+          }
+          break;
+        case 'figures':
+          expect(s.figures.length, `${where(i)}: figures`).toBeGreaterThanOrEqual(2);
+          expect(s.figures.length, `${where(i)}: figures`).toBeLessThanOrEqual(4);
+          for (const f of s.figures) {
+            limit(i, 'figure value', f.value, 8);
+            limit(i, 'figure label', f.label, 20);
+            if (f.detail !== undefined) limit(i, 'figure detail', f.detail, 30);
+          }
+          break;
+        case 'quote':
+          limit(i, 'quote', s.quote, 90);
+          break;
+        case 'timeline':
+          for (const e of s.events) {
+            limit(i, 'event label', e.label, 14);
+            if (e.detail !== undefined) limit(i, 'event detail', e.detail, 28);
+          }
+          break;
+        case 'comparison':
+          for (const col of [s.left, s.right]) {
+            expect(col.bullets.length, `${where(i)}: column bullets`).toBeLessThanOrEqual(4);
+            for (const b of col.bullets) limit(i, 'column bullet', typeof b === 'string' ? b : b.text, 30);
+          }
+          break;
+        case 'takeaways':
+          expect(s.points.length, `${where(i)}: points`).toBeGreaterThanOrEqual(3);
+          expect(s.points.length, `${where(i)}: points`).toBeLessThanOrEqual(4);
+          for (const p of s.points) {
+            limit(i, 'point heading', p.heading, 12);
+            limit(i, 'point text', p.text, 60);
+          }
+          break;
+        case 'chart':
+          limit(i, 'chart takeaway', s.takeaway, 40);
+          break;
+        default:
+          break;
+      }
+    });
+  });
+});
