@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ChartCache } from './charts/render-charts.js';
+import type { ChartOutput } from './charts/types.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { loadData } from './data/load-data.js';
+import type { DataStore } from './data/types.js';
+import { loadOutline, type Outline } from './outline/load-outline.js';
+import { defaultDeckPath } from './paths.js';
+import { layoutDeck } from './slides/layout-deck.js';
+import type { DeckPlan } from './slides/types.js';
+import { bindOutline, type BoundDeck } from './template/bind.js';
+import { loadPartials } from './template/load-partials.js';
+import { loadTheme, templateDirs } from './theme/load-theme.js';
+import type { Theme } from './theme/theme.js';
+
+export interface BuildOptions {
+  /** The outline file. */
+  outline: string;
+  /** Where to write the deck; default `dist/<outline name>.pptx` under `cwd`. */
+  out?: string;
+  /** Folder that relative paths start from; default the process's working folder. */
+  cwd?: string;
+  /** Write the deck (default). `false` builds it in memory only. */
+  write?: boolean;
+  /** Reused between builds of a watch loop: charts whose inputs did not change are not redrawn. */
+  chartCache?: ChartCache;
+  /** Seconds since 1970 for the document date (the reproducible-builds SOURCE_DATE_EPOCH). */
+  sourceDateEpoch?: number;
+}
+
+export type Stage = 'load' | 'bind' | 'layout' | 'charts' | 'emit' | 'finish' | 'write';
+
+export interface BuildResult {
+  /** The finished deck, when the input had no errors. */
+  pptx?: Uint8Array;
+  /** Where the deck was written, when it was. */
+  outFile?: string;
+  diagnostics: Diagnostic[];
+  /** The input files' texts, for reporting positions. */
+  texts: Map<string, string>;
+  stats: { slides: number; charts: number; bytes: number; timings: Partial<Record<Stage, number>> };
+  /** The bound deck and its plan, for reports that compare builds. */
+  deck?: BoundDeck;
+  plan?: DeckPlan;
+}
+
+/** The inputs of a deck, loaded and checked: what `check` and `build` share. */
+export interface LoadedInputs {
+  outline: Outline;
+  data: DataStore;
+  theme: Theme;
+}
+
+/**
+ * Builds a deck from an outline: load → bind → layout → charts → emit → finish → write. Each
+ * stage is a function of the one before; the build stops between stages when there are errors,
+ * and then writes nothing, so the deck already at `out` stays as it was.
+ */
+export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const outlineFile = path.resolve(cwd, options.outline);
+  const timings: Partial<Record<Stage, number>> = {};
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  const result = (extra: Partial<BuildResult> = {}): BuildResult => ({
+    diagnostics,
+    texts,
+    stats: { slides: extra.plan?.slides.length ?? 0, charts: extra.plan?.charts.length ?? 0, bytes: extra.pptx?.length ?? 0, timings },
+    ...extra,
+  });
+  const timed = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = performance.now() - t0;
+    }
+  };
+
+  const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts));
+  if (!inputs || hasErrors(diagnostics)) return result();
+
+  const partials = await loadPartials(templateDirs(inputs.outline));
+  const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials));
+  diagnostics.push(...bound.diagnostics);
+  if (!bound.deck || hasErrors(diagnostics)) return result();
+
+  const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, inputs.theme));
+  diagnostics.push(...laid.diagnostics);
+  const plan = laid.plan;
+
+  const charts = await timed('charts', async () => {
+    const { renderCharts } = await import('./charts/render-charts.js');
+    return renderCharts(plan.charts, inputs.data, inputs.theme, options.chartCache);
+  });
+  diagnostics.push(...charts.diagnostics);
+  if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });
+
+  const raw = await timed('emit', async () => {
+    const { emitPptx } = await import('./pptx/emit.js');
+    return emitPptx(plan, charts.outputs as Map<string, ChartOutput>, bound.deck!.meta, inputs.theme);
+  });
+  const pptx = await timed('finish', async () => {
+    const { finishPackage } = await import('./pptx/finish.js');
+    return finishPackage(raw, {
+      date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
+      eastAsianFont: inputs.theme.fonts.eastAsian,
+      latinFont: inputs.theme.fonts.latin,
+      lang: bound.deck!.meta.lang,
+    });
+  });
+  if (options.write === false) return result({ pptx, deck: bound.deck, plan });
+
+  const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
+  await timed('write', async () => {
+    const { writeFileAtomic } = await import('./pptx/write-file.js');
+    await writeFileAtomic(outFile, pptx);
+  });
+  return result({ pptx, outFile, deck: bound.deck, plan });
+}
+
+/** Loads the outline, its data and its theme; problems go into `diagnostics`. */
+export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>): Promise<LoadedInputs | undefined> {
+  const outline = await loadOutline(outlineFile);
+  diagnostics.push(...outline.diagnostics);
+  for (const [f, t] of outline.texts) texts.set(f, t);
+  if (!outline.value) return undefined;
+  const [data, theme] = await Promise.all([loadData(outline.value), loadTheme(outline.value)]);
+  for (const loaded of [data, theme]) {
+    diagnostics.push(...loaded.diagnostics);
+    for (const [f, t] of loaded.texts) texts.set(f, t);
+  }
+  if (!data.value || !theme.value) return undefined;
+  return { outline: outline.value, data: data.value, theme: theme.value };
+}
+
+/** The document date: SOURCE_DATE_EPOCH when set, else the outline's date at midnight UTC. */
+export function documentDate(deckDate: string, sourceDateEpoch?: number): Date {
+  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(sourceDateEpoch * 1000);
+  return new Date(`${deckDate}T00:00:00Z`);
+}

@@ -1,0 +1,111 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { buildDeck, type Stage } from '../build.js';
+import { checkOutline } from '../check.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatJson, formatText, summary } from '../diagnostics/report.js';
+import { DEFAULT_OUTLINE } from '../paths.js';
+import { EXIT, useColor, type CliIo } from './io.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * Runs the command line and returns the exit code: 0 ok, 1 problems in the input, 2 bad usage,
+ * 70 an internal error. Never calls process.exit, so tests drive it in-process.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('briefdeck')
+    .description('Turns a YAML outline and its data into a PowerPoint briefing deck.')
+    .version(pkg.version, '-v, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run briefdeck --help for usage)')
+    .showSuggestionAfterError(true);
+
+  program
+    .command('build')
+    .description('build a deck from an outline into dist/<outline>.pptx')
+    .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
+    .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
+    .option('--timings', 'print the time each stage took')
+    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
+    .action(async (outline: string, opts: { out?: string; timings?: boolean; format: 'text' | 'json' }) => {
+      const epoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
+      const result = await buildDeck({ outline, cwd: io.cwd, ...(opts.out ? { out: opts.out } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+      report(io, result.diagnostics, result.texts, opts.format);
+      if (opts.timings) io.stderr(formatTimings(result.stats.timings));
+      if (!result.outFile) {
+        if (opts.format === 'text') io.stderr('no deck written; the deck already there is unchanged\n');
+        exitCode = EXIT.input;
+        return;
+      }
+      if (opts.format === 'text') {
+        const kb = (result.stats.bytes / 1024).toFixed(0);
+        io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
+      }
+    });
+
+  program
+    .command('check')
+    .description('validate an outline, its data and templates without writing a deck; or check a .pptx with --deck')
+    .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
+    .option('--deck <file>', 'check the integrity of an existing .pptx instead')
+    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
+    .action(async (outline: string, opts: { deck?: string; format: 'text' | 'json' }) => {
+      const result = opts.deck ? await checkDeckFile(path.resolve(io.cwd, opts.deck)) : await checkOutline({ outline, cwd: io.cwd });
+      report(io, result.diagnostics, result.texts, opts.format, true);
+      exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the outline or of a data file (for editors)')
+    .addArgument(new Argument('[which]', 'which schema').choices(['outline', 'data']).default('outline'))
+    .action(async (which: 'outline' | 'data') => {
+      const { jsonSchemas } = await import('../schema/json-schema.js');
+      io.stdout(jsonSchemas()[which]);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    if (argv.length === 0) program.outputHelp();
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`briefdeck: internal error: ${(e as Error).message}\n`);
+    io.stderr(debug ? `${(e as Error).stack}\n` : 'This is a bug in briefdeck, not in your outline. Run again with --debug and report the output.\n');
+    return EXIT.internal;
+  }
+}
+
+async function checkDeckFile(file: string): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
+  const { readFile } = await import('node:fs/promises');
+  const { checkPackage } = await import('../pptx/integrity.js');
+  const { error } = await import('../diagnostics/diagnostic.js');
+  try {
+    return { diagnostics: checkPackage(await readFile(file), file), texts: new Map() };
+  } catch (e) {
+    return { diagnostics: [error('PPTX_UNREADABLE', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file })], texts: new Map() };
+  }
+}
+
+function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: 'text' | 'json', always = false): void {
+  if (format === 'json') {
+    io.stdout(formatJson(diagnostics, texts) + '\n');
+    return;
+  }
+  if (diagnostics.length) io.stderr(formatText(diagnostics, { texts, cwd: io.cwd, color: useColor(io) }));
+  else if (always) io.stdout(`${summary(diagnostics)}\n`);
+}
+
+function formatTimings(timings: Partial<Record<Stage, number>>): string {
+  const rows = Object.entries(timings).map(([stage, ms]) => `  ${stage.padEnd(7)} ${ms.toFixed(1).padStart(8)} ms`);
+  const total = Object.values(timings).reduce((a, b) => a + b, 0);
+  return ['timings:', ...rows, `  ${'total'.padEnd(7)} ${total.toFixed(1).padStart(8)} ms`].join('\n') + '\n';
+}

@@ -1,0 +1,235 @@
+import Handlebars from 'handlebars';
+import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import type { DataStore } from '../data/types.js';
+import type { Outline } from '../outline/load-outline.js';
+import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
+import type { OutlineDoc, SlideDoc } from '../outline/schema.js';
+import { cleanText } from '../text/clean-text.js';
+import { didYouMean } from '../text/suggest.js';
+import { templateContext } from './data-context.js';
+import { helpers } from './helpers.js';
+import { locateInScalar, type TemplateLoc } from './locate.js';
+import { TemplateError } from './template-error.js';
+
+/** A slide with every string rendered: no templates left. */
+export type BoundSlide = SlideDoc & {
+  index: number;
+  origin: SourceRef;
+  /** The datasets the slide draws on: its `sources` and its chart's data. */
+  datasets: string[];
+  /** The rendered `source-line` partial: where the slide's numbers come from. */
+  sourceLine?: string;
+};
+
+/** The deck after binding: plain text everywhere, each slide knowing where it came from. */
+export interface BoundDeck {
+  meta: OutlineDoc['deck'];
+  slides: BoundSlide[];
+}
+
+export interface Partials {
+  /** Partial name → template text. */
+  templates: Map<string, string>;
+}
+
+type Path = (string | number)[];
+
+/** Renders every string of the outline against the data, in Handlebars strict mode. */
+export function bindOutline(outline: Outline, data: DataStore, partials: Partials): { deck?: BoundDeck; diagnostics: Diagnostic[] } {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, locatingErrors(fn as (...args: unknown[]) => string));
+  for (const [name, tpl] of partials.templates) hb.registerPartial(name, tpl);
+
+  const diagnostics: Diagnostic[] = [];
+  const renderer = new StringRenderer(hb, outline, partials, diagnostics);
+  const rawDeck = outline.doc.deck;
+  const ctx = templateContext(rawDeck as Record<string, unknown>, data);
+
+  const meta = renderer.tree(rawDeck, ['deck'], ctx);
+  const slides = outline.doc.slides.map((slide, index): BoundSlide => {
+    const origin = outline.slideOrigins[index] ?? { file: outline.file };
+    const datasets = citedDatasets(slide, index, outline, data, diagnostics);
+    const sourceLine = datasets.length ? renderer.sourceLine(datasets, ctx, origin) : undefined;
+    return { ...renderer.tree(slide, ['slides', index], ctx), index, origin, datasets, ...(sourceLine ? { sourceLine } : {}) };
+  });
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
+}
+
+/** Fields that name things rather than say them: validated by the schema, never templates. */
+const NOT_TEMPLATES = new Set(['layout', 'kind', 'render', 'data', 'sources', 'date', 'lang', 'theme']);
+
+/** The datasets a slide cites; an unknown one is an error at its mention. */
+function citedDatasets(slide: SlideDoc, index: number, outline: Outline, data: DataStore, diagnostics: Diagnostic[]): string[] {
+  const refs: { id: string; path: Path }[] = (slide.sources ?? []).map((id, i) => ({ id, path: ['slides', index, 'sources', i] }));
+  if (slide.layout === 'chart') refs.push({ id: slide.chart.data, path: ['slides', index, 'chart', 'data'] });
+  const ids: string[] = [];
+  for (const { id, path } of refs) {
+    if (!data.has(id)) {
+      const at = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, path).node) };
+      diagnostics.push(error('OUTLINE_UNKNOWN_DATASET', `no dataset '${id}'`, at, didYouMean(id, [...data.keys()])));
+    } else if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+class StringRenderer {
+  private compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+  constructor(
+    private hb: typeof Handlebars,
+    private outline: Outline,
+    private partials: Partials,
+    private diagnostics: Diagnostic[],
+  ) {}
+
+  tree<T>(value: T, path: Path, ctx: object): T {
+    if (typeof value === 'string') return this.string(value, path, ctx) as T;
+    if (Array.isArray(value)) return value.map((v, i) => this.tree(v, [...path, i], ctx)) as T;
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, NOT_TEMPLATES.has(k) ? v : this.tree(v, [...path, k], ctx)]),
+      ) as T;
+    }
+    return value;
+  }
+
+  private string(template: string, path: Path, ctx: object): string {
+    let rendered = template;
+    if (template.includes('{{')) {
+      const fn = this.compile(template, path);
+      if (!fn) return '';
+      try {
+        rendered = fn(ctx);
+      } catch (e) {
+        this.report(e, template, path);
+        return '';
+      }
+    }
+    const { text, removed } = cleanText(rendered);
+    if (removed) {
+      this.diagnostics.push(
+        warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) that a .pptx cannot hold`, this.at(path), 'delete them from the outline or the data'),
+      );
+    }
+    return text;
+  }
+
+  /** The `source-line` partial for these datasets. */
+  sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef): string | undefined {
+    if (!this.partials.templates.has('source-line')) return undefined;
+    const views = ids.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
+    try {
+      return cleanText(this.hb.compile('{{> source-line}}', { noEscape: true })({ ...ctx, datasets: views })).text;
+    } catch (e) {
+      this.diagnostics.push(error('TEMPLATE_RENDER', `the source-line partial failed: ${String((e as Error).message).split('\n')[0]}`, origin));
+      return undefined;
+    }
+  }
+
+  private compile(template: string, path: Path): HandlebarsTemplateDelegate | undefined {
+    const cached = this.compiled.get(template);
+    if (cached) return cached;
+    let ast: hbs.AST.Program;
+    try {
+      ast = this.hb.parse(template);
+    } catch (e) {
+      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e), this.at(path, parseLoc(e, template)), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
+      return undefined;
+    }
+    const problems = this.checkNames(ast, path, template);
+    if (problems) return undefined;
+    const fn = this.hb.compile(ast, {
+      strict: true,
+      noEscape: true,
+      knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+      knownHelpersOnly: true,
+    });
+    this.compiled.set(template, fn);
+    return fn;
+  }
+
+  /** Unknown helpers and partials, found in the syntax tree where their position is known. */
+  private checkNames(ast: hbs.AST.Program, path: Path, template: string): boolean {
+    let found = false;
+    const known = Object.keys(helpers);
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: unknown[]; hash?: unknown; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
+      if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path && ((n.params?.length ?? 0) > 0 || n.hash)) {
+        const name = n.path.original;
+        if (!known.includes(name) && !['if', 'unless', 'each', 'with'].includes(name)) {
+          found = true;
+          this.diagnostics.push(error('TEMPLATE_UNKNOWN_HELPER', `unknown helper '${name}'`, this.at(path, n.loc, template), didYouMean(name, known)));
+        }
+      }
+      if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression' && !this.partials.templates.has(n.name.original)) {
+        found = true;
+        this.diagnostics.push(error('TEMPLATE_UNKNOWN_PARTIAL', `unknown partial '${n.name.original}'`, this.at(path, n.loc, template), didYouMean(n.name.original, [...this.partials.templates.keys()])));
+      }
+      for (const v of Object.values(node)) {
+        if (Array.isArray(v)) v.forEach(visit);
+        else if (v && typeof v === 'object' && v !== n.loc) visit(v);
+      }
+    };
+    visit(ast);
+    return found;
+  }
+
+  private report(e: unknown, template: string, path: Path): void {
+    if (e instanceof TemplateError) {
+      this.diagnostics.push(error(e.code, e.message, this.at(path, locOf(e), template), e.hint));
+      return;
+    }
+    const err = e as { message?: string; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
+    const missing = /^"(.+)" not defined in/.exec(err.message ?? '');
+    const loc = err.lineNumber !== undefined ? { start: { line: err.lineNumber, column: err.column ?? 0 }, end: { line: err.endLineNumber ?? err.lineNumber, column: err.endColumn ?? err.column ?? 0 } } : undefined;
+    if (missing) {
+      this.diagnostics.push(error('TEMPLATE_UNKNOWN_VARIABLE', `'${missing[1]}' is not defined here`, this.at(path, loc, template), 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them'));
+      return;
+    }
+    this.diagnostics.push(error('TEMPLATE_RENDER', String(err.message ?? e).split('\n')[0] ?? 'template failed', this.at(path, loc, template)));
+  }
+
+  /** Where a string (or a position inside it) is in the outline file. */
+  private at(path: Path, loc?: TemplateLoc, template?: string): SourceRef {
+    const { file, yaml, text } = this.outline;
+    const range = rangeOf(nodeAt(yaml, path).node);
+    if (!range || !loc || template === undefined) return { file, range };
+    return { file, range: locateInScalar(text, range, template, loc) };
+  }
+}
+
+/** Helper errors carry the position of the call, which only Handlebars' options know. */
+function locatingErrors(fn: (...args: unknown[]) => string): Handlebars.HelperDelegate {
+  return (...args: unknown[]) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof TemplateError && !e.loc) e.loc = (args.at(-1) as { loc?: hbs.AST.SourceLocation }).loc;
+      throw e;
+    }
+  };
+}
+
+function locOf(e: TemplateError): hbs.AST.SourceLocation | undefined {
+  return e.loc;
+}
+
+function parseMessage(e: unknown): string {
+  const lines = String((e as Error).message).split('\n');
+  return `template syntax: ${lines.at(-1) ?? lines[0]}`;
+}
+
+/** Handlebars parse errors give the line and an excerpt with a caret, not a column: rebuild it. */
+function parseLoc(e: unknown, template: string): hbs.AST.SourceLocation | undefined {
+  const m = /^Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(String((e as Error).message));
+  if (!m) return undefined;
+  const line = Number(m[1]);
+  const excerpt = (m[2] ?? '').replace(/^\.\.\./, '');
+  const caret = (m[3] ?? '').length - ((m[2] ?? '').startsWith('...') ? 3 : 0);
+  const lineText = template.split('\n')[line - 1] ?? '';
+  const past = excerpt.slice(0, Math.max(0, caret));
+  const start = lineText.indexOf(past);
+  const column = start >= 0 ? start + past.length : 0;
+  return { start: { line, column }, end: { line, column: column + 1 } } as hbs.AST.SourceLocation;
+}

@@ -1,0 +1,128 @@
+import type { HelperOptions } from 'handlebars';
+import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../data/format.js';
+import type { Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition } from '../data/types.js';
+import { datasetAsOf } from '../data/types.js';
+import { didYouMean } from '../text/suggest.js';
+import { datasetOf, describe } from './data-context.js';
+import { TemplateError } from './template-error.js';
+
+/**
+ * The Handlebars helpers an outline's strings may call. Each checks its arguments and throws a
+ * TemplateError that the binder locates at the call.
+ */
+export const helpers = {
+  /** `{{rank a16z.web "DeepSeek"}}` → "2"; "前10" where only "in the top 10" is published. */
+  rank(ds: unknown, name: unknown, options: HelperOptions): string {
+    const d = ranking(ds, 'rank');
+    const entry = findEntry(d, edition(d, options), text(name, 'rank', 'an entry name'));
+    return entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`;
+  },
+  /** `{{value capex.spending "alibaba"}}` → "3800億"; percentages → "93%". */
+  value(ds: unknown, key: unknown): string {
+    const item = findItem(figures(ds, 'value'), text(key, 'value', 'an item key'));
+    return item.unit === '%' ? formatPercent(item.value) : formatNumber(item.value);
+  },
+  /** `{{figure capex.spending "alibaba"}}` → "超過3800億元". */
+  figure(ds: unknown, key: unknown): string {
+    const item = findItem(figures(ds, 'figure'), text(key, 'figure', 'an item key'));
+    return qualifierWord(item.qualifier) + formatValue(item.value, item.unit);
+  },
+  label(ds: unknown, key: unknown): string {
+    return findItem(figures(ds, 'label'), text(key, 'label', 'an item key')).label;
+  },
+  period(ds: unknown, key: unknown): string {
+    const item = findItem(figures(ds, 'period'), text(key, 'period', 'an item key'));
+    if (item.period === undefined) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `item '${item.key}' has no period`, 'add `period:` to the item in the data file');
+    return item.period;
+  },
+  /** `{{num 100000}}` → "10萬". */
+  num(n: unknown): string {
+    return formatNumber(number(n, 'num'));
+  },
+  percent(n: unknown): string {
+    return formatPercent(number(n, 'percent'));
+  },
+  /** `{{date "2025-03-07"}}` → "2025年3月7日". */
+  date(d: unknown): string {
+    const s = text(d, 'date', 'a date such as "2025-03-07"');
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'date' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not "${s}"`);
+    return formatDate(s);
+  },
+  /** `{{asOf a16z.web}}` → "2025年3月". */
+  asOf(ds: unknown): string {
+    return formatDate(datasetAsOf(datasetOf(ds, 'asOf')));
+  },
+  /** `{{cite a16z.web}}` → "a16z《…》，2025年3月". */
+  cite(ds: unknown): string {
+    return citation(datasetOf(ds, 'cite'));
+  },
+  /** `{{count a16z.web group="china"}}` → how many entries of the newest edition (in a group). */
+  count(ds: unknown, options: HelperOptions): string {
+    const d = ranking(ds, 'count');
+    const group = options.hash.group as unknown;
+    if (group !== undefined && (typeof group !== 'string' || !(group in d.groups))) {
+      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `${d.id} has no group ${describe(group)}`, didYouMean(String(group), Object.keys(d.groups)));
+    }
+    const entries = edition(d, options).entries;
+    return String(group === undefined ? entries.length : entries.filter((e) => e.group === group).length);
+  },
+};
+
+export type HelperName = keyof typeof helpers;
+
+/** "a16z《2025年全球100生成式AI消費級應用排行榜》，2025年3月（據聽筒Tech〈…〉）" */
+export function citation(d: Dataset): string {
+  const via = d.source.via ? `（據${d.source.via}）` : '';
+  return `${d.source.publisher}《${d.source.title}》，${formatDate(datasetAsOf(d))}${via}`;
+}
+
+function ranking(ds: unknown, helper: string): RankingDataset {
+  const d = datasetOf(ds, helper);
+  if (d.type !== 'ranking') throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'${helper}' needs a ranking, but ${d.id} holds figures`);
+  return d;
+}
+
+function figures(ds: unknown, helper: string): FiguresDataset {
+  const d = datasetOf(ds, helper);
+  if (d.type !== 'figures') throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'${helper}' needs figures, but ${d.id} is a ranking`, `use {{rank ${d.id} "name"}}`);
+  return d;
+}
+
+function edition(d: RankingDataset, options: HelperOptions): RankingEdition {
+  const asOf = options.hash.edition as unknown;
+  if (asOf === undefined) return d.editions[0] as RankingEdition;
+  const found = d.editions.find((e) => e.asOf === String(asOf));
+  if (!found) {
+    throw new TemplateError('TEMPLATE_UNKNOWN_EDITION', `${d.id} has no edition '${String(asOf)}'`, `editions: ${d.editions.map((e) => e.asOf).join(', ')}`);
+  }
+  return found;
+}
+
+function findEntry(d: RankingDataset, e: RankingEdition, name: string) {
+  const entry = e.entries.find((x) => x.name === name);
+  if (!entry) {
+    throw new TemplateError('TEMPLATE_UNKNOWN_ENTRY', `${d.id} ${e.asOf} has no entry '${name}'`, didYouMean(name, e.entries.map((x) => x.name)));
+  }
+  return entry;
+}
+
+function findItem(d: FiguresDataset, key: string): FigureItem {
+  const item = d.items.find((i) => i.key === key);
+  if (!item) throw new TemplateError('TEMPLATE_UNKNOWN_ITEM', `${d.id} has no item '${key}'`, didYouMean(key, d.items.map((i) => i.key)));
+  return item;
+}
+
+function text(v: unknown, helper: string, what: string): string {
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'${helper}' needs ${what}, not ${describe(v)}`);
+  }
+  return String(v);
+}
+
+function number(v: unknown, helper: string): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) {
+    throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'${helper}' needs a number, not ${describe(v)}`);
+  }
+  return n;
+}

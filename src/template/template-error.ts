@@ -1,0 +1,13 @@
+/** A problem in a template found while rendering it; the binder adds the location. */
+export class TemplateError extends Error {
+  /** Where in the template the failing call is (Handlebars' own location). */
+  loc?: hbs.AST.SourceLocation;
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

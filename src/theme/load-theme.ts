@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import type { Loaded, Outline } from '../outline/load-outline.js';
+import { nodeAt, parseYaml, rangeOf } from '../outline/parse-yaml.js';
+import { readSource } from '../outline/read-source.js';
+import { schemaDiagnostics } from '../outline/schema-issues.js';
+import { packageRoot } from '../paths.js';
+import type { Theme } from './theme.js';
+
+const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour of six hex digits, without #');
+const size = z.number().positive().max(400);
+
+export const themeSchema = z.strictObject({
+  name: z.string(),
+  colors: z.strictObject({
+    background: hex, text: hex, muted: hex, accent: hex, accent2: hex, subdued: hex,
+    grid: hex, darkBackground: hex, darkText: hex, up: hex, down: hex,
+  }),
+  fonts: z.strictObject({
+    latin: z.string().min(1), eastAsian: z.string().min(1),
+    chartRegular: z.string().min(1), chartBold: z.string().min(1), chartFamily: z.string().min(1),
+  }),
+  sizes: z.strictObject({
+    title: size, sectionTitle: size, heading: size, body: size, small: size, figure: size, quote: size, footer: size,
+  }),
+});
+
+/**
+ * The folders searched for `templates/`: beside the outline, the outline folder's parent (the
+ * project layout keeps `outline/` and `templates/` side by side), then briefdeck's own.
+ */
+export function templateDirs(outline: Outline): string[] {
+  const dirs = [path.join(outline.dir, 'templates'), path.join(path.dirname(outline.dir), 'templates'), path.join(packageRoot, 'templates')];
+  return [...new Set(dirs)].filter((d) => existsSync(d));
+}
+
+/** Loads the theme the outline names; chart font paths are made absolute. */
+export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
+  const texts = new Map<string, string>();
+  const name = outline.doc.deck.theme;
+  const from: SourceRef = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['deck', 'theme']).node) };
+  const candidates = templateDirs(outline).map((d) => path.join(d, 'themes', `${name}.yaml`));
+  const file = candidates.find((f) => existsSync(f));
+  if (!/^[\w-]+$/.test(name) || !file) {
+    return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, `themes are looked for in ${candidates.join(', ')}`)], texts };
+  }
+  const source = await readSource(file, 'TEMPLATE', from);
+  if (!source.ok) return { diagnostics: [source.diagnostic], texts };
+  texts.set(file, source.text);
+  const parsed = parseYaml(source.text, file, 'TEMPLATE');
+  if (parsed.value === undefined) return { diagnostics: parsed.diagnostics, texts };
+  const result = themeSchema.safeParse(parsed.value);
+  if (!result.success) {
+    const ctx = { doc: parsed.doc, file, prefix: 'TEMPLATE', schema: themeSchema, value: parsed.value };
+    return { diagnostics: schemaDiagnostics(result.error.issues, ctx), texts };
+  }
+  const theme = result.data;
+  const diagnostics: Diagnostic[] = [];
+  for (const key of ['chartRegular', 'chartBold'] as const) {
+    const resolved = resolveFontFile(theme.fonts[key], path.dirname(file));
+    if (!resolved) {
+      const at = { file, range: rangeOf(nodeAt(parsed.doc, ['fonts', key]).node) };
+      diagnostics.push(error('TEMPLATE_FONT_NOT_FOUND', `font file not found: ${theme.fonts[key]}`, at, 'run npm ci, or name a TTF/OTF file'));
+    } else theme.fonts[key] = resolved;
+  }
+  return { value: theme, diagnostics, texts };
+}
+
+/** A font path as written: absolute, relative to the theme, or relative to the package root. */
+function resolveFontFile(ref: string, themeDir: string): string | undefined {
+  const candidates = path.isAbsolute(ref) ? [ref] : [path.resolve(themeDir, ref), path.resolve(packageRoot, ref)];
+  return candidates.find((f) => existsSync(f));
+}
