@@ -265,6 +265,16 @@ describe('structure', () => {
     for (const id of datasets.keys()) expect(used.has(id), `dataset ${id} is never used`).toBe(true);
   });
 
+  it('puts no template in fields that name things rather than say them (they are not rendered)', () => {
+    const NOT_TEMPLATES = new Set(['layout', 'kind', 'render', 'data', 'sources', 'date', 'lang', 'theme']);
+    slides.forEach((s, i) => {
+      for (const { at, text } of strings(s)) {
+        const field = at.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+        if (NOT_TEMPLATES.has(field)) expect(text, `${where(i)} ${at} is shown as written`).not.toContain('{{');
+      }
+    });
+  });
+
   it('renders every string with the helpers (no unknown helper, dataset or item)', () => {
     slides.forEach((s, i) => {
       for (const { at, text } of strings(s)) expect(() => render(text), `${where(i)} ${at}`).not.toThrow();
