@@ -34,6 +34,8 @@ export interface TextSpec {
   fill?: string;
   /** Inner padding in inches, when the box has a fill. */
   pad?: number;
+  /** Keep each paragraph on one line (a big number never breaks from its unit). */
+  noWrap?: boolean;
   name: string;
 }
 
@@ -71,7 +73,7 @@ function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
     spaceBefore: p.spaceBefore ?? 0,
   }));
   // 4% slack for rounding in the viewer's line breaking.
-  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min);
+  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false });
   if (!fits) {
     ctx.diagnostics.push(
       warning('LAYOUT_OVERFLOW', `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`, originOf(ctx.slide), 'shorten the text or split the slide'),

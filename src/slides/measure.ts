@@ -130,9 +130,11 @@ export function fitSize(
   box: { widthPt: number; heightPt: number },
   max: number,
   min: number,
+  opts: { noWrap?: boolean } = {},
 ): { size: number; fits: boolean } {
   for (let size = max; size >= min; size--) {
-    if (paragraphsHeight(paragraphs, size, box.widthPt) <= box.heightPt) return { size, fits: true };
+    const wide = opts.noWrap && paragraphs.some((p) => textWidth(p.text, size * (p.scale ?? 1), p.bold) > box.widthPt - (p.indentPt ?? 0));
+    if (!wide && paragraphsHeight(paragraphs, size, box.widthPt) <= box.heightPt) return { size, fits: true };
   }
   return { size: min, fits: false };
 }

@@ -1,13 +1,13 @@
 import Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
-import type { DataStore } from '../data/types.js';
+import type { Dataset, DataStore } from '../data/types.js';
 import type { Outline } from '../outline/load-outline.js';
 import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
 import type { OutlineDoc, SlideDoc } from '../outline/schema.js';
 import { cleanText } from '../text/clean-text.js';
 import { didYouMean } from '../text/suggest.js';
 import { templateContext } from './data-context.js';
-import { helpers } from './helpers.js';
+import { citation, helpers } from './helpers.js';
 import { locateInScalar, type TemplateLoc } from './locate.js';
 import { TemplateError } from './template-error.js';
 
@@ -41,7 +41,7 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
   for (const [name, tpl] of partials.templates) hb.registerPartial(name, tpl);
 
   const diagnostics: Diagnostic[] = [];
-  const renderer = new StringRenderer(hb, outline, partials, diagnostics);
+  const renderer = new StringRenderer(hb, outline, data, partials, diagnostics);
   const rawDeck = outline.doc.deck;
   const ctx = templateContext(rawDeck as Record<string, unknown>, data);
 
@@ -55,8 +55,22 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
 }
 
-/** Fields that name things rather than say them: validated by the schema, never templates. */
-const NOT_TEMPLATES = new Set(['layout', 'kind', 'render', 'data', 'sources', 'date', 'lang', 'theme']);
+/**
+ * Fields that name things rather than say them, by the key of the mapping that holds them:
+ * validated by the schema, never rendered as templates.
+ */
+const NOT_TEMPLATES: Record<string, ReadonlySet<string>> = {
+  deck: new Set(['date', 'lang', 'theme', 'maxDataAge']),
+  slide: new Set(['layout', 'sources']),
+  chart: new Set(['kind', 'data', 'render', 'edition', 'compare', 'highlight', 'items', 'changes']),
+};
+
+function fieldsNotTemplates(path: Path): ReadonlySet<string> | undefined {
+  if (path.length === 1 && path[0] === 'deck') return NOT_TEMPLATES.deck;
+  if (path.length === 2 && path[0] === 'slides') return NOT_TEMPLATES.slide;
+  if (path.length === 3 && path[0] === 'slides' && path[2] === 'chart') return NOT_TEMPLATES.chart;
+  return undefined;
+}
 
 /** The datasets a slide cites; an unknown one is an error at its mention. */
 function citedDatasets(slide: SlideDoc, index: number, outline: Outline, data: DataStore, diagnostics: Diagnostic[]): string[] {
@@ -78,6 +92,7 @@ class StringRenderer {
   constructor(
     private hb: typeof Handlebars,
     private outline: Outline,
+    private data: DataStore,
     private partials: Partials,
     private diagnostics: Diagnostic[],
   ) {}
@@ -86,8 +101,9 @@ class StringRenderer {
     if (typeof value === 'string') return this.string(value, path, ctx) as T;
     if (Array.isArray(value)) return value.map((v, i) => this.tree(v, [...path, i], ctx)) as T;
     if (value !== null && typeof value === 'object') {
+      const skip = fieldsNotTemplates(path);
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, NOT_TEMPLATES.has(k) ? v : this.tree(v, [...path, k], ctx)]),
+        Object.entries(value).map(([k, v]) => [k, skip?.has(k) ? v : this.tree(v, [...path, k], ctx)]),
       ) as T;
     }
     return value;
@@ -117,7 +133,9 @@ class StringRenderer {
   /** The `source-line` partial for these datasets. */
   sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef): string | undefined {
     if (!this.partials.templates.has('source-line')) return undefined;
-    const views = ids.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
+    // Datasets from one publication (a list's web and mobile parts) are cited once.
+    const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
+    const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {
       return cleanText(this.hb.compile('{{> source-line}}', { noEscape: true })({ ...ctx, datasets: views })).text;
     } catch (e) {

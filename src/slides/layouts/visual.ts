@@ -1,5 +1,8 @@
 import type { ChartRequest } from '../../charts/types.js';
-import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, fitText, MARGIN, type LayoutContext, type TextSpec } from '../frame.js';
+import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, fitText, MARGIN, SLIDE, type LayoutContext, type TextSpec } from '../frame.js';
+
+/** How close to the slide's edge a timeline label may come, in inches. */
+const EDGE = 0.3;
 import type { Element, PlannedChart } from '../types.js';
 
 export function layoutFigures(ctx: LayoutContext & { slide: { layout: 'figures' } }): Element[] {
@@ -17,7 +20,7 @@ export function layoutFigures(ctx: LayoutContext & { slide: { layout: 'figures' 
     const x = MARGIN + i * (w + gap);
     cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: CARD_FILL, name: `figure ${i + 1} card` });
     cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
-    values.push({ box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 }, paragraphs: [{ text: f.value, bold: true }], max: theme.sizes.figure, min: 24, color: theme.colors.accent, align: 'center', valign: 'middle', name: `figure ${i + 1} value` });
+    values.push({ box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 }, paragraphs: [{ text: f.value, bold: true }], max: theme.sizes.figure, min: 24, color: theme.colors.accent, align: 'center', valign: 'middle', noWrap: true, name: `figure ${i + 1} value` });
     labels.push({ box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 }, paragraphs: [{ text: f.label, bold: true }], max: 22, min: 12, color: theme.colors.text, align: 'center', valign: 'top', name: `figure ${i + 1} label` });
     if (f.detail) {
       details.push({ box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 }, paragraphs: [{ text: f.detail }], max: 16, min: 10, color: theme.colors.muted, align: 'center', valign: 'top', name: `figure ${i + 1} detail` });
@@ -42,23 +45,42 @@ export function layoutChart(ctx: LayoutContext & { slide: { layout: 'chart' } },
   ];
 }
 
+/**
+ * Events along a horizontal axis. Up to five sit in one row below it; more alternate above and
+ * below, so each gets twice the width and labels need not wrap into slivers.
+ */
 export function layoutTimeline(ctx: LayoutContext & { slide: { layout: 'timeline' } }): Element[] {
   const { slide, theme } = ctx;
   const n = slide.events.length;
   const cw = CONTENT_W / n;
-  const lineY = 3.35;
+  const alternate = n > 5;
+  const lineY = alternate ? BODY.y + 2.55 : 3.35;
+  const boxW = alternate ? Math.min(2 * cw - 0.2, 3.2) : cw - 0.1;
   const shapes: Element[] = [{ type: 'shape', shape: 'line', box: { x: MARGIN, y: lineY, w: CONTENT_W, h: 0 }, line: { color: theme.colors.subdued, widthPt: 2.5 }, name: 'time axis' }];
   const dates: TextSpec[] = [];
   const labels: TextSpec[] = [];
   const details: TextSpec[] = [];
   slide.events.forEach((e, i) => {
-    const x = MARGIN + i * cw;
-    const cx = x + cw / 2;
+    const cx = MARGIN + (i + 0.5) * cw;
+    // Centred on its dot; the first and last narrow rather than shift into a neighbour's space.
+    const half = Math.min(boxW / 2, cx - EDGE, SLIDE.w - EDGE - cx);
+    const x = cx - half;
+    const w = 2 * half;
+    const above = alternate && i % 2 === 0;
     shapes.push({ type: 'shape', shape: 'ellipse', box: { x: cx - 0.12, y: lineY - 0.12, w: 0.24, h: 0.24 }, fill: theme.colors.accent, name: `event ${i + 1} dot` });
-    dates.push({ box: { x: x + 0.05, y: 2.3, w: cw - 0.1, h: 0.85 }, paragraphs: [{ text: e.date, bold: true }], max: 20, min: 10, color: theme.colors.accent, align: 'center', valign: 'bottom', name: `event ${i + 1} date` });
-    labels.push({ box: { x: x + 0.05, y: lineY + 0.3, w: cw - 0.1, h: 1.15 }, paragraphs: [{ text: e.label, bold: true }], max: 20, min: 10, color: theme.colors.text, align: 'center', name: `event ${i + 1} label` });
+    const rows = alternate ? { date: 0.5, label: 0.75, detail: 1.0 } : { date: 0.85, label: 1.15, detail: 1.75 };
+    // Distances from the axis, outward: date, label, detail.
+    const place = (offset: number, h: number) => (above ? lineY - offset - h : lineY + offset);
+    const common = { align: 'center' as const, w, x };
+    if (alternate) {
+      dates.push({ box: { x, y: place(0.22, rows.date), w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 18, min: 10, color: theme.colors.accent, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} date` });
+    } else {
+      dates.push({ box: { x, y: lineY - 0.2 - rows.date, w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 20, min: 10, color: theme.colors.accent, align: common.align, valign: 'bottom', name: `event ${i + 1} date` });
+    }
+    const labelOffset = alternate ? 0.22 + rows.date : 0.3;
+    labels.push({ box: { x, y: place(labelOffset, rows.label), w, h: rows.label }, paragraphs: [{ text: e.label, bold: true }], max: 20, min: 10, color: theme.colors.text, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} label` });
     if (e.detail) {
-      details.push({ box: { x: x + 0.05, y: lineY + 1.5, w: cw - 0.1, h: 1.75 }, paragraphs: [{ text: e.detail }], max: 15, min: 9, color: theme.colors.muted, align: 'center', name: `event ${i + 1} detail` });
+      details.push({ box: { x, y: place(labelOffset + rows.label, rows.detail), w, h: rows.detail }, paragraphs: [{ text: e.detail }], max: 15, min: 9, color: theme.colors.muted, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} detail` });
     }
   });
   return [...contentFrame(ctx, slide.title), ...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)];
