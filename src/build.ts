@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChartCache } from './charts/render-charts.js';
@@ -5,6 +6,9 @@ import type { ChartOutput } from './charts/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './data/load-data.js';
 import type { DataStore } from './data/types.js';
+import { compareManifests, type BuildReport } from './manifest/compare.js';
+import { makeManifest, manifestPath, parseManifest } from './manifest/manifest.js';
+import { slideHashes } from './manifest/slide-hashes.js';
 import { loadOutline, type Outline } from './outline/load-outline.js';
 import { defaultDeckPath } from './paths.js';
 import { layoutDeck } from './slides/layout-deck.js';
@@ -40,7 +44,9 @@ export interface BuildResult {
   /** The input files' texts, for reporting positions. */
   texts: Map<string, string>;
   stats: { slides: number; charts: number; bytes: number; timings: Partial<Record<Stage, number>> };
-  /** The bound deck and its plan, for reports that compare builds. */
+  /** What changed against the previous build of the same outline (when there was one). */
+  report?: BuildReport;
+  /** The bound deck and its plan. */
   deck?: BoundDeck;
   plan?: DeckPlan;
 }
@@ -81,7 +87,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts));
   if (!inputs || hasErrors(diagnostics)) return result();
 
-  const partials = await loadPartials(templateDirs(inputs.outline));
+  const partials = await loadPartials(templateDirs(inputs.outline.dir));
   const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials));
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
@@ -113,11 +119,15 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   if (options.write === false) return result({ pptx, deck: bound.deck, plan });
 
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
-  await timed('write', async () => {
+  const report = await timed('write', async () => {
     const { writeFileAtomic } = await import('./pptx/write-file.js');
+    const previous = parseManifest(await readFile(manifestPath(outFile), 'utf8').catch(() => undefined));
+    const manifest = makeManifest(bound.deck!, slideHashes(pptx), texts, path.dirname(outlineFile));
     await writeFileAtomic(outFile, pptx);
+    await writeFileAtomic(manifestPath(outFile), new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'));
+    return previous ? compareManifests(previous, manifest) : undefined;
   });
-  return result({ pptx, outFile, deck: bound.deck, plan });
+  return result({ pptx, outFile, deck: bound.deck, plan, ...(report ? { report } : {}) });
 }
 
 /** Loads the outline, its data and its theme; problems go into `diagnostics`. */

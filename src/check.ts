@@ -23,7 +23,7 @@ export async function checkOutline(options: { outline: string; cwd?: string }): 
   const inputs = await loadInputs(outlineFile, diagnostics, texts);
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
-  const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline)));
+  const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck) return { diagnostics, texts };
 

@@ -5,6 +5,7 @@ import { buildDeck, type Stage } from '../build.js';
 import { checkOutline } from '../check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
+import { formatReport } from '../manifest/compare.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 
@@ -34,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--timings', 'print the time each stage took')
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
     .action(async (outline: string, opts: { out?: string; timings?: boolean; format: 'text' | 'json' }) => {
-      const epoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
+      const epoch = sourceDateEpoch(io);
       const result = await buildDeck({ outline, cwd: io.cwd, ...(opts.out ? { out: opts.out } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
       report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats.timings));
@@ -46,6 +47,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (opts.format === 'text') {
         const kb = (result.stats.bytes / 1024).toFixed(0);
         io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
+        if (result.report) io.stdout(formatReport(result.report));
       }
     });
 
@@ -59,6 +61,37 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const result = opts.deck ? await checkDeckFile(path.resolve(io.cwd, opts.deck)) : await checkOutline({ outline, cwd: io.cwd });
       report(io, result.diagnostics, result.texts, opts.format, true);
       exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
+    });
+
+  program
+    .command('watch')
+    .description('build, then rebuild whenever the outline, its data or a template changes (Ctrl-C stops)')
+    .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
+    .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
+    .action(async (outline: string, opts: { out?: string }) => {
+      const { watchDeck } = await import('../watch/watch.js');
+      const stop = new AbortController();
+      void (io.onInterrupt?.() ?? new Promise<void>(() => {})).then(() => stop.abort());
+      io.stderr(`watching ${outline}, its data and templates; Ctrl-C stops\n`);
+      const epoch = sourceDateEpoch(io);
+      await watchDeck({
+        outline,
+        cwd: io.cwd,
+        signal: stop.signal,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        onBuild: (result, ms) => {
+          const time = new Date().toTimeString().slice(0, 8);
+          report(io, result.diagnostics, result.texts, 'text');
+          if (result.outFile) {
+            io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms\n`);
+            if (result.report) io.stdout(formatReport(result.report));
+          } else {
+            io.stderr(`[${time}] not rebuilt: the last good deck stays in place; fix the problems above and save\n`);
+          }
+        },
+      });
+      io.stderr('stopped watching\n');
     });
 
   program
@@ -102,6 +135,11 @@ function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMa
   }
   if (diagnostics.length) io.stderr(formatText(diagnostics, { texts, cwd: io.cwd, color: useColor(io) }));
   else if (always) io.stdout(`${summary(diagnostics)}\n`);
+}
+
+function sourceDateEpoch(io: CliIo): number | undefined {
+  const v = io.env.SOURCE_DATE_EPOCH;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 function formatTimings(timings: Partial<Record<Stage, number>>): string {

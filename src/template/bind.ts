@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Dataset, DataStore } from '../data/types.js';
+import { noteDatasetUses, recordUses, type ValueUses } from '../data/uses.js';
 import type { Outline } from '../outline/load-outline.js';
 import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
 import type { OutlineDoc, SlideDoc } from '../outline/schema.js';
@@ -17,6 +18,8 @@ export type BoundSlide = SlideDoc & {
   origin: SourceRef;
   /** The datasets the slide draws on: its `sources` and its chart's data. */
   datasets: string[];
+  /** The data values the slide shows, by readable key; what a rebuild report compares. */
+  uses: ValueUses;
   /** The rendered `source-line` partial: where the slide's numbers come from. */
   sourceLine?: string;
 };
@@ -49,8 +52,13 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
   const slides = outline.doc.slides.map((slide, index): BoundSlide => {
     const origin = outline.slideOrigins[index] ?? { file: outline.file };
     const datasets = citedDatasets(slide, index, outline, data, diagnostics);
+    const uses: ValueUses = new Map();
+    const rendered = recordUses(uses, () => {
+      if (slide.layout === 'chart' && data.has(slide.chart.data)) noteDatasetUses(data.get(slide.chart.data) as Dataset, slide.chart.edition);
+      return renderer.tree(slide, ['slides', index], ctx);
+    });
     const sourceLine = datasets.length ? renderer.sourceLine(datasets, ctx, origin) : undefined;
-    return { ...renderer.tree(slide, ['slides', index], ctx), index, origin, datasets, ...(sourceLine ? { sourceLine } : {}) };
+    return { ...rendered, index, origin, datasets, uses, ...(sourceLine ? { sourceLine } : {}) };
   });
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
 }

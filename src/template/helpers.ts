@@ -2,6 +2,7 @@ import type { HelperOptions } from 'handlebars';
 import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../data/format.js';
 import type { Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition } from '../data/types.js';
 import { datasetAsOf } from '../data/types.js';
+import { entryKey, entryValue, itemKey, itemValue, noteUse } from '../data/uses.js';
 import { didYouMean } from '../text/suggest.js';
 import { datasetOf, describe } from './data-context.js';
 import { TemplateError } from './template-error.js';
@@ -14,8 +15,10 @@ export const helpers = {
   /** `{{rank a16z.web "DeepSeek"}}` → "2"; "前10" where only "in the top 10" is published. */
   rank(ds: unknown, name: unknown, options: HelperOptions): string {
     const d = ranking(ds, 'rank');
-    const entry = findEntry(d, edition(d, options), text(name, 'rank', 'an entry name'));
-    return entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`;
+    const e = edition(d, options);
+    const entry = findEntry(d, e, text(name, 'rank', 'an entry name'));
+    noteUse(entryKey(d, e, entry), entryValue(entry));
+    return entryValue(entry);
   },
   /** `{{value capex.spending "alibaba"}}` → "3800億"; percentages → "93%". */
   value(ds: unknown, key: unknown): string {
@@ -50,11 +53,15 @@ export const helpers = {
   },
   /** `{{asOf a16z.web}}` → "2025年3月". */
   asOf(ds: unknown): string {
-    return formatDate(datasetAsOf(datasetOf(ds, 'asOf')));
+    const d = datasetOf(ds, 'asOf');
+    noteUse(`${d.id}: asOf`, datasetAsOf(d));
+    return formatDate(datasetAsOf(d));
   },
   /** `{{cite a16z.web}}` → "a16z《…》，2025年3月". */
   cite(ds: unknown): string {
-    return citation(datasetOf(ds, 'cite'));
+    const d = datasetOf(ds, 'cite');
+    noteUse(`${d.id}: source`, citation(d));
+    return citation(d);
   },
   /** `{{count a16z.web group="china"}}` → how many entries of the newest edition (in a group). */
   count(ds: unknown, options: HelperOptions): string {
@@ -63,8 +70,10 @@ export const helpers = {
     if (group !== undefined && (typeof group !== 'string' || !(group in d.groups))) {
       throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `${d.id} has no group ${describe(group)}`, didYouMean(String(group), Object.keys(d.groups)));
     }
-    const entries = edition(d, options).entries;
-    return String(group === undefined ? entries.length : entries.filter((e) => e.group === group).length);
+    const e = edition(d, options);
+    const n = group === undefined ? e.entries.length : e.entries.filter((x) => x.group === group).length;
+    noteUse(entryKey(d, e, group === undefined ? 'count' : `count ${String(group)}`), n);
+    return String(n);
   },
 };
 
@@ -109,6 +118,7 @@ function findEntry(d: RankingDataset, e: RankingEdition, name: string) {
 function findItem(d: FiguresDataset, key: string): FigureItem {
   const item = d.items.find((i) => i.key === key);
   if (!item) throw new TemplateError('TEMPLATE_UNKNOWN_ITEM', `${d.id} has no item '${key}'`, didYouMean(key, d.items.map((i) => i.key)));
+  noteUse(itemKey(d, item), itemValue(item));
   return item;
 }
 

@@ -31,8 +31,8 @@ export const themeSchema = z.strictObject({
  * The folders searched for `templates/`: beside the outline, the outline folder's parent (the
  * project layout keeps `outline/` and `templates/` side by side), then briefdeck's own.
  */
-export function templateDirs(outline: Outline): string[] {
-  const dirs = [path.join(outline.dir, 'templates'), path.join(path.dirname(outline.dir), 'templates'), path.join(packageRoot, 'templates')];
+export function templateDirs(outlineDir: string): string[] {
+  const dirs = [path.join(outlineDir, 'templates'), path.join(path.dirname(outlineDir), 'templates'), path.join(packageRoot, 'templates')];
   return [...new Set(dirs)].filter((d) => existsSync(d));
 }
 
@@ -41,7 +41,7 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
   const texts = new Map<string, string>();
   const name = outline.doc.deck.theme;
   const from: SourceRef = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['deck', 'theme']).node) };
-  const candidates = templateDirs(outline).map((d) => path.join(d, 'themes', `${name}.yaml`));
+  const candidates = templateDirs(outline.dir).map((d) => path.join(d, 'themes', `${name}.yaml`));
   const file = candidates.find((f) => existsSync(f));
   if (!/^[\w-]+$/.test(name) || !file) {
     return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, `themes are looked for in ${candidates.join(', ')}`)], texts };

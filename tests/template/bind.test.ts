@@ -21,7 +21,7 @@ async function bindWith(edit: (outline: string) => string) {
   const diagnostics: Diagnostic[] = [];
   const inputs = await loadInputs(file, diagnostics, new Map());
   if (!inputs) return { diagnostics, text };
-  const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline)));
+  const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));
   return { deck: bound.deck, diagnostics: [...diagnostics, ...bound.diagnostics], text };
 }
 

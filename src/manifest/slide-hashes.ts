@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+
+/**
+ * A hash per slide of a finished deck: the slide's XML and every part it refers to (notes,
+ * pictures, charts), so two builds can tell exactly which slides differ.
+ */
+export function slideHashes(pptx: Uint8Array): string[] {
+  const parts = unzipSync(pptx);
+  const hashes: string[] = [];
+  for (let n = 1; parts[`ppt/slides/slide${n}.xml`]; n++) {
+    const name = `ppt/slides/slide${n}.xml`;
+    const hash = createHash('sha256');
+    for (const part of [name, ...relatedParts(parts, name)]) {
+      hash.update(part).update(parts[part] ?? new Uint8Array());
+    }
+    hashes.push(hash.digest('hex').slice(0, 16));
+  }
+  return hashes;
+}
+
+/** Parts a part refers to through its relationships, and theirs in turn (a chart's workbook). */
+function relatedParts(parts: Record<string, Uint8Array>, part: string, seen = new Set<string>()): string[] {
+  const rels = parts[path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`)];
+  if (!rels) return [];
+  const out: string[] = [];
+  for (const m of strFromU8(rels).matchAll(/Target="([^"]+)"(?![^>]*TargetMode="External")/g)) {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(part), m[1] ?? ''));
+    // A slide links to its layout, and notes link back to the slide: neither is the slide's content.
+    if (seen.has(target) || /slideLayout|slideMaster|notesMaster|\/slides\/slide\d+\.xml$/.test(target)) continue;
+    seen.add(target);
+    out.push(target, ...relatedParts(parts, target, seen));
+  }
+  return out;
+}
