@@ -1,0 +1,19 @@
+import { editXmlParts, type Parts } from './finish-parts.js';
+import { descendants, textNode } from './finish-xml.js';
+
+const CORE_PROPERTIES_PART = 'docProps/core.xml';
+
+/** W3CDTF as Office writes it: UTC, whole seconds (`2025-06-01T00:00:00Z`). */
+export function w3cdtf(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Sets `dcterms:created` and `dcterms:modified` to the document date (pptxgenjs writes the clock's). */
+export function setCoreDates(parts: Parts, date: Date): Map<string, Uint8Array> {
+  const stamp = w3cdtf(date);
+  return editXmlParts(parts, (name) => name === CORE_PROPERTIES_PART, (doc) => {
+    for (const el of [...descendants(doc.root, 'dcterms:created'), ...descendants(doc.root, 'dcterms:modified')]) {
+      el.children = [textNode(stamp)];
+    }
+  });
+}
