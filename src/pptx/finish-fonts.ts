@@ -88,3 +88,36 @@ function setLanguage(textProperties: XmlElement, lang: string): void {
   const current = getAttribute(textProperties, 'lang');
   if (current === undefined || current === 'en-US') setAttribute(textProperties, 'lang', lang);
 }
+
+const RUN_PART = /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/;
+/** Children of a run's properties that come after `a:latin`/`a:ea`/`a:cs` in schema order. */
+const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl', 'a:extLst']);
+
+/**
+ * Slide and notes text: pptxgenjs writes one `fontFace` into all three slots (or none, in
+ * notes). Every run gets the Latin font in `a:latin` and the East Asian font in `a:ea`, so
+ * Chinese is set in the Chinese font and Latin in the Latin one, whatever the viewer.
+ */
+export function setRunFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
+  return editXmlParts(parts, (name) => RUN_PART.test(name), (doc) => {
+    for (const el of descendants(doc.root)) {
+      if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
+      setRunSlot(el, 'a:latin', fonts.latinFont);
+      setRunSlot(el, 'a:ea', fonts.eastAsianFont);
+      setRunSlot(el, 'a:cs', fonts.latinFont);
+    }
+  });
+}
+
+function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface: string): void {
+  const existing = firstChild(rPr, slot);
+  if (existing) {
+    setAttribute(existing, 'typeface', typeface);
+    return;
+  }
+  const order = ['a:latin', 'a:ea', 'a:cs'];
+  const later = rPr.children.findIndex(
+    (c) => c.kind === 'element' && (AFTER_FONTS.has(c.name) || order.indexOf(c.name) > order.indexOf(slot)),
+  );
+  rPr.children.splice(later < 0 ? rPr.children.length : later, 0, createElement(slot, { typeface }));
+}

@@ -3,7 +3,7 @@ import { dedupeMedia } from './finish-media.js';
 import { removeLocalPaths } from './finish-alt-text.js';
 import { repairContentTypes } from './finish-content-types.js';
 import { setCoreDates } from './finish-core-props.js';
-import { setChartFonts, setNotesLanguage, setThemeFonts } from './finish-fonts.js';
+import { setChartFonts, setNotesLanguage, setRunFonts, setThemeFonts } from './finish-fonts.js';
 import { replaceRandomGuids } from './finish-guids.js';
 import { repairParagraphs, splitNotesLines } from './finish-paragraphs.js';
 import type { Parts } from './finish-parts.js';
@@ -44,6 +44,7 @@ function steps(opts: FinishOptions): Step[] {
     (parts) => setThemeFonts(parts, opts),
     (parts) => setChartFonts(parts, opts),
     (parts) => setNotesLanguage(parts, opts.lang),
+    (parts) => setRunFonts(parts, opts),
     (parts) => setCoreDates(parts, opts.date),
     (parts) => normalizeEmbeddedWorkbooks(parts, opts.date),
     replaceRandomGuids,
