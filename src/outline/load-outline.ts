@@ -6,6 +6,12 @@ import { readSource } from './read-source.js';
 import { outlineSchema, type OutlineDoc } from './schema.js';
 import { schemaDiagnostics } from './schema-issues.js';
 
+/**
+ * An outline is written by hand: a few KB per slide. Larger files are refused before they are
+ * parsed, so a generated or wrong file gets a message at once instead of a long wait.
+ */
+export const MAX_OUTLINE_BYTES = 2 * 1024 * 1024;
+
 /** A validated outline that remembers where each of its parts came from. */
 export interface Outline {
   file: string;
@@ -28,7 +34,7 @@ export interface Loaded<T> {
 /** Reads, parses and validates the outline file. */
 export async function loadOutline(file: string): Promise<Loaded<Outline>> {
   const texts = new Map<string, string>();
-  const source = await readSource(file, 'OUTLINE');
+  const source = await readSource(file, 'OUTLINE', undefined, { maxBytes: MAX_OUTLINE_BYTES, relativeTo: 'the current folder' });
   if (!source.ok) return { diagnostics: [source.diagnostic], texts };
   texts.set(file, source.text);
 

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ParsedYaml {
@@ -8,40 +8,226 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * How many aliases (`*name`) a file may expand. yaml's own default; a "billion laughs" file
+ * reaches it after a few expansions and is refused instead of exhausting memory.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses YAML keeping every node's source range; syntax problems become diagnostics. */
 export function parseYaml(text: string, file: string, prefix: string): ParsedYaml {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const diagnostics: Diagnostic[] = [
-    ...doc.errors.map((e) => error(`${prefix}_YAML_SYNTAX`, firstLine(e.message), { file, range: e.pos }, yamlHint(e.code))),
-    ...doc.warnings.map((w) => warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: w.pos })),
-  ];
+  const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc)];
+  for (const w of doc.warnings) diagnostics.push(warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: w.pos }));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc, value: undefined, diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    diagnostics.push(error(`${prefix}_EMPTY`, 'the file is empty', { file }, 'see the outline format in the README'));
+    const what = prefix === 'OUTLINE' ? 'an outline has `deck:`, `data:` and `slides:`' : 'a data file maps dataset keys to datasets';
+    diagnostics.push(error(`${prefix}_EMPTY`, 'the file is empty', { file }, `${what}; see the README`));
     return { doc, value: undefined, diagnostics };
   }
-  return { doc, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  try {
+    return { doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
+  } catch (e) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs").
+    if (!(e instanceof ReferenceError)) throw e;
+    const alias = firstAlias(doc);
+    diagnostics.push(
+      error(`${prefix}_YAML_ALIAS_LIMIT`, `the aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies)`, { file, range: alias }, 'write the values out instead of repeating them with *aliases'),
+    );
+    return { doc, value: undefined, diagnostics };
+  }
+}
+
+/**
+ * yaml's errors, reworded for a person editing by hand and moved to the character to fix: an
+ * unclosed quote at its opening quote, an over-indented line at that line. One error per line:
+ * what follows a syntax error on the same line is usually the same mistake seen again.
+ */
+function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: string, doc: Document): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = new Set<number>();
+  let tokens: unknown[] | undefined;
+  const cst = () => (tokens ??= [...new Parser().parse(text)]);
+  for (const e of errors) {
+    const d = explain(e, text, cst, doc);
+    const line = lineOf(text, d.range[0]);
+    const reported = lineOf(text, e.pos[0]);
+    if (lines.has(line) || lines.has(reported)) continue;
+    lines.add(line).add(reported);
+    out.push(error(`${prefix}_YAML_SYNTAX`, d.message, { file, range: d.range }, d.hint));
+  }
+  return out;
+}
+
+interface Explained {
+  message: string;
+  range: [number, number];
+  hint?: string;
+}
+
+function explain(e: YAMLError, text: string, cst: () => unknown[], doc: Document): Explained {
+  const pos: [number, number] = [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)];
+  const message = firstLine(e.message);
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return { message: 'a tab is used to indent this line', range: pos, hint: 'YAML indents with spaces only; replace the tab with spaces' };
+    case 'DUPLICATE_KEY': {
+      const dup = duplicateKey(doc, pos[0]);
+      const name = dup ? dup.name : text.slice(pos[0], pos[1]);
+      const first = dup?.first !== undefined ? ` (first on line ${lineOf(text, dup.first) + 1})` : '';
+      return { message: `'${name}' is given twice in the same mapping${first}`, range: dup?.range ?? pos, hint: `each key may appear once; remove one '${name}:' or rename it` };
+    }
+    case 'MISSING_CHAR': {
+      const quote = /quote/.test(message) ? unclosed(cst(), pos[0], ['double-quoted-scalar', 'single-quoted-scalar']) : undefined;
+      if (quote) {
+        const q = text[quote] === "'" ? "'" : '"';
+        return {
+          message: `this ${q === '"' ? 'double' : 'single'}-quoted string is never closed`,
+          range: [quote, lineEnd(text, quote)],
+          hint: q === '"' ? 'end it with " on the same line; write \\" for a quote inside it, or use single quotes around text that contains "' : "end it with ' on the same line; write '' for a quote inside it",
+        };
+      }
+      return { message, range: pos };
+    }
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN': {
+      if (/^Flow (map|sequence)/.test(message)) {
+        const open = unclosed(cst(), pos[0], ['flow-collection']);
+        if (open !== undefined) {
+          const close = text[open] === '[' ? ']' : '}';
+          return { message: `this ${text[open]} is never closed with ${close}`, range: [open, open + 1], hint: `end it with ${close} on the same line` };
+        }
+      }
+      if (e.code === 'BAD_INDENT' && /same column/.test(message)) {
+        const start = firstNonSpace(text, pos[0]);
+        return { message: 'this line is indented differently from the lines above it', range: [start, Math.max(start + 1, lineEnd(text, start))], hint: 'the keys of one mapping (and the items of one list) start at the same column' };
+      }
+      if (e.code === 'UNEXPECTED_TOKEN' && /at node end/.test(message) && /["']\s*$/.test(text.slice(lineStart(text, pos[0]), pos[0]))) {
+        return {
+          message: 'unexpected text after the closing quote',
+          range: [pos[0], Math.max(pos[0] + 1, lineEnd(text, pos[0]))],
+          hint: `a quoted value ends at its closing quote; if the text itself contains ", put the whole value in single quotes: '… {{rank a16z.web "DeepSeek"}} …'`,
+        };
+      }
+      return e.code === 'BAD_INDENT' ? { message: lowerFirst(message), range: pos, hint: 'check the indentation of this line against the lines above' } : { message: lowerFirst(message), range: pos };
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // A plain value followed by a deeper-indented line is read as one multi-line key
+      // ("測試簡報\n   date"): the line to fix is the deeper one.
+      const colon = text.slice(pos[0]).search(/:(\s|$)/);
+      const end = colon < 0 ? text.length : pos[0] + colon;
+      if (text.slice(pos[0], end).includes('\n')) {
+        const lineBegin = text.lastIndexOf('\n', end) + 1;
+        const start = firstNonSpace(text, lineBegin);
+        const indent = firstNonSpace(text, lineStart(text, pos[0]), true) - lineStart(text, pos[0]);
+        return {
+          message: 'this line is indented deeper than the key above it, so YAML reads it as part of the value above',
+          range: [start, Math.max(start + 1, lineEnd(text, start))],
+          hint: `indent it by ${indent} space${indent === 1 ? '' : 's'}, like the line above`,
+        };
+      }
+      return { message: 'a value that contains ": " must be quoted', range: pos, hint: `put the value in quotes: 'like: this'` };
+    }
+    case 'MULTIPLE_DOCS':
+      return { message: 'a second YAML document starts here (after ---); a file holds one', range: [pos[0], Math.max(pos[0] + 1, lineEnd(text, pos[0]))], hint: 'remove the --- line, or move what follows into its own file' };
+    default:
+      return { message: lowerFirst(message), range: pos };
+  }
+}
+
+/**
+ * The start offset of the innermost token of one of `types` that encloses `offset` and was
+ * never closed (a quoted scalar without its closing quote, a flow collection without its end).
+ */
+function unclosed(tokens: unknown[], offset: number, types: readonly string[]): number | undefined {
+  let best: number | undefined;
+  const walk = (t: unknown): void => {
+    if (!t || typeof t !== 'object') return;
+    if (Array.isArray(t)) return t.forEach(walk);
+    const tok = t as { type?: string; offset?: number; source?: string; end?: unknown[] };
+    if (tok.type && types.includes(tok.type) && tok.offset !== undefined && tok.offset <= offset) {
+      const open = tok.type === 'flow-collection' ? !(tok.end ?? []).some((x) => /flow-(map|seq)-end/.test((x as { type?: string }).type ?? '')) : !closedQuote(tok.source ?? '');
+      if (open && (best === undefined || tok.offset > best)) best = tok.offset;
+    }
+    for (const v of Object.values(tok)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(tokens);
+  return best;
+}
+
+function closedQuote(source: string): boolean {
+  const q = source[0];
+  const body = source.trimEnd();
+  if (body.length < 2 || body.at(-1) !== q) return false;
+  if (q === '"') {
+    let slashes = 0;
+    for (let i = body.length - 2; i > 0 && body[i] === '\\'; i--) slashes++;
+    return slashes % 2 === 0;
+  }
+  // Single quotes: '' is a quote inside the string, so the closing one leaves an odd run.
+  let run = 0;
+  for (let i = body.length - 1; i > 0 && body[i] === "'"; i--) run++;
+  return run % 2 === 1;
+}
+
+/** The repeated key that starts at `offset`, and where the same key first appears in its mapping. */
+function duplicateKey(doc: Document, offset: number): { name: string; range: [number, number]; first?: number } | undefined {
+  let found: { name: string; range: [number, number]; first?: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const keys = map.items.map((p) => p.key).filter(isScalar);
+      const dup = keys.find((k) => k.range?.[0] === offset);
+      if (!dup?.range) return undefined;
+      const name = String(dup.value);
+      const first = keys.find((k) => String(k.value) === name && k !== dup)?.range?.[0];
+      found = { name, range: [dup.range[0], dup.range[1]], ...(first !== undefined && first < offset ? { first } : {}) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function firstAlias(doc: Document): [number, number] | undefined {
+  let range: [number, number] | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) range = [node.range[0], node.range[1]];
+      return visit.BREAK;
+    },
+  });
+  return range;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The first character on the line at `offset` that is not a space (tabs too, when `tabs`). */
+function firstNonSpace(text: string, offset: number, tabs = false): number {
+  let i = offset;
+  while (i < text.length && (text[i] === ' ' || (tabs && text[i] === '\t'))) i++;
+  return i;
 }
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a mapping; remove or rename one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation of this line against the lines above';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'a value that contains ": " needs quotes';
-    default:
-      return undefined;
-  }
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /**
@@ -53,6 +239,7 @@ export function nodeAt(doc: Document, path: readonly PropertyKey[]): { node?: No
   let key: Node | undefined;
   for (const step of path) {
     key = undefined;
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
       if (!pair) return { node: node as Node };
