@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Advance widths read from a TrueType/OpenType file's `cmap` and `hmtx` tables, so chart layout
+ * and ECharts measure text with the metrics of the font resvg will draw it with. Without this,
+ * ECharts guesses (every non-ASCII character 1 em, Latin from a built-in table), and long labels
+ * get clipped or overlap. Kerning is ignored: it moves Latin text by a pixel or two at most.
+ */
+export interface FontMetrics {
+  /** Width in CSS pixels of `text` set at `sizePx`. */
+  width(text: string, sizePx: number): number;
+}
+
+/** Measures text in the chart font: `bold` picks the bold file's metrics. */
+export type Measure = (text: string, sizePx: number, bold?: boolean) => number;
+
+const cache = new Map<string, FontMetrics>();
+
+/** Reads (once per process and path) the metrics of a TTF/OTF file. */
+export function loadFontMetrics(file: string): FontMetrics {
+  let m = cache.get(file);
+  if (!m) {
+    m = parseFontMetrics(readFileSync(file));
+    cache.set(file, m);
+  }
+  return m;
+}
+
+/** A `Measure` over a regular and a bold font file. */
+export function measureWith(regular: FontMetrics, bold: FontMetrics): Measure {
+  return (text, sizePx, isBold = false) => (isBold ? bold : regular).width(text, sizePx);
+}
+
+export function parseFontMetrics(buf: Uint8Array): FontMetrics {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const tables = new Map<string, number>();
+  const numTables = view.getUint16(4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + i * 16;
+    const tag = String.fromCharCode(buf[rec] ?? 0, buf[rec + 1] ?? 0, buf[rec + 2] ?? 0, buf[rec + 3] ?? 0);
+    tables.set(tag, view.getUint32(rec + 8));
+  }
+  const table = (tag: string): number => {
+    const off = tables.get(tag);
+    if (off === undefined) throw new Error(`font has no '${tag}' table`);
+    return off;
+  };
+  const unitsPerEm = view.getUint16(table('head') + 18);
+  const numberOfHMetrics = view.getUint16(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const advanceOf = (glyph: number): number =>
+    view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
+  const glyphOf = readCmap(view, table('cmap'));
+  const widths = new Map<number, number>();
+  const advance = (cp: number): number => {
+    let w = widths.get(cp);
+    if (w === undefined) {
+      w = advanceOf(glyphOf(cp)) / unitsPerEm;
+      widths.set(cp, w);
+    }
+    return w;
+  };
+  return {
+    width(text, sizePx) {
+      let em = 0;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (cp === 0x0a) continue;
+        em += advance(cp);
+      }
+      return em * sizePx;
+    },
+  };
+}
+
+/** Code point → glyph id, from the best Unicode subtable (format 12, else format 4). */
+function readCmap(view: DataView, cmap: number): (cp: number) => number {
+  const n = view.getUint16(cmap + 2);
+  let fmt4: number | undefined;
+  let fmt12: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const rec = cmap + 4 + i * 8;
+    const platform = view.getUint16(rec);
+    const encoding = view.getUint16(rec + 2);
+    const sub = cmap + view.getUint32(rec + 4);
+    const format = view.getUint16(sub);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (!unicode) continue;
+    if (format === 12) fmt12 ??= sub;
+    if (format === 4) fmt4 ??= sub;
+  }
+  if (fmt12 !== undefined) {
+    const sub = fmt12;
+    const groups = view.getUint32(sub + 12);
+    return (cp) => {
+      let lo = 0;
+      let hi = groups - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const g = sub + 16 + mid * 12;
+        const start = view.getUint32(g);
+        const end = view.getUint32(g + 4);
+        if (cp < start) hi = mid - 1;
+        else if (cp > end) lo = mid + 1;
+        else return view.getUint32(g + 8) + (cp - start);
+      }
+      return 0;
+    };
+  }
+  if (fmt4 !== undefined) {
+    const sub = fmt4;
+    const segX2 = view.getUint16(sub + 6);
+    const ends = sub + 14;
+    const starts = ends + segX2 + 2;
+    const deltas = starts + segX2;
+    const offsets = deltas + segX2;
+    return (cp) => {
+      if (cp > 0xffff) return 0;
+      for (let s = 0; s < segX2; s += 2) {
+        if (view.getUint16(ends + s) < cp) continue;
+        const start = view.getUint16(starts + s);
+        if (cp < start) return 0;
+        const delta = view.getInt16(deltas + s);
+        const ro = view.getUint16(offsets + s);
+        if (ro === 0) return (cp + delta) & 0xffff;
+        const glyph = view.getUint16(offsets + s + ro + 2 * (cp - start));
+        return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+      }
+      return 0;
+    };
+  }
+  throw new Error('font has no Unicode cmap subtable');
+}
