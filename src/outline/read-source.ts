@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { closest } from '../text/suggest.js';
+import { MAX_SLIDES } from './schema.js';
 
 /** An input file's text, or why it could not be read. */
 export type SourceText = { ok: true; file: string; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -35,7 +36,7 @@ export async function readSource(file: string, prefix: string, from?: SourceRef,
     if (!info.isFile()) return fail(error(`${prefix}_NOT_A_FILE`, `${ref} is not a regular file`, at));
     if (info.size > maxBytes) {
       return fail(
-        error(`${prefix}_TOO_LARGE`, `${ref} is ${megabytes(info.size)}; briefdeck reads files of up to ${megabytes(maxBytes)}`, at, prefix === 'OUTLINE' ? 'an outline describes one deck (at most 500 slides); split it into several outlines, and keep data in data files' : 'is this the right file?'),
+        error(`${prefix}_TOO_LARGE`, `${ref} is ${megabytes(info.size)}; briefdeck reads files of up to ${megabytes(maxBytes)}`, at, prefix === 'OUTLINE' ? `an outline describes one deck (at most ${MAX_SLIDES} slides); split it into several outlines, and keep data in data files` : 'is this the right file?'),
       );
     }
     bytes = await readFile(file);

@@ -29,7 +29,7 @@ const bullet = z.union([
 ]).describe('A bullet: text, or `{ text, sub: [...] }` for a bullet with second-level bullets.');
 
 /** A briefing deck longer than this is almost surely a mistake (a generated or pasted outline). */
-export const MAX_SLIDES = 500;
+export const MAX_SLIDES = 2000;
 
 export const chartSchema = z
   .strictObject({

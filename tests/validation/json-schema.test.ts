@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_SLIDES } from '../../src/outline/schema.js';
 import { jsonSchemas } from '../../src/schema/json-schema.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -18,7 +19,7 @@ describe('JSON Schemas', () => {
   it('describes the fields an editor user reads on hover', () => {
     const outline = JSON.parse(generated.outline);
     expect(outline.properties.deck.properties.maxDataAge.description).toMatch(/months/i);
-    expect(outline.properties.slides.maxItems).toBe(500);
+    expect(outline.properties.slides.maxItems).toBe(MAX_SLIDES);
     const data = JSON.parse(generated.data);
     const ranking = data.additionalProperties.oneOf?.[0] ?? data.additionalProperties.anyOf?.[0];
     const entries = ranking.properties.editions.items.properties.entries;
