@@ -159,7 +159,7 @@ class StringRenderer {
     try {
       ast = this.hb.parse(template);
     } catch (e) {
-      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e), this.at(path, parseLoc(e, template)), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
+      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(path, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
       return undefined;
     }
     const problems = this.checkNames(ast, path, template);
@@ -174,23 +174,34 @@ class StringRenderer {
     return fn;
   }
 
-  /** Unknown helpers and partials, found in the syntax tree where their position is known. */
+  /**
+   * Problems visible in the syntax tree, reported where they are: unknown helpers and partials,
+   * a dataset printed as text, and helper arguments that name nothing (strict mode does not
+   * check those; the helper would only see `undefined`).
+   */
   private checkNames(ast: hbs.AST.Program, path: Path, template: string): boolean {
-    let found = false;
+    const before = this.diagnostics.length;
     const known = Object.keys(helpers);
+    const report = (code: string, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
+      this.diagnostics.push(error(code, message, this.at(path, loc, template), hint));
     const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
-      const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: unknown[]; hash?: unknown; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
-      if ((n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') && n.path && ((n.params?.length ?? 0) > 0 || n.hash)) {
+      const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: hbs.AST.Expression[]; hash?: hbs.AST.Hash; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
+      const call = n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement';
+      if (call && n.path && ((n.params?.length ?? 0) > 0 || n.hash)) {
         const name = n.path.original;
         if (!known.includes(name) && !['if', 'unless', 'each', 'with'].includes(name)) {
-          found = true;
-          this.diagnostics.push(error('TEMPLATE_UNKNOWN_HELPER', `unknown helper '${name}'`, this.at(path, n.loc, template), didYouMean(name, known)));
+          report('TEMPLATE_UNKNOWN_HELPER', `unknown helper '${name}'`, n.loc, didYouMean(name, known));
         }
+        const args = [...(n.params ?? []), ...(n.hash?.pairs.map((p) => p.value) ?? [])];
+        for (const arg of args) {
+          if (arg.type === 'PathExpression') this.checkArgument(arg as hbs.AST.PathExpression, report);
+        }
+      } else if (n.type === 'MustacheStatement' && n.path?.type === 'PathExpression' && this.data.has(n.path.original)) {
+        report('TEMPLATE_NOT_TEXT', `${n.path.original} is a dataset, not text`, n.loc, `use a helper, e.g. {{cite ${n.path.original}}} or {{asOf ${n.path.original}}}`);
       }
       if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression' && !this.partials.templates.has(n.name.original)) {
-        found = true;
-        this.diagnostics.push(error('TEMPLATE_UNKNOWN_PARTIAL', `unknown partial '${n.name.original}'`, this.at(path, n.loc, template), didYouMean(n.name.original, [...this.partials.templates.keys()])));
+        report('TEMPLATE_UNKNOWN_PARTIAL', `unknown partial '${n.name.original}'`, n.loc, didYouMean(n.name.original, [...this.partials.templates.keys()]));
       }
       for (const v of Object.values(node)) {
         if (Array.isArray(v)) v.forEach(visit);
@@ -198,7 +209,17 @@ class StringRenderer {
       }
     };
     visit(ast);
-    return found;
+    return this.diagnostics.length > before;
+  }
+
+  /** A helper argument must name `deck…` or a dataset (`a16z.web`); anything else is a typo. */
+  private checkArgument(arg: hbs.AST.PathExpression, report: (code: string, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) => void): void {
+    const [head, key] = arg.parts;
+    if (arg.data || arg.original === 'this' || head === undefined || head === 'deck') return;
+    const namespaces = new Set([...this.data.keys()].map((id) => id.split('.')[0]));
+    if (namespaces.has(head) && (key === undefined || this.data.has(`${head}.${key}`))) return;
+    const name = key === undefined ? head : `${head}.${key}`;
+    report('TEMPLATE_UNKNOWN_VARIABLE', `'${arg.original}' is not defined here`, arg.loc, didYouMean(name, [...this.data.keys(), 'deck']));
   }
 
   private report(e: unknown, template: string, path: Path): void {
@@ -241,13 +262,29 @@ function locOf(e: TemplateError): hbs.AST.SourceLocation | undefined {
   return e.loc;
 }
 
-function parseMessage(e: unknown): string {
+function parseMessage(e: unknown, template: string): string {
+  if (unclosedOpening(template) !== undefined) return 'template syntax: this {{ is not closed with }}';
   const lines = String((e as Error).message).split('\n');
   return `template syntax: ${lines.at(-1) ?? lines[0]}`;
 }
 
+/** The offset of the last `{{` that no `}}` follows, if any. */
+function unclosedOpening(template: string): number | undefined {
+  const open = template.lastIndexOf('{{');
+  return open >= 0 && template.indexOf('}}', open) < 0 ? open : undefined;
+}
+
+function locAt(template: string, offset: number, length: number): hbs.AST.SourceLocation {
+  const before = template.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1) ?? '').length;
+  return { start: { line, column }, end: { line, column: column + length } } as hbs.AST.SourceLocation;
+}
+
 /** Handlebars parse errors give the line and an excerpt with a caret, not a column: rebuild it. */
 function parseLoc(e: unknown, template: string): hbs.AST.SourceLocation | undefined {
+  const open = unclosedOpening(template);
+  if (open !== undefined) return locAt(template, open, 2);
   const m = /^Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(String((e as Error).message));
   if (!m) return undefined;
   const line = Number(m[1]);

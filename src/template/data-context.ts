@@ -14,7 +14,12 @@ const datasets = new WeakMap<object, Dataset>();
 export function datasetOf(value: unknown, helper: string): Dataset {
   const d = value !== null && typeof value === 'object' ? datasets.get(value) : undefined;
   if (!d) {
-    throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'${helper}' needs a dataset such as a16z.web as its first argument, not ${describe(value)}`);
+    const quoted = typeof value === 'string' && /^[\w-]+\.[\w-]+$/.test(value);
+    throw new TemplateError(
+      'TEMPLATE_HELPER_ARGUMENT',
+      `'${helper}' needs a dataset such as a16z.web as its first argument, not ${describe(value)}`,
+      quoted ? `remove the quotes: ${value}` : undefined,
+    );
   }
   return d;
 }

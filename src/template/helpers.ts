@@ -68,7 +68,7 @@ export const helpers = {
     const d = ranking(ds, 'count');
     const group = options.hash.group as unknown;
     if (group !== undefined && (typeof group !== 'string' || !(group in d.groups))) {
-      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `${d.id} has no group ${describe(group)}`, didYouMean(String(group), Object.keys(d.groups)));
+      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `${d.id} has no group '${String(group)}'`, didYouMean(String(group), Object.keys(d.groups)));
     }
     const e = edition(d, options);
     const n = group === undefined ? e.entries.length : e.entries.filter((x) => x.group === group).length;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
@@ -7,6 +7,7 @@ import { nodeAt, parseYaml, rangeOf } from '../outline/parse-yaml.js';
 import { readSource } from '../outline/read-source.js';
 import { schemaDiagnostics } from '../outline/schema-issues.js';
 import { packageRoot } from '../paths.js';
+import { didYouMean } from '../text/suggest.js';
 import type { Theme } from './theme.js';
 
 const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour of six hex digits, without #');
@@ -44,7 +45,8 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
   const candidates = templateDirs(outline.dir).map((d) => path.join(d, 'themes', `${name}.yaml`));
   const file = candidates.find((f) => existsSync(f));
   if (!/^[\w-]+$/.test(name) || !file) {
-    return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, `themes are looked for in ${candidates.join(', ')}`)], texts };
+    const known = [...new Set(templateDirs(outline.dir).flatMap((d) => themeNames(path.join(d, 'themes'))))].sort();
+    return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, didYouMean(name, known))], texts };
   }
   const source = await readSource(file, 'TEMPLATE', from);
   if (!source.ok) return { diagnostics: [source.diagnostic], texts };
@@ -66,6 +68,14 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
     } else theme.fonts[key] = resolved;
   }
   return { value: theme, diagnostics, texts };
+}
+
+function themeNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  } catch {
+    return [];
+  }
 }
 
 /** A font path as written: absolute, relative to the theme, or relative to the package root. */

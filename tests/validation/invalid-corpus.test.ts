@@ -27,10 +27,6 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
  * the fix lands, the test fails, and the case is removed from this list.
  */
 const KNOWN_WRONG: Record<string, string> = {
-  'dataset-as-text': 'src/template/bind.ts: TEMPLATE_NOT_TEXT is thrown from toString without a loc, so it is located at the whole string, not at {{a16z.web}}',
-  'template-syntax': 'src/template/bind.ts parseLoc: Handlebars parse errors are located at the whole string, not at the {{ that is never closed',
-  'template-folded-scalar': 'src/template/bind.ts: a helper argument that names no dataset (a16z.mobile) is TEMPLATE_HELPER_ARGUMENT "not nothing" at the call, not TEMPLATE_UNKNOWN_VARIABLE at the name',
-  'unknown-namespace': 'src/template/bind.ts: {{cite a16.web}} is TEMPLATE_RENDER "Cannot read properties of undefined" at the whole string, not TEMPLATE_UNKNOWN_VARIABLE at a16.web',
   'chart-unknown-highlight': 'src/charts/resolve.ts: every CHART_* problem is at request.origin (the slide), not at the chart field it is about (highlight)',
 };
 
