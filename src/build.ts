@@ -43,7 +43,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** The input files' texts, for reporting positions. */
   texts: Map<string, string>;
-  stats: { slides: number; charts: number; bytes: number; timings: Partial<Record<Stage, number>> };
+  /** `rawBytes`: what pptxgenjs wrote, before the finish stage; `bytes`: the finished deck. */
+  stats: { slides: number; charts: number; bytes: number; rawBytes: number; timings: Partial<Record<Stage, number>> };
   /** What changed against the previous build of the same outline (when there was one). */
   report?: BuildReport;
   /** The bound deck and its plan. */
@@ -69,10 +70,11 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
+  let rawBytes = 0;
   const result = (extra: Partial<BuildResult> = {}): BuildResult => ({
     diagnostics,
     texts,
-    stats: { slides: extra.plan?.slides.length ?? 0, charts: extra.plan?.charts.length ?? 0, bytes: extra.pptx?.length ?? 0, timings },
+    stats: { slides: extra.plan?.slides.length ?? 0, charts: extra.plan?.charts.length ?? 0, bytes: extra.pptx?.length ?? 0, rawBytes, timings },
     ...extra,
   });
   const timed = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
@@ -107,6 +109,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
     const { emitPptx } = await import('./pptx/emit.js');
     return emitPptx(plan, charts.outputs as Map<string, ChartOutput>, bound.deck!.meta, inputs.theme);
   });
+  rawBytes = raw.length;
   const pptx = await timed('finish', async () => {
     const { finishPackage } = await import('./pptx/finish.js');
     return finishPackage(raw, {

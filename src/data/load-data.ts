@@ -5,6 +5,7 @@ import type { Loaded, Outline } from '../outline/load-outline.js';
 import { nodeAt, parseYaml, rangeOf } from '../outline/parse-yaml.js';
 import { readSource, resolveInside } from '../outline/read-source.js';
 import { schemaDiagnostics } from '../outline/schema-issues.js';
+import { cleanDataset } from './clean-data.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { csvObjects, readCsvTable, type CsvShape } from './load-csv.js';
 import {
@@ -78,7 +79,13 @@ async function loadDataFile(outline: Outline, namespace: string, ref: string): P
   }
   const built = await toDatasets(result.data, { namespace, yaml: parsed.doc, file, rootDir: outline.dir });
   for (const [f, t] of built.texts) texts.set(f, t);
-  return { value: built.datasets, diagnostics: [...parsed.diagnostics, ...built.diagnostics, ...built.datasets.flatMap(checkDataset)], texts };
+  const cleaned = built.datasets.map(cleanDataset);
+  const datasets = cleaned.map((c) => c.dataset);
+  return {
+    value: datasets,
+    diagnostics: [...parsed.diagnostics, ...built.diagnostics, ...cleaned.flatMap((c) => c.diagnostics), ...datasets.flatMap(checkDataset)],
+    texts,
+  };
 }
 
 interface FileContext {

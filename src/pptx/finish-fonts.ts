@@ -102,6 +102,7 @@ export function setRunFonts(parts: Parts, fonts: TypefaceOptions): Map<string, U
   return editXmlParts(parts, (name) => RUN_PART.test(name), (doc) => {
     for (const el of descendants(doc.root)) {
       if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
+      setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
       setRunSlot(el, 'a:latin', fonts.latinFont);
       setRunSlot(el, 'a:ea', fonts.eastAsianFont);
       setRunSlot(el, 'a:cs', fonts.latinFont);
@@ -113,6 +114,9 @@ function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface
   const existing = firstChild(rPr, slot);
   if (existing) {
     setAttribute(existing, 'typeface', typeface);
+    // pptxgenjs guesses a charset for the font it was given (-122, GB2312, for any CJK name);
+    // a wrong one makes PowerPoint map Traditional text to a Simplified font. Let the font say.
+    existing.attributes = existing.attributes.filter((a) => a.name !== 'charset' && a.name !== 'pitchFamily');
     return;
   }
   const order = ['a:latin', 'a:ea', 'a:cs'];
