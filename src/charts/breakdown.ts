@@ -47,7 +47,7 @@ export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; pr
  * from zero ("AI算力採購 約900億元", "IDC基建 700億元", "字節跳動資本開支（2025年）1600億元").
  */
 export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
   const { rows, problems } = breakdownRows(chart);
   const values = rows.map((r) => valueLabel(r, r.value));

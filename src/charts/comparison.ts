@@ -13,7 +13,7 @@ import { qualifierWord } from '../data/format.js';
  * footnote says so when they differ.
  */
 export function comparisonOption(chart: FiguresChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
   const values = chart.items.map((i) => valueLabel(i, i.value));
   const note = periodNote(chart.items);

@@ -44,10 +44,16 @@ export interface ChartStyle {
   };
 }
 
-export function chartStyle(theme: Theme): ChartStyle {
+/**
+ * The style of a chart in a box of `size` CSS px: text from the theme's small size (at least
+ * 16 px), a fifth larger in a box about the slide's width, where it is read from further away
+ * relative to the rest of the slide.
+ */
+export function chartStyle(theme: Theme, size?: { width: number; height: number }): ChartStyle {
   const c = theme.colors;
   const bg = c.background;
-  const text = Math.max(16, Math.round((theme.sizes.small * 4) / 3));
+  const large = size !== undefined && size.width >= 900 && size.height >= 360;
+  const text = Math.round(Math.max(16, (theme.sizes.small * 4) / 3) * (large ? 1.2 : 1));
   const small = Math.max(14, text - 3);
   const textColor = (h: HexColor) => css(ensureContrast(h, bg, 4.5));
   return {

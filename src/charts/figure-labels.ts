@@ -3,9 +3,12 @@ import type { FigureItem } from '../data/types.js';
 import type { EChartsOption } from 'echarts';
 import { plain, px, wrapLabel, type ChartContext, type ChartStyle } from './context.js';
 
-/** "阿里巴巴（未來3年）": the period goes with the name, so unlike periods never pass as like. */
+/**
+ * "阿里巴巴（未來3年）": the period goes with the name, so unlike periods never pass as like
+ * (unless the label already says it: "字節跳動（2025年預計）").
+ */
 export function categoryLabel(item: FigureItem): string {
-  return item.period ? `${item.label}（${item.period}）` : item.label;
+  return item.period && !item.label.includes(item.period) ? `${item.label}（${item.period}）` : item.label;
 }
 
 /** "超過3800億元", "約900億元", "90%": the qualifier before the number, in Chinese units. */
@@ -70,7 +73,8 @@ export function categoryAxis(lines: readonly string[][], s: ChartStyle, bold: re
     type: 'category',
     inverse: true,
     data: lines.map((l, i) => ({ value: l.join('\n'), textStyle: bold[i] ? { fontWeight: 'bold', color: s.color.text } : { color: s.color.text } })),
-    axisLabel: { fontSize: s.text, fontFamily: s.font, lineHeight: s.lineHeight, margin: 12 },
+    // interval 0: every label, always; ECharts otherwise drops labels it thinks collide, silently.
+    axisLabel: { fontSize: s.text, fontFamily: s.font, lineHeight: s.lineHeight, margin: 12, interval: 0 },
     axisTick: { show: false },
     axisLine: { lineStyle: { color: s.color.subduedMark } },
   };

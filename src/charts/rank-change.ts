@@ -16,7 +16,7 @@ const LEADER = 26;
  * as "in the top N" are listed in a footnote, not drawn at an invented rank.
  */
 export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const { width: W, height: H, measure } = ctx;
   const problems: string[] = [];
   const now = rankOrder(chart.edition.entries);
@@ -159,7 +159,7 @@ function round3(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** "a16z 前50大AI原生網頁產品排名變化（2024年8月→2025年3月）：DeepSeek 第5→第2（上升3名）…". */
+/** "a16z〈前50大AI原生網頁產品〉，依…。名次變化（2024年8月→2025年3月）：DeepSeek 第5→第2（上升3名）…". */
 export function rankChangeAltText(chart: RankChangeChart): string {
   const changes = rankChanges(chart.edition, chart.compare);
   const before = new Map(chart.compare.entries.map((e) => [nameKey(e.name), e] as const));
@@ -171,8 +171,7 @@ export function rankChangeAltText(chart: RankChangeChart): string {
     return `${e.name} ${rankWord(was)}→${rankWord(e)}${change ? `（${describeRankChange(change)}）` : ''}`;
   });
   const gone = droppedOut(chart.edition, chart.compare).map((e) => `${e.name}（上期${rankWord(e)}）`);
-  const heading = rankingHeading(chart.meta, chart.edition.asOf).replace(` ${formatDate(chart.edition.asOf)} `, ' ');
-  let text = `${heading}排名變化（${formatDate(chart.compare.asOf)}→${formatDate(chart.edition.asOf)}）：${parts.join('，')}`;
+  let text = `${rankingHeading(chart.meta)}。名次變化（${formatDate(chart.compare.asOf)}→${formatDate(chart.edition.asOf)}）：${parts.join('，')}`;
   if (gone.length) text += `；本期未列出：${gone.join('、')}`;
   return text + '。';
 }

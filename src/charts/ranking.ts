@@ -3,7 +3,7 @@ import { formatDate, formatNumber } from '../data/format.js';
 import { describeRankChange, formatRankChange, rankChanges, type RankChange } from '../data/rank-change.js';
 import type { RankingEntry } from '../data/types.js';
 import type { Theme } from '../theme/theme.js';
-import { chartStyle, plain, px, spreadLabels, titleBlock, type ChartContext, type ChartStyle } from './context.js';
+import { chartStyle, plain, px, spreadLabels, titleBlock, widest, wrapLabel, type ChartContext, type ChartStyle } from './context.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from './native.js';
 import type { RankingChart, RankingMeta } from './resolve.js';
 
@@ -22,12 +22,18 @@ export function dotStyle(colour: string, s: ChartStyle): { color: string; opacit
 
 /**
  * A ranking edition, #1 on top. With a score for every entry, bars are the score. Otherwise
- * the chart shows position, never length: a dot per entry on a rank axis (1 at the top, down to
- * the list's size), labelled "#2 DeepSeek"; entries known only as "in the top N" sit beside the
- * axis in a bracket spanning 1…N ("前10名（名次未公布）"), never at an invented rank.
+ * the chart shows position, never length:
+ * - in a landscape box, a row per entry in rank order ("#2 DeepSeek"), each with a dot on a track
+ *   from #1 to the list's size; an entry known only as "in the top 10" gets a bracket over
+ *   #1…#10 ("名次未公布") instead of a dot;
+ * - in a portrait box, one vertical rank axis (#1 at the top) with a dot per entry, labels spread
+ *   apart with leader lines, and "top 10" entries in a bracket beside the axis
+ *   ("前10名（名次未公布）").
+ * Neither ever puts an entry at an invented rank.
  */
 export function rankingOption(chart: RankingChart, ctx: ChartContext): BuiltOption {
-  return hasScores(chart) ? scoreBars(chart, ctx) : positions(chart, ctx);
+  if (hasScores(chart)) return scoreBars(chart, ctx);
+  return ctx.width >= ctx.height ? rankRows(chart, ctx) : positions(chart, ctx);
 }
 
 /** Every entry has a score: bars can be the score. */
@@ -79,6 +85,30 @@ export function labelRich(s: ChartStyle): Record<string, object> {
   };
 }
 
+/** Names in rich-text markup, "、"-separated, packed into lines no wider than `room` (a name is never split). */
+function packNames(entries: readonly RankingEntry[], room: number, chart: RankingChart, s: ChartStyle, ctx: ChartContext): { lines: string[]; width: number } {
+  const lines: string[] = [];
+  let line = '';
+  let lineW = 0;
+  let width = 0;
+  const sep = ctx.measure('、', s.text);
+  for (const e of entries) {
+    const hi = isHighlighted(chart, e);
+    const w = ctx.measure(e.name, s.text, hi);
+    const markup = `{${hi ? 'hi' : 'lo'}|${plain(e.name)}}`;
+    if (line && lineW + sep + w > room) {
+      lines.push(line + '{lo|、}');
+      width = Math.max(width, lineW + sep);
+      line = '';
+      lineW = 0;
+    }
+    line += (line ? '{lo|、}' : '') + markup;
+    lineW += (lineW ? sep : 0) + w;
+  }
+  if (line) lines.push(line);
+  return { lines, width: Math.max(width, lineW) };
+}
+
 /** Rich styles for a `graphic` text element, which (unlike series labels) names the colour `fill`. */
 export function graphicRich(rich: Record<string, object>): Record<string, object> {
   return Object.fromEntries(
@@ -107,8 +137,124 @@ function groupLabel(chart: RankingChart): string {
   return chart.highlight !== undefined ? (chart.meta.groups[chart.highlight]?.label ?? chart.highlight) : '';
 }
 
+/** A row per entry, #1 on top, each with its position on a #1…#N track (wide boxes). */
+function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
+  const s = chartStyle(ctx.theme, ctx);
+  const { width: W, height: H, measure } = ctx;
+  const problems: string[] = [];
+  const entries = rankOrder(chart.edition.entries);
+  const changes = chart.compare ? rankChanges(chart.edition, chart.compare) : undefined;
+  const max = rankAxisMax(chart.meta, entries);
+  const ticks = rankTicks(max);
+
+  const title = titleBlock(chart.title, s);
+  const legend = chart.highlight !== undefined && entries.some((e) => !isHighlighted(chart, e));
+  const labels = entries.map((e) => richLabel(entryLabel(e), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
+  const labelW = Math.max(...labels.map((l) => l.width));
+  const tickRow = Math.round(s.small * 1.8);
+  const rowsTop = s.pad + title.height + (legend ? s.lineHeight + 6 : 0) + tickRow;
+  const available = H - rowsTop - s.pad;
+  const rowH = Math.min(available / entries.length, s.lineHeight * 2.2);
+  if (rowH < s.lineHeight) problems.push(`${entries.length} rows need ${entries.length * s.lineHeight}px of height; the chart has ${Math.round(available)}px`);
+  const caption = '名次未公布';
+  const captionW = entries.some((e) => e.rank === undefined) ? measure(caption, s.small) + 24 : 0;
+  const left = s.pad + labelW + 16;
+  const right = s.pad + measure(`#${max}`, s.small) / 2 + 4;
+  if (W - left - right < 200) problems.push(`labels leave ${Math.round(W - left - right)}px for the rank track`);
+  const xOf = (rank: number) => left + ((rank - 1) / Math.max(1, max - 1)) * (W - left - right);
+  const tooTight = entries.filter((e) => e.rank === undefined && xOf(e.within ?? max) + 12 + captionW > W - s.pad);
+  if (tooTight.length) problems.push(`the "rank not published" note of ${tooTight.map((e) => e.name).join(', ')} does not fit right of its bracket`);
+
+  const colour = (e: RankingEntry) => (chart.highlight === undefined || isHighlighted(chart, e) ? s.color.accent : s.color.subduedMark);
+  const byGroup = [
+    { name: groupLabel(chart) || '名次', pick: (e: RankingEntry) => chart.highlight === undefined || isHighlighted(chart, e) },
+    { name: '其他', pick: (e: RankingEntry) => chart.highlight !== undefined && !isHighlighted(chart, e) },
+  ];
+  const series: object[] = [];
+  for (const g of byGroup) {
+    const data = entries.flatMap((e, row) => (g.pick(e) && e.rank !== undefined ? [{ name: e.name, value: [e.rank, row], itemStyle: dotStyle(colour(e), s) }] : []));
+    if (!data.length && !(legend && entries.some(g.pick))) continue;
+    series.push({ type: 'scatter', name: g.name, symbolSize: DOT + 4, z: 3, itemStyle: dotStyle(g.name === '其他' ? s.color.subduedMark : s.color.accent, s), data });
+  }
+  // "In the top N": a bracket over #1…#N with end caps, never a dot at a made-up rank.
+  const vague = entries.map((e, row) => ({ e, row })).filter(({ e }) => e.rank === undefined);
+  if (vague.length) {
+    series.push({
+      type: 'lines',
+      coordinateSystem: 'cartesian2d',
+      silent: true,
+      symbol: 'none',
+      z: 2,
+      data: vague.map(({ e, row }) => ({ coords: [[1, row], [Math.min(e.within ?? max, max), row]], lineStyle: { color: colour(e), width: 6, opacity: 0.35, cap: 'round' } })),
+    });
+    series.push({
+      type: 'scatter',
+      name: 'bracket',
+      silent: true,
+      symbol: 'rect',
+      symbolSize: [3, Math.round(s.text * 0.9)],
+      z: 3,
+      data: vague.flatMap(({ e, row }) => {
+        const end = Math.min(e.within ?? max, max);
+        return [
+          { value: [1, row], itemStyle: { color: colour(e) } },
+          {
+            value: [end, row],
+            itemStyle: { color: colour(e) },
+            label: { show: true, position: 'right', distance: 10, formatter: caption, fontSize: s.small, color: s.color.muted, fontFamily: s.font, backgroundColor: s.color.background, padding: [2, 4] },
+          },
+        ];
+      }),
+    });
+  }
+
+  const option: EChartsOption = {
+    animation: false,
+    backgroundColor: s.color.background,
+    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    grid: { left: px(left), right: px(right), top: px(rowsTop + rowH / 2), bottom: px(H - rowsTop - rowH * (entries.length - 0.5)) },
+    xAxis: {
+      type: 'value',
+      position: 'top',
+      min: 1,
+      max,
+      axisLine: { show: false },
+      axisTick: { show: false },
+      axisLabel: { customValues: ticks, formatter: '#{value}', fontSize: s.small, color: s.color.muted, fontFamily: s.font, margin: px(rowH / 2 + 6) },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      boundaryGap: false,
+      data: labels.map((l) => l.markup),
+      axisLabel: { rich: labelRich(s), fontFamily: s.font, margin: 16, interval: 0 },
+      axisTick: { show: false },
+      axisLine: { show: false },
+      // The track each dot sits on, #1 to the list's size.
+      splitLine: { show: true, lineStyle: { color: s.color.grid, width: 2 } },
+    },
+    series: [
+      // Faint guides at #1, #10, #20 … so dots in different rows can be compared.
+      {
+        type: 'lines',
+        coordinateSystem: 'cartesian2d',
+        silent: true,
+        symbol: 'none',
+        z: 1,
+        lineStyle: { color: s.color.grid, width: 1, type: 'dashed', opacity: 1 },
+        data: ticks.map((t) => ({ coords: [[t, 0], [t, Math.max(0, entries.length - 1)]] })),
+      },
+      ...series,
+    ] as EChartsOption['series'],
+  };
+  if (legend) option.legend = { ...legendOption(s, title.height), data: byGroup.map((g) => g.name) };
+  if (title.option) option.title = title.option;
+  return { option, problems };
+}
+
 function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const { width: W, height: H, measure } = ctx;
   const problems: string[] = [];
   const entries = rankOrder(chart.edition.entries);
@@ -139,12 +285,12 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const bands = [...new Set(vague.map((e) => e.within ?? max))].sort((a, b) => a - b);
   const graphic: object[] = [];
   let bandX = gridLeft + labelX + labelW + 36;
-  for (const n of bands) {
+  bands.forEach((n, k) => {
     const inBand = vague.filter((e) => (e.within ?? max) === n);
-    const names = inBand.map((e) => `{${isHighlighted(chart, e) ? 'hi' : 'lo'}|${plain(e.name)}}`).join('{lo|、}');
-    const namesW = measure(inBand.map((e) => e.name).join('、'), s.text, true);
-    const caption = `前${n}名（名次未公布）`;
-    const captionW = measure(caption, s.small);
+    // What is left of the width, shared by the brackets still to place: names and caption wrap into it.
+    const room = Math.max(60, (W - s.pad - bandX - 16 - 28 * (bands.length - 1 - k)) / (bands.length - k));
+    const names = packNames(inBand, room, chart, s, ctx);
+    const caption = wrapLabel(`前${n}名（名次未公布）`, room, s.small, measure);
     const y0 = yOf(1) - DOT / 2;
     const y1 = Math.max(yOf(Math.min(n, max)) + DOT / 2, y0 + 2 * s.lineHeight);
     graphic.push(
@@ -153,11 +299,17 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
         type: 'text',
         x: px(bandX + 16),
         y: px(y0),
-        style: { text: `${names}\n{cap|${caption}}`, fontFamily: s.font, fontSize: s.text, lineHeight: s.lineHeight, rich: graphicRich({ ...labelRich(s), cap: { fontSize: s.small, color: s.color.muted, fontFamily: s.font } }) },
+        style: {
+          text: [...names.lines, ...caption.map((c) => `{cap|${plain(c)}}`)].join('\n'),
+          fontFamily: s.font,
+          fontSize: s.text,
+          lineHeight: s.lineHeight,
+          rich: graphicRich({ ...labelRich(s), cap: { fontSize: s.small, color: s.color.muted, fontFamily: s.font } }),
+        },
       },
     );
-    bandX += 16 + Math.max(namesW, captionW) + 28;
-  }
+    bandX += 16 + Math.max(names.width, widest(caption, s.small, measure)) + 28;
+  });
   if (bandX - 28 > W - s.pad + 1) problems.push(`labels need ${Math.round(bandX - 28 + s.pad)}px of width; the chart has ${W}px`);
 
   const point = (e: RankingEntry, i: number) => {
@@ -222,7 +374,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
 }
 
 function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const { width: W, height: H, measure } = ctx;
   const problems: string[] = [];
   const entries = rankOrder(chart.edition.entries);
@@ -254,7 +406,7 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
         value: cats[i] ?? '',
         textStyle: isHighlighted(chart, e) ? { color: s.color.accentText, fontWeight: 'bold' } : { color: s.color.text },
       })),
-      axisLabel: { fontSize: s.text, fontFamily: s.font, margin: 10 },
+      axisLabel: { fontSize: s.text, fontFamily: s.font, margin: 10, interval: 0 },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: s.color.subduedMark } },
     },
@@ -327,8 +479,8 @@ export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | {
 }
 
 /**
- * The data in words (Traditional Chinese): "a16z 2025年3月 前50大AI原生網頁產品（依Similarweb
- * 月獨立訪問量）：DeepSeek 第2，豆包 第10 …；夸克、豆包 在前10名（名次未公布）。"
+ * The data in words (Traditional Chinese): "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb
+ * 月獨立訪問量。名次：DeepSeek 第2，豆包 第10 …；夸克、豆包 在前10名（名次未公布）。"
  */
 export function rankingAltText(chart: RankingChart): string {
   const entries = rankOrder(chart.edition.entries);
@@ -345,7 +497,7 @@ export function rankingAltText(chart: RankingChart): string {
   const vague = [...new Set(entries.filter((e) => e.rank === undefined).map((e) => e.within))].map(
     (n) => `${entries.filter((e) => e.rank === undefined && e.within === n).map((e) => e.name).join('、')} 在前${n}名（名次未公布）`,
   );
-  let text = `${rankingHeading(chart.meta, chart.edition.asOf)}：${[exact.join('，'), ...vague].filter(Boolean).join('；')}。`;
+  let text = `${rankingHeading(chart.meta, chart.edition.asOf)}。名次：${[exact.join('，'), ...vague].filter(Boolean).join('；')}。`;
   if (chart.meta.size !== undefined && entries.length < chart.meta.size) text += '僅列出來源提及的名次。';
   if (chart.highlight !== undefined) {
     const label = groupLabel(chart);
@@ -355,7 +507,7 @@ export function rankingAltText(chart: RankingChart): string {
   return text;
 }
 
-/** "a16z 2025年3月 前50大AI原生網頁產品（依Similarweb月獨立訪問量）". */
-export function rankingHeading(meta: RankingMeta, asOf: string): string {
-  return `${meta.source.publisher} ${formatDate(asOf)} ${meta.title}${meta.basis ? `（依${meta.basis}）` : ''}`;
+/** "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb月獨立訪問量". */
+export function rankingHeading(meta: RankingMeta, asOf?: string): string {
+  return `${meta.source.publisher}${asOf ? ` ${formatDate(asOf)}` : ''}〈${meta.title}〉${meta.basis ? `，依${meta.basis}` : ''}`;
 }

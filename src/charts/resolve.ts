@@ -122,6 +122,14 @@ function resolveRanking(request: ChartRequest, dataset: RankingDataset, fail: Fa
     );
   }
 
+  if (needsCompare && compare && compare.entries.length === 0) {
+    return fail(
+      'CHART_EMPTY_EDITION',
+      `the ${compare.asOf} edition of '${dataset.id}' lists no entries, so no rank changes can be drawn against it`,
+      `editions with entries: ${list(dataset.editions.filter((e) => e.entries.length).map((e) => e.asOf))}${request.kind === 'ranking' ? '; or drop `changes: true`' : ''}`,
+    );
+  }
+
   if (request.highlight !== undefined && !(request.highlight in dataset.groups)) {
     const groups = Object.keys(dataset.groups);
     return fail('CHART_UNKNOWN_GROUP', `'${dataset.id}' has no group '${request.highlight}'`, groups.length ? `groups: ${list(groups)}` : `'${dataset.id}' defines no groups`);

@@ -13,7 +13,7 @@ const TICKS = [0, 25, 50, 75, 100];
  * as parts of a whole, not only as against each other; the value stands right of the track.
  */
 export function shareOption(chart: FiguresChart, ctx: ChartContext): BuiltOption {
-  const s = chartStyle(ctx.theme);
+  const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
   const values = chart.items.map((i) => valueLabel(i, i.value));
   const axisH = Math.round(s.small * 1.6);

@@ -12,14 +12,16 @@ export interface RankChange {
  * - up / down / same: the entry has an exact rank in both editions (ties are just equal ranks).
  * - new: the entry is not in `previous` at all.
  * - no entry in the map: its rank is not published in one of the editions (`within`), so no
- *   change can be computed; or there is no previous edition (absence of data is not "new").
+ *   change can be computed; or there is no previous edition, or it lists no entries (absence
+ *   of data is not "new").
  *
  * Entries of `previous` missing from `current` are not in the map: see `droppedOut`. Note that
  * editions list only the entries the source states, so "new" means "not stated last time".
  */
 export function rankChanges(current: RankingEdition, previous: RankingEdition | undefined): Map<string, RankChange> {
   const changes = new Map<string, RankChange>();
-  if (!previous) return changes;
+  // An edition that lists no entries says nothing about who was in it: nothing is "new".
+  if (!previous || previous.entries.length === 0) return changes;
   const before = byName(previous.entries);
   for (const entry of current.entries) {
     const key = nameKey(entry.name);
@@ -38,7 +40,7 @@ export function rankChanges(current: RankingEdition, previous: RankingEdition | 
 
 /** Entries of `previous` that `current` does not list (in `previous`'s order). */
 export function droppedOut(current: RankingEdition, previous: RankingEdition | undefined): RankingEntry[] {
-  if (!previous) return [];
+  if (!previous || current.entries.length === 0) return [];
   const now = byName(current.entries);
   const seen = new Set<string>();
   return previous.entries.filter((e) => {

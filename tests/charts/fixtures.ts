@@ -73,6 +73,8 @@ export const mobile: RankingDataset = {
       ],
       origin: at(300),
     },
+    // As in the deck's data: the article describes the previous edition but names no ranks.
+    { asOf: '2024-08', entries: [], note: '上一期榜單中，中國產品僅有字節和美圖秀秀的幾款產品位列其中。', origin: at(350) },
   ],
   origin: at(2),
 };
@@ -171,6 +173,9 @@ export function request(kind: ChartRequest['kind'], dataId: string, extra: Parti
   return { kind, data: dataId, render: 'echarts', origin, ...extra };
 }
 
-/** A half-slide box (two charts side by side) and a full-width one, in inches. */
+/** A half-slide box (two charts side by side), a full-width one, and the default deck's chart box, in inches. */
 export const HALF = { width: 6, height: 4.6 };
 export const WIDE = { width: 12.3, height: 4.8 };
+export const DECK = { width: 12.133, height: 4.25 };
+/** A column beside text. */
+export const PORTRAIT = { width: 4.2, height: 5 };

@@ -39,8 +39,9 @@ describe('rankChanges', () => {
     );
   });
 
-  it('says nothing without a previous edition (missing data is not "new")', () => {
+  it('says nothing without a previous edition, or one that lists no entries (missing data is not "new")', () => {
     expect(rankChanges(now, undefined).size).toBe(0);
+    expect(rankChanges(now, edition('2024-08')).size).toBe(0);
   });
 
   it('matches names across full-width and half-width forms', () => {
