@@ -8,11 +8,13 @@ export function layoutAgenda(ctx: LayoutContext & { slide: { layout: 'agenda' } 
   const sections = deck.slides.filter((s) => s.layout === 'section');
   const items = slide.items ?? sections.map((s) => s.title);
   const numbers = slide.items ? items.map((_, i) => String(i + 1).padStart(2, '0')) : sections.map((s, i) => s.number ?? String(i + 1).padStart(2, '0'));
-  const rowH = Math.min(1.15, BODY.h / Math.max(1, items.length));
+  const rowH = Math.min(1.25, BODY.h / Math.max(1, items.length));
+  // A short agenda sits in the middle of the body rather than hanging from the title.
+  const top = BODY.y + Math.max(0.2, (BODY.h - rowH * items.length) / 2 - 0.2);
   const els: Element[] = contentFrame(ctx, slide.title ?? '議程');
   const specs: TextSpec[] = [];
   items.forEach((item, i) => {
-    const y = BODY.y + 0.2 + i * rowH;
+    const y = top + i * rowH;
     els.push(fitText({ box: { x: MARGIN, y, w: 1.2, h: rowH * 0.8 }, paragraphs: [{ text: numbers[i] ?? '', bold: true }], max: 36, min: 18, color: theme.colors.accent, valign: 'middle', name: `agenda number ${i + 1}` }, ctx));
     specs.push({ box: { x: MARGIN + 1.4, y, w: CONTENT_W - 1.4, h: rowH * 0.8 }, paragraphs: [{ text: item }], max: 28, min: 16, color: theme.colors.text, valign: 'middle', name: `agenda item ${i + 1}` });
     els.push({ type: 'shape', shape: 'line', box: { x: MARGIN, y: y + rowH * 0.9, w: CONTENT_W, h: 0 }, line: { color: theme.colors.grid, widthPt: 1 }, name: `agenda rule ${i + 1}` });
@@ -25,7 +27,7 @@ export function bulletParagraphs(bullets: readonly Bullet[], color?: string): Pa
   return bullets.flatMap((b, i): Paragraph[] => {
     const text = typeof b === 'string' ? b : b.text;
     const subs = typeof b === 'string' ? [] : (b.sub ?? []);
-    const top: Paragraph = { text, bullet: 'bullet', level: 0, spaceBefore: i === 0 ? 0 : 0.55 };
+    const top: Paragraph = { text, bullet: 'bullet', level: 0, spaceBefore: i === 0 ? 0 : 0.7 };
     if (color) top.color = color;
     return [top, ...subs.map((s): Paragraph => ({ text: s, bullet: 'bullet', level: 1, scale: 0.85, spaceBefore: 0.2, ...(color ? { color } : {}) }))];
   });
@@ -35,7 +37,7 @@ export function layoutBullets(ctx: LayoutContext & { slide: { layout: 'bullets' 
   const { slide, theme } = ctx;
   return [
     ...contentFrame(ctx, slide.title),
-    fitText({ box: { ...BODY, y: BODY.y + 0.15, h: BODY.h - 0.15 }, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 4, min: 14, color: theme.colors.text, name: 'bullets' }, ctx),
+    fitText({ box: { ...BODY, y: BODY.y + 0.15, h: BODY.h - 0.15 }, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets' }, ctx),
   ];
 }
 
