@@ -25,7 +25,8 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const gone = new Set(droppedOut(chart.edition, chart.compare).map((e) => nameKey(e.name)));
   const right = now.filter((e) => e.rank !== undefined);
   const left = before.filter((e) => e.rank !== undefined);
-  const max = rankAxisMax(chart.meta, [...now, ...before]);
+  // No axis is drawn (every dot is labelled with its rank), so the scale ends at the lowest rank shown.
+  const max = rankAxisMax({ ...chart.meta, size: undefined }, [...now, ...before].filter((e) => e.rank !== undefined));
   const hi = (e: RankingEntry) => chart.highlight !== undefined && groupOf(e, chart) === chart.highlight;
 
   const notes = footnotes(chart);
@@ -33,7 +34,7 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const hasLegend = chart.highlight !== undefined && [...now, ...before].some((e) => !hi(e));
   const headerTop = s.pad + title.height + (hasLegend ? s.lineHeight + 6 : 0);
   const top = headerTop + s.lineHeight + 8 + s.lineHeight / 2;
-  const bottom = s.pad + s.lineHeight / 2 + notes.length * Math.round(s.small * 1.4) + (notes.length ? 6 : 0);
+  const bottom = s.pad + s.lineHeight / 2 + notes.length * Math.round(s.small * 1.4) + (notes.length ? 14 : 0);
   const plotH = Math.max(1, H - top - bottom);
   const yOf = (rank: number) => top + (max > 1 ? ((rank - 1) / (max - 1)) * plotH : 0);
   const rankAt = (y: number) => 1 + ((y - top) / plotH) * (max - 1);
@@ -42,8 +43,10 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const rightLabels = right.map((e) => richLabel(`#${e.rank} ${e.name}`, hi(e), changes.get(e.name), s, ctx));
   const leftW = Math.max(0, ...leftLabels.map((l) => l.width));
   const rightW = Math.max(0, ...rightLabels.map((l) => l.width));
-  const L = s.pad + leftW + LEADER;
-  const R = W - s.pad - rightW - LEADER;
+  // Slopes read best at a moderate angle: in a wide box the two columns move to the middle.
+  const span = Math.min(W - 2 * s.pad - leftW - rightW - 2 * LEADER, Math.max(240, (H - top) * 1.4));
+  const L = Math.round((W - span) / 2 + (leftW - rightW) / 2);
+  const R = L + span;
   if (R - L < 100) problems.push(`labels leave ${Math.round(R - L)}px between the two editions`);
 
   const lo = top - s.lineHeight / 2 + 2;

@@ -18,6 +18,7 @@ const cases: [string, ChartRequest, { width: number; height: number }, string[]]
   ['mobile ranking in the deck\'s box', request('ranking', 'a16z.mobile', { highlight: 'china' }), DECK, ['#1 ChatGPT', '#4 百度AI搜索', '前10 夸克', '前10 豆包', '名次未公布', '#14 DeepSeek', '#17 美圖', '中國產品', '其他']],
   ['scored ranking', request('ranking', 'demo.scored', { highlight: 'china' }), HALF, ['#1 ChatGPT', '52億次', '#10 豆包', '4500萬次']],
   ['rank change', request('rank-change', 'a16z.web', { highlight: 'china' }), HALF, ['2024年8月', '2025年3月', '月之暗面 #9', '#11 月之暗面', '▼2', '#2 DeepSeek', 'NEW', '美圖秀秀 #30', '2025年3月未列出：美圖秀秀']],
+  ['rank change in the deck\'s box', request('rank-change', 'a16z.web', { highlight: 'china' }), DECK, ['2024年8月', '2025年3月', '豆包 #15', '#10 豆包', '▲5', '美圖秀秀 #30']],
   ['comparison', request('comparison', 'ai.capex'), HALF, ['阿里巴巴（未來3年）', '超過3800億元', '字節跳動（2025年）', '1600億元', '注：各項期間不同']],
   ['breakdown', request('breakdown', 'ai.capex'), WIDE, ['AI算力採購', '約900億元', 'IDC基建及網絡設備', '700億元', '字節跳動（2025年）', '1600億元']],
   ['share', request('share', 'threem.survey', { highlight: 'china' }), { width: 6, height: 3 }, ['中國受訪者', '90%', '全球受訪者', '77%', '100%']],

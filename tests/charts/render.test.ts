@@ -37,6 +37,20 @@ describe('renderCharts', () => {
     expect(web.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('outlines the SVG\'s text: drawn with no font at all, it looks like the PNG', async () => {
+    const { outputs } = await renderCharts(jobs.slice(1, 2), data, theme);
+    const out = image(outputs.get('mobile'));
+    const png = decodePng(out.png);
+    const fontless = decodePng((await rasterize(out.svg ?? '', { files: [], family: 'none' }, 2, '#FFFFFF', false)).png);
+    expect([fontless.width, fontless.height]).toEqual([png.width, png.height]);
+    let differ = 0;
+    for (let i = 0; i < png.rgba.length; i += 4) {
+      if (Math.abs((png.rgba[i] ?? 0) - (fontless.rgba[i] ?? 0)) > 48) differ++;
+    }
+    expect(differ / (png.width * png.height)).toBeLessThan(0.005);
+    expect(inkPixels(fontless.rgba)).toBeGreaterThan(inkPixels(png.rgba) * 0.9);
+  });
+
   it('draws the same bytes twice (stable ids, no process-wide counters)', async () => {
     const a = image((await renderCharts(jobs.slice(0, 1), data, theme)).outputs.get('web'));
     const b = image((await renderCharts(jobs.slice(0, 1), data, theme)).outputs.get('web'));
