@@ -1,3 +1,5 @@
+import { palettePng } from './png.js';
+
 type ResvgModule = typeof import('@resvg/resvg-js');
 let loading: Promise<ResvgModule> | undefined;
 
@@ -16,7 +18,8 @@ export interface Raster {
 }
 
 /**
- * SVG → PNG at `scale` (resvg), and SVG → SVG with outlined text. Only the given font files
+ * SVG → PNG at `scale` (resvg; stored as a palette PNG when it has ≤ 256 colours, as charts
+ * do), and SVG → SVG with outlined text. Only the given font files
  * are used (`loadSystemFonts: false`), so a picture looks the same on every machine, CJK font
  * installed or not; every generic family maps to the chart font too.
  */
@@ -40,6 +43,6 @@ export async function rasterize(svg: string, fonts: RasterFonts, scale: number, 
     logLevel: 'off',
   });
   const image = resvg.render();
-  const png = new Uint8Array(image.asPng());
+  const png = palettePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
   return { png, widthPx: image.width, heightPx: image.height, outlined: outline ? resvg.toString() : '' };
 }

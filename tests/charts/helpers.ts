@@ -81,7 +81,7 @@ export function clipped(boxes: readonly TextBox[], width: number, height: number
   return boxes.filter((b) => b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > width + 0.5 || b.y1 > height + 0.5).map((b) => b.text);
 }
 
-/** Decodes an 8-bit RGB/RGBA PNG (what resvg writes) to its size and RGBA pixels. */
+/** Decodes an 8-bit palette, RGB or RGBA PNG to its size and RGBA pixels. */
 export function decodePng(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
   const buf = Buffer.from(png);
   let pos = 8;
@@ -89,6 +89,7 @@ export function decodePng(png: Uint8Array): { width: number; height: number; rgb
   let height = 0;
   let colorType = 6;
   const idat: Buffer[] = [];
+  let palette: Buffer | undefined;
   while (pos < buf.length) {
     const len = buf.readUInt32BE(pos);
     const type = buf.toString('latin1', pos + 4, pos + 8);
@@ -98,7 +99,8 @@ export function decodePng(png: Uint8Array): { width: number; height: number; rgb
       height = body.readUInt32BE(4);
       if (body[8] !== 8) throw new Error('only 8-bit PNGs');
       colorType = body[9] ?? 6;
-    } else if (type === 'IDAT') idat.push(body);
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'IDAT') idat.push(body);
     pos += 12 + len;
   }
   const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : colorType === 4 ? 2 : 1;
@@ -123,7 +125,13 @@ export function decodePng(png: Uint8Array): { width: number; height: number; rgb
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 4;
       const s = x * channels;
-      if (channels >= 3) {
+      if (colorType === 3) {
+        const p = (line[s] ?? 0) * 3;
+        out[o] = palette?.[p] ?? 0;
+        out[o + 1] = palette?.[p + 1] ?? 0;
+        out[o + 2] = palette?.[p + 2] ?? 0;
+        out[o + 3] = 255;
+      } else if (channels >= 3) {
         out[o] = line[s] ?? 0;
         out[o + 1] = line[s + 1] ?? 0;
         out[o + 2] = line[s + 2] ?? 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableIds, svgText } from '../../src/charts/echarts-ssr.js';
 import { subsetFontFile } from '../../src/charts/fonts.js';
+import { palettePng } from '../../src/charts/png.js';
 import { rasterize } from '../../src/charts/rasterize.js';
 import { createChartCache, renderCharts, type ChartCache, type ChartJob } from '../../src/charts/render-charts.js';
 import type { ChartImage, ChartOutput } from '../../src/charts/types.js';
@@ -140,5 +141,28 @@ describe('fonts', () => {
   it('renumbers ECharts ids in order of appearance', () => {
     const svg = '<path class="zr7-cls-3"/><clipPath id="zr7-c0"/><path class="zr7-cls-1" clip-path="url(#zr7-c0)"/><path class="zr7-cls-3"/>';
     expect(stableIds(svg)).toBe('<path class="bd-cls-0"/><clipPath id="bd-c0"/><path class="bd-cls-1" clip-path="url(#bd-c0)"/><path class="bd-cls-0"/>');
+  });
+});
+
+describe('palettePng', () => {
+  it('stores the pixels resvg drew, losslessly, in a third of the bytes', async () => {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const { outputs } = await renderCharts(jobs.slice(1, 2), data, theme);
+    const out = image(outputs.get('mobile'));
+    const ours = decodePng(out.png);
+    // The same SVG through resvg's own PNG encoder (RGBA): the reference.
+    const svg = (await draw(jobs[1]!.request, HALF)).svg;
+    const files = [await subsetFontFile(fontFiles.regular, svgText(svg)), await subsetFontFile(fontFiles.bold, svgText(svg))];
+    const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Sans TC' }, fitTo: { mode: 'zoom', value: 2 }, background: '#FFFFFF', shapeRendering: 2, textRendering: 1 });
+    const rendered = resvg.render();
+    expect(Buffer.from(ours.rgba).equals(Buffer.from(rendered.pixels))).toBe(true);
+    expect(out.png.length).toBeLessThan(rendered.asPng().length / 2);
+  });
+
+  it('gives up on translucent pixels or more than 256 colours', () => {
+    const translucent = new Uint8Array([255, 0, 0, 128]);
+    expect(palettePng(translucent, 1, 1)).toBeUndefined();
+    const many = new Uint8Array(300 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 4 === 0 ? Math.floor(i / 4) % 256 : Math.floor(i / 1024)));
+    expect(palettePng(many, 300, 1)).toBeUndefined();
   });
 });
