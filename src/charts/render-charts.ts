@@ -14,7 +14,7 @@ import type { NativeSpec } from './native.js';
 import { rankChangeAltText, rankChangeOption } from './rank-change.js';
 import { rankingAltText, rankingNative, rankingOption, type BuiltOption } from './ranking.js';
 import { rasterize } from './rasterize.js';
-import { resolveChart, type ResolvedChart } from './resolve.js';
+import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
 import { shareNative, shareOption } from './share.js';
 import type { ChartImage, ChartOutput, ChartRequest, NativeChart } from './types.js';
 
@@ -131,7 +131,7 @@ export async function renderCharts(
       }
       const spec = nativeSpec(chart, theme);
       if ('refused' in spec) {
-        diagnostics.push(error(spec.code, spec.refused, request.origin, spec.hint));
+        diagnostics.push(error(spec.code, spec.refused, fieldAt(request, 'render'), spec.hint));
         continue;
       }
       const out: NativeChart = { type: 'native', ...spec, altText: altText(chart), hash };

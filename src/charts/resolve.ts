@@ -1,6 +1,6 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Citation, DataStore, Dataset, FigureItem, FiguresDataset, GroupInfo, PartialDate, RankingDataset, RankingEdition } from '../data/types.js';
-import type { ChartKind, ChartRequest } from './types.js';
+import type { ChartKind, ChartRequest, ChartRequestField } from './types.js';
 
 /** What a ranking chart says about its list, beside the entries. */
 export interface RankingMeta {
@@ -77,11 +77,11 @@ const WANTS: Record<ChartKind, Dataset['type']> = {
  * each with a hint that lists what does exist.
  */
 export function resolveChart(request: ChartRequest, data: DataStore): { chart?: ResolvedChart; diagnostics: Diagnostic[] } {
-  const fail = (code: string, message: string, hint?: string) => ({ diagnostics: [error(code, message, request.origin, hint)] });
+  const fail: Fail = (code, message, hint, at) => ({ diagnostics: [error(code, message, at ?? request.origin, hint)] });
   const dataset = data.get(request.data);
   if (!dataset) {
     const ids = [...data.keys()];
-    return fail('CHART_UNKNOWN_DATASET', `no dataset '${request.data}'`, suggest(request.data, ids, 'datasets'));
+    return fail('CHART_UNKNOWN_DATASET', `no dataset '${request.data}'`, suggest(request.data, ids, 'datasets'), fieldAt(request, 'data'));
   }
   const wants = WANTS[request.kind];
   if (dataset.type !== wants) {
@@ -90,35 +90,48 @@ export function resolveChart(request: ChartRequest, data: DataStore): { chart?: 
       'CHART_WRONG_DATASET_TYPE',
       `a ${request.kind} chart draws a ${wants} dataset; '${dataset.id}' is a ${dataset.type} dataset`,
       fitting.length ? `${wants} datasets: ${list(fitting)}` : `there are no ${wants} datasets`,
+      fieldAt(request, 'data'),
     );
   }
   return dataset.type === 'ranking' ? resolveRanking(request, dataset, fail) : resolveFigures(request, dataset, fail);
 }
 
-type Fail = (code: string, message: string, hint?: string) => { diagnostics: Diagnostic[] };
+type Fail = (code: string, message: string, hint?: string, at?: SourceRef) => { diagnostics: Diagnostic[] };
+
+/** Where a field of the request was written, when the outline stage says; else the request's origin. */
+export function fieldAt(request: ChartRequest, field: ChartRequestField): SourceRef {
+  return request.fieldOrigins?.[field] ?? request.origin;
+}
+
+/** Where the `index`th of `items` was written, else the `items` field, else the request. */
+function itemAt(request: ChartRequest, index: number): SourceRef {
+  return request.itemOrigins?.[index] ?? fieldAt(request, 'items');
+}
 
 function resolveRanking(request: ChartRequest, dataset: RankingDataset, fail: Fail): { chart?: ResolvedChart; diagnostics: Diagnostic[] } {
   const editions = dataset.editions.map((e) => e.asOf);
   const find = (asOf: string) => dataset.editions.findIndex((e) => e.asOf === asOf);
   const index = request.edition === undefined ? 0 : find(request.edition);
   const edition = dataset.editions[index];
-  if (!edition) return fail('CHART_UNKNOWN_EDITION', `'${dataset.id}' has no edition '${request.edition}'`, `editions: ${list(editions)}`);
+  if (!edition) return fail('CHART_UNKNOWN_EDITION', `'${dataset.id}' has no edition '${request.edition}'`, `editions: ${list(editions)}`, fieldAt(request, 'edition'));
 
   let compare: RankingEdition | undefined;
   if (request.compare !== undefined) {
     compare = dataset.editions[find(request.compare)];
-    if (!compare) return fail('CHART_UNKNOWN_EDITION', `'${dataset.id}' has no edition '${request.compare}' to compare with`, `editions: ${list(editions)}`);
-    if (compare === edition) return fail('CHART_SAME_EDITION', `'${dataset.id}': an edition compared with itself ('${edition.asOf}')`, `editions: ${list(editions)}`);
+    if (!compare) return fail('CHART_UNKNOWN_EDITION', `'${dataset.id}' has no edition '${request.compare}' to compare with`, `editions: ${list(editions)}`, fieldAt(request, 'compare'));
+    if (compare === edition) return fail('CHART_SAME_EDITION', `'${dataset.id}': an edition compared with itself ('${edition.asOf}')`, `editions: ${list(editions)}`, fieldAt(request, 'compare'));
   } else {
     compare = dataset.editions[index + 1];
   }
   const needsCompare = request.kind === 'rank-change' || request.changes === true;
+  const compareAt = request.compare !== undefined ? fieldAt(request, 'compare') : fieldAt(request, request.kind === 'rank-change' ? 'kind' : 'changes');
   if (needsCompare && !compare) {
     const what = request.kind === 'rank-change' ? 'a rank-change chart' : 'rank-change marks (`changes: true`)';
     return fail(
       'CHART_NO_PREVIOUS_EDITION',
       `${what} need an edition before '${edition.asOf}' of '${dataset.id}', and there is none`,
       `editions: ${list(editions)}; add the previous edition to the data${request.kind === 'ranking' ? ', or drop `changes: true`' : ''}`,
+      compareAt,
     );
   }
 
@@ -127,12 +140,13 @@ function resolveRanking(request: ChartRequest, dataset: RankingDataset, fail: Fa
       'CHART_EMPTY_EDITION',
       `the ${compare.asOf} edition of '${dataset.id}' lists no entries, so no rank changes can be drawn against it`,
       `editions with entries: ${list(dataset.editions.filter((e) => e.entries.length).map((e) => e.asOf))}${request.kind === 'ranking' ? '; or drop `changes: true`' : ''}`,
+      compareAt,
     );
   }
 
   if (request.highlight !== undefined && !(request.highlight in dataset.groups)) {
     const groups = Object.keys(dataset.groups);
-    return fail('CHART_UNKNOWN_GROUP', `'${dataset.id}' has no group '${request.highlight}'`, groups.length ? `groups: ${list(groups)}` : `'${dataset.id}' defines no groups`);
+    return fail('CHART_UNKNOWN_GROUP', `'${dataset.id}' has no group '${request.highlight}'`, groups.length ? `groups: ${list(groups)}` : `'${dataset.id}' defines no groups`, fieldAt(request, 'highlight'));
   }
 
   let shown = edition;
@@ -140,7 +154,8 @@ function resolveRanking(request: ChartRequest, dataset: RankingDataset, fail: Fa
     const names = edition.entries.map((e) => e.name);
     const missing = request.items.filter((n) => !names.includes(n));
     if (missing.length) {
-      return fail('CHART_UNKNOWN_ITEM', `the ${edition.asOf} edition of '${dataset.id}' has no entry ${missing.map((m) => `'${m}'`).join(', ')}`, `entries: ${list(names)}`);
+      const at = itemAt(request, request.items.findIndex((n) => !names.includes(n)));
+      return fail('CHART_UNKNOWN_ITEM', `the ${edition.asOf} edition of '${dataset.id}' has no entry ${missing.map((m) => `'${m}'`).join(', ')}`, `entries: ${list(names)}`, at);
     }
     const wanted = new Set(request.items);
     shown = { ...edition, entries: edition.entries.filter((e) => wanted.has(e.name)) };
@@ -166,7 +181,9 @@ function resolveFigures(request: ChartRequest, dataset: FiguresDataset, fail: Fa
   const byKey = new Map(dataset.items.map((i) => [i.key, i] as const));
   const unknown = [...(request.items ?? []), ...(request.highlight !== undefined ? [request.highlight] : [])].filter((k) => !byKey.has(k));
   if (unknown.length) {
-    return fail('CHART_UNKNOWN_ITEM', `'${dataset.id}' has no item ${unknown.map((k) => `'${k}'`).join(', ')}`, suggest(unknown[0] ?? '', keys, 'items'));
+    const first = (request.items ?? []).findIndex((k) => !byKey.has(k));
+    const at = first >= 0 ? itemAt(request, first) : fieldAt(request, 'highlight');
+    return fail('CHART_UNKNOWN_ITEM', `'${dataset.id}' has no item ${unknown.map((k) => `'${k}'`).join(', ')}`, suggest(unknown[0] ?? '', keys, 'items'), at);
   }
   const meta: FiguresMeta = { id: dataset.id, title: dataset.title, asOf: dataset.asOf, source: dataset.source };
   const picked = (request.items ?? []).map((k) => byKey.get(k) as FigureItem);
@@ -177,16 +194,21 @@ function resolveFigures(request: ChartRequest, dataset: FiguresDataset, fail: Fa
     if (!parent) return fail('CHART_NO_PARTS', `'${dataset.id}' has no item with parts (items whose \`parent\` names it)`);
     const allParts = dataset.items.filter((i) => i.parent === parent.key);
     if (allParts.length === 0) {
-      return fail('CHART_NO_PARTS', `'${parent.key}' in '${dataset.id}' has no parts`, parents.length ? `items with parts: ${list(parents.map((p) => p.key))}` : 'give parts a `parent` key');
+      return fail('CHART_NO_PARTS', `'${parent.key}' in '${dataset.id}' has no parts`, parents.length ? `items with parts: ${list(parents.map((p) => p.key))}` : 'give parts a `parent` key', itemAt(request, 0));
     }
     const named = picked.slice(1);
     const strangers = named.filter((i) => i.parent !== parent.key);
     if (strangers.length) {
-      return fail('CHART_NOT_A_PART', `${strangers.map((s) => `'${s.key}'`).join(', ')} ${strangers.length > 1 ? 'are not parts' : 'is not a part'} of '${parent.key}'`, `parts of '${parent.key}': ${list(allParts.map((p) => p.key))}`);
+      return fail(
+        'CHART_NOT_A_PART',
+        `${strangers.map((s) => `'${s.key}'`).join(', ')} ${strangers.length > 1 ? 'are not parts' : 'is not a part'} of '${parent.key}'`,
+        `parts of '${parent.key}': ${list(allParts.map((p) => p.key))}`,
+        itemAt(request, 1 + named.findIndex((i) => i.parent !== parent.key)),
+      );
     }
     const parts = named.length ? named : allParts;
     const units = new Set([parent, ...parts].map((i) => i.unit));
-    if (units.size > 1) return fail('CHART_MIXED_UNITS', `a breakdown needs one unit; '${parent.key}' and its parts use ${list([...units].map((u) => `'${u}'`))}`);
+    if (units.size > 1) return fail('CHART_MIXED_UNITS', `a breakdown needs one unit; '${parent.key}' and its parts use ${list([...units].map((u) => `'${u}'`))}`, undefined, fieldAt(request, 'items'));
     const chart: BreakdownChart = { kind: 'breakdown', meta, parent, parts };
     if (request.title !== undefined) chart.title = request.title;
     return { chart, diagnostics: [] };
@@ -198,12 +220,12 @@ function resolveFigures(request: ChartRequest, dataset: FiguresDataset, fail: Fa
   if (request.kind === 'share') {
     const notPercent = items.filter((i) => i.unit !== '%');
     if (notPercent.length) {
-      return fail('CHART_NOT_PERCENT', `a share chart draws percentages; ${notPercent.map((i) => `'${i.key}'`).join(', ')} ${notPercent.length > 1 ? 'are' : 'is'} not in %`, 'use a comparison chart for amounts');
+      return fail('CHART_NOT_PERCENT', `a share chart draws percentages; ${notPercent.map((i) => `'${i.key}'`).join(', ')} ${notPercent.length > 1 ? 'are' : 'is'} not in %`, 'use a comparison chart for amounts', fieldAt(request, picked.length ? 'items' : 'kind'));
     }
   } else {
     const units = [...new Set(items.map((i) => i.unit))];
     if (units.length > 1) {
-      return fail('CHART_MIXED_UNITS', `a comparison needs one unit; the items use ${list(units.map((u) => `'${u}'`))}`, 'draw items with different units in separate charts');
+      return fail('CHART_MIXED_UNITS', `a comparison needs one unit; the items use ${list(units.map((u) => `'${u}'`))}`, 'draw items with different units in separate charts', fieldAt(request, 'items'));
     }
   }
   const chart: FiguresChart = withOptional({ kind: request.kind as 'comparison' | 'share', meta, items }, request);

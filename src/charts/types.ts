@@ -22,7 +22,16 @@ export interface ChartRequest {
   /** A title drawn in the chart; default none (the slide title says it). */
   title?: string;
   origin: SourceRef;
+  /**
+   * Where each field was written, when known: a diagnostic about a field (an unknown `highlight`)
+   * points at it rather than at `origin`.
+   */
+  fieldOrigins?: Partial<Record<ChartRequestField, SourceRef>>;
+  /** Where each of `items` was written, in order, when known. */
+  itemOrigins?: SourceRef[];
 }
+
+export type ChartRequestField = 'kind' | 'data' | 'edition' | 'compare' | 'highlight' | 'items' | 'changes' | 'render' | 'title';
 
 /** A chart drawn as a picture (ECharts server-side rendering). */
 export interface ChartImage {

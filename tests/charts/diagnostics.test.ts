@@ -65,3 +65,26 @@ describe('boxes and ids', () => {
     expect([...outputs.keys()]).toEqual(['b']);
   });
 });
+
+describe('field positions', () => {
+  const at = (n: number) => ({ file: 'outline/briefing.yaml', range: [n, n + 5] as const });
+  const fieldOrigins = { data: at(10), edition: at(20), compare: at(30), highlight: at(40), items: at(50), changes: at(60), render: at(70), kind: at(80) };
+
+  it.each([
+    ['data', request('ranking', 'a16z.nope', { fieldOrigins }), at(10)],
+    ['edition', request('ranking', 'a16z.web', { edition: '1999', fieldOrigins }), at(20)],
+    ['compare', request('rank-change', 'a16z.web', { compare: '1999', fieldOrigins }), at(30)],
+    ['highlight', request('ranking', 'a16z.web', { highlight: 'usa', fieldOrigins }), at(40)],
+    ['changes', request('ranking', 'a16z.mobile', { changes: true, fieldOrigins }), at(60)],
+    ['the item itself', request('comparison', 'ai.capex', { items: ['alibaba', 'tencent'], fieldOrigins, itemOrigins: [at(51), at(52)] }), at(52)],
+    ['items, without item positions', request('comparison', 'ai.capex', { items: ['tencent'], fieldOrigins }), at(50)],
+  ] as const)('a problem with %s points at it', (_what, req, where) => {
+    expect(resolveChart(req, data).diagnostics[0]?.source).toEqual(where);
+  });
+
+  it('a native refusal points at `render`', async () => {
+    const req = request('ranking', 'a16z.web', { render: 'native', fieldOrigins });
+    const { diagnostics } = await renderCharts([{ id: 'w', request: req, box: HALF }], data, theme);
+    expect(diagnostics[0]?.source).toEqual(at(70));
+  });
+});
