@@ -3,24 +3,25 @@ import { cleanText } from '../text/clean-text.js';
 import type { Dataset } from './types.js';
 
 /**
- * A dataset with control characters removed from every string (names become chart labels and
- * alt text, where such a character would break the picture or the XML), and a warning at each
- * entry or item that had some.
+ * Removes control characters from every string of a dataset the loader just built (names become
+ * chart labels and alt text, where such a character would break the picture or the XML), and
+ * warns at each entry or item that had some. In place: the loader keys field positions by
+ * object identity.
  */
-export function cleanDataset(d: Dataset): { dataset: Dataset; diagnostics: Diagnostic[] } {
+export function cleanDataset(d: Dataset): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const walk = (value: unknown, origin: SourceRef): unknown => {
-    if (typeof value === 'string') {
-      const { text, removed } = cleanText(value);
-      if (removed) diagnostics.push(warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) from "${text}"`, origin, 'delete them from the data file'));
-      return text;
+  const walk = (holder: Record<string, unknown> | unknown[], origin: SourceRef): void => {
+    const own = Array.isArray(holder) ? origin : ((holder as { origin?: SourceRef }).origin ?? origin);
+    for (const [k, v] of Object.entries(holder)) {
+      if (k === 'origin') continue;
+      if (typeof v === 'string') {
+        const { text, removed } = cleanText(v);
+        if (!removed) continue;
+        (holder as Record<string, unknown>)[k] = text;
+        diagnostics.push(warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) from "${text}"`, own, 'delete them from the data file'));
+      } else if (v !== null && typeof v === 'object') walk(v as Record<string, unknown>, own);
     }
-    if (Array.isArray(value)) return value.map((v) => walk(v, origin));
-    if (value !== null && typeof value === 'object') {
-      const own = (value as { origin?: SourceRef }).origin ?? origin;
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'origin' ? v : walk(v, own)]));
-    }
-    return value;
   };
-  return { dataset: walk(d, d.origin) as Dataset, diagnostics };
+  walk(d as unknown as Record<string, unknown>, d.origin);
+  return diagnostics;
 }

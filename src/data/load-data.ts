@@ -79,11 +79,10 @@ async function loadDataFile(outline: Outline, namespace: string, ref: string): P
   }
   const built = await toDatasets(result.data, { namespace, yaml: parsed.doc, file, rootDir: outline.dir });
   for (const [f, t] of built.texts) texts.set(f, t);
-  const cleaned = built.datasets.map(cleanDataset);
-  const datasets = cleaned.map((c) => c.dataset);
+  const cleaning = built.datasets.flatMap(cleanDataset);
   return {
-    value: datasets,
-    diagnostics: [...parsed.diagnostics, ...built.diagnostics, ...cleaned.flatMap((c) => c.diagnostics), ...datasets.flatMap(checkDataset)],
+    value: built.datasets,
+    diagnostics: [...parsed.diagnostics, ...built.diagnostics, ...cleaning, ...built.datasets.flatMap(checkDataset)],
     texts,
   };
 }

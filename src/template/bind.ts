@@ -5,6 +5,7 @@ import { noteDatasetUses, recordUses, type ValueUses } from '../data/uses.js';
 import type { Outline } from '../outline/load-outline.js';
 import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
 import type { OutlineDoc, SlideDoc } from '../outline/schema.js';
+import type { ChartRequestField } from '../charts/types.js';
 import { cleanText } from '../text/clean-text.js';
 import { didYouMean } from '../text/suggest.js';
 import { templateContext } from './data-context.js';
@@ -20,6 +21,8 @@ export type BoundSlide = SlideDoc & {
   datasets: string[];
   /** The data values the slide shows, by readable key; what a rebuild report compares. */
   uses: ValueUses;
+  /** Where each field of a chart slide's `chart:` was written, so chart problems point at it. */
+  chartOrigins?: { fields: Partial<Record<ChartRequestField, SourceRef>>; items: SourceRef[] };
   /** The rendered `source-line` partial: where the slide's numbers come from. */
   sourceLine?: string;
 };
@@ -58,7 +61,8 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
       return renderer.tree(slide, ['slides', index], ctx);
     });
     const sourceLine = datasets.length ? renderer.sourceLine(datasets, ctx, origin) : undefined;
-    return { ...rendered, index, origin, datasets, uses, ...(sourceLine ? { sourceLine } : {}) };
+    const chartOrigins = slide.layout === 'chart' ? chartFieldOrigins(outline, index, slide.chart.items?.length ?? 0) : undefined;
+    return { ...rendered, index, origin, datasets, uses, ...(sourceLine ? { sourceLine } : {}), ...(chartOrigins ? { chartOrigins } : {}) };
   });
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
 }
@@ -78,6 +82,15 @@ function fieldsNotTemplates(path: Path): ReadonlySet<string> | undefined {
   if (path.length === 2 && path[0] === 'slides') return NOT_TEMPLATES.slide;
   if (path.length === 3 && path[0] === 'slides' && path[2] === 'chart') return NOT_TEMPLATES.chart;
   return undefined;
+}
+
+const CHART_FIELDS: readonly ChartRequestField[] = ['kind', 'data', 'edition', 'compare', 'highlight', 'items', 'changes', 'render', 'title'];
+
+function chartFieldOrigins(outline: Outline, index: number, items: number): NonNullable<BoundSlide['chartOrigins']> {
+  const at = (...p: (string | number)[]): SourceRef => ({ file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['slides', index, 'chart', ...p]).node) });
+  const fields: Partial<Record<ChartRequestField, SourceRef>> = {};
+  for (const f of CHART_FIELDS) fields[f] = at(f);
+  return { fields, items: Array.from({ length: items }, (_, i) => at('items', i)) };
 }
 
 /** The datasets a slide cites; an unknown one is an error at its mention. */

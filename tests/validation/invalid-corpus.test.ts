@@ -27,7 +27,6 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
  * the fix lands, the test fails, and the case is removed from this list.
  */
 const KNOWN_WRONG: Record<string, string> = {
-  'chart-unknown-highlight': 'src/charts/resolve.ts: every CHART_* problem is at request.origin (the slide), not at the chart field it is about (highlight)',
 };
 
 interface Expected {

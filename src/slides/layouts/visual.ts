@@ -37,6 +37,10 @@ export function layoutChart(ctx: LayoutContext & { slide: { layout: 'chart' } },
   const id = `slide-${slide.index + 1}`;
   const { render, ...rest } = slide.chart;
   const request: ChartRequest = { ...rest, render: render ?? 'echarts', origin: slide.origin } as ChartRequest;
+  if (slide.chartOrigins) {
+    request.fieldOrigins = slide.chartOrigins.fields;
+    request.itemOrigins = slide.chartOrigins.items;
+  }
   charts.push({ id, request, box: { width: CHART_BOX.w, height: CHART_BOX.h } });
   return [
     ...contentFrame(ctx, slide.title),
