@@ -1,9 +1,15 @@
 import { formatValue } from './format.js';
+import { formatRankChange, rankChanges } from './rank-change.js';
 import type { Dataset, FigureItem, RankingDataset, RankingEdition, RankingEntry } from './types.js';
 
 /**
  * The data values a slide shows, by a readable key ("a16z.web: DeepSeek" → "2"), so that a
  * rebuild can say which values changed a slide ("slide 6 — a16z.web: DeepSeek 2 → 4").
+ *
+ * Keys of a ranking name its edition when it is not the newest: `a16z.web: DeepSeek` is what
+ * the newest edition says (so when a newer edition arrives, the report says the value a slide
+ * shows went from 2 to 3, and `a16z.web: asOf` says why), `a16z.web@2024-08: DeepSeek` what the
+ * August 2024 edition says, which a new edition does not change.
  */
 export type ValueUses = Map<string, string>;
 
@@ -27,13 +33,27 @@ export function noteUse(key: string, value: string | number): void {
   active?.set(key, String(value));
 }
 
+/** `a16z.web` for the newest edition, `a16z.web@2024-08` for an older one. */
+export function editionKey(d: RankingDataset, edition: RankingEdition): string {
+  return `${d.id}${edition === d.editions[0] ? '' : `@${edition.asOf}`}`;
+}
+
 export function entryKey(d: RankingDataset, edition: RankingEdition, entry: RankingEntry | string): string {
   const name = typeof entry === 'string' ? entry : entry.name;
-  return `${d.id}${edition === d.editions[0] ? '' : `@${edition.asOf}`}: ${name}`;
+  return `${editionKey(d, edition)}: ${name}`;
 }
 
 export function entryValue(entry: RankingEntry): string {
   return entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`;
+}
+
+/** `a16z.web: DeepSeek change` → "▲3 vs 2024-08": the mark and what it is measured against. */
+export function changeKey(d: RankingDataset, edition: RankingEdition, name: string): string {
+  return entryKey(d, edition, `${name} change`);
+}
+
+export function changeValue(mark: string, compare: RankingEdition): string {
+  return `${mark} vs ${compare.asOf}`;
 }
 
 export function itemKey(d: Dataset, item: FigureItem): string {
@@ -44,14 +64,60 @@ export function itemValue(item: FigureItem): string {
   return `${item.qualifier === '=' ? '' : item.qualifier}${formatValue(item.value, item.unit)}${item.period ? `（${item.period}）` : ''}`;
 }
 
-/** Every value a chart of this dataset shows (a chart draws all of an edition, or all items). */
-export function noteDatasetUses(d: Dataset, editionAsOf?: string): void {
-  if (d.type === 'ranking') {
-    const edition = d.editions.find((e) => e.asOf === editionAsOf) ?? d.editions[0];
-    if (!edition) return;
-    for (const entry of edition.entries) noteUse(entryKey(d, edition, entry), entryValue(entry));
-    noteUse(`${d.id}${edition === d.editions[0] ? '' : `@${edition.asOf}`}: entries`, edition.entries.map((e) => e.name).join('、'));
-  } else {
-    for (const item of d.items) noteUse(itemKey(d, item), itemValue(item));
+/** What of a chart request decides the values it shows (the `chart:` of a chart slide). */
+export interface ChartUse {
+  kind?: string;
+  /** The ranking edition drawn (its asOf); default the newest. */
+  edition?: string;
+  /** The edition compared with; default the one after `edition` (the one before it in time). */
+  compare?: string;
+  /** Rank-change marks on a ranking. */
+  changes?: boolean;
+  /** Only these entries (ranking) or items (figures). */
+  items?: readonly string[];
+}
+
+/**
+ * Every value a chart shows: the entries of the edition it draws (with the edition's date), and
+ * for a rank-change chart or one with `changes: true` the compared edition and the marks; for
+ * figures, the items it draws. A request that does not fit the data records what it can; the
+ * chart stage reports the problem.
+ */
+export function noteChartUses(d: Dataset, chart: ChartUse): void {
+  const wanted = chart.items ? new Set(chart.items) : undefined;
+  if (d.type !== 'ranking') {
+    for (const item of d.items) if (!wanted || wanted.has(item.key)) noteUse(itemKey(d, item), itemValue(item));
+    return;
   }
+  const index = chart.edition === undefined ? 0 : d.editions.findIndex((e) => e.asOf === chart.edition);
+  const edition = d.editions[index];
+  if (!edition) return;
+  const shown = edition.entries.filter((e) => !wanted || wanted.has(e.name));
+  const prefix = editionKey(d, edition);
+  noteUse(`${prefix}: asOf`, edition.asOf);
+  for (const entry of shown) noteUse(entryKey(d, edition, entry), entryValue(entry));
+  noteUse(`${prefix}: entries`, shown.map((e) => e.name).join('、'));
+
+  if (chart.kind !== 'rank-change' && chart.changes !== true) return;
+  const compare = chart.compare === undefined ? d.editions[index + 1] : d.editions.find((e) => e.asOf === chart.compare);
+  if (!compare || compare === edition) return;
+  const comparePrefix = editionKey(d, compare);
+  noteUse(`${comparePrefix}: asOf`, compare.asOf);
+  for (const entry of compare.entries) noteUse(entryKey(d, compare, entry), entryValue(entry));
+  noteUse(`${comparePrefix}: entries`, compare.entries.map((e) => e.name).join('、'));
+  // An edition that lists nobody gives no marks (the chart stage refuses it).
+  if (compare.entries.length === 0) return;
+  const changes = rankChanges(edition, compare);
+  for (const entry of shown) {
+    const change = changes.get(entry.name);
+    if (change) noteUse(changeKey(d, edition, entry.name), changeValue(formatRankChange(change), compare));
+  }
+}
+
+/**
+ * Every value a chart of this dataset shows (a chart draws all of an edition, or all items).
+ * @deprecated Use `noteChartUses`, which also knows `items`, `compare` and `changes`.
+ */
+export function noteDatasetUses(d: Dataset, editionAsOf?: string): void {
+  noteChartUses(d, editionAsOf === undefined ? {} : { edition: editionAsOf });
 }

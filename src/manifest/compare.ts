@@ -3,6 +3,7 @@ import type { Manifest, ManifestSlide } from './manifest.js';
 export interface SlideChange {
   number: number;
   title: string;
+  layout: string;
   /** Values that differ: key, before, after (undefined where a value appeared or went). */
   values: { key: string; before?: string; after?: string }[];
 }
@@ -26,7 +27,7 @@ export function compareManifests(before: Manifest, after: Manifest): BuildReport
     const old = before.slides[i];
     if (!old) return;
     if (old.hash === slide.hash) unchanged++;
-    else changed.push({ number: slide.number, title: slide.title, values: valueChanges(old, slide) });
+    else changed.push({ number: slide.number, title: slide.title, layout: slide.layout, values: valueChanges(old, slide) });
   });
   return {
     changedInputs,
@@ -46,14 +47,16 @@ function valueChanges(before: ManifestSlide, after: ManifestSlide): SlideChange[
 
 /**
  * "slide 6 (a16z網頁榜) — a16z.web: DeepSeek 2 → 4", then what stayed the same. A changed slide
- * whose values did not change was changed by the outline or a template.
+ * whose values did not change was changed by the outline or a template. A slide without a title
+ * (a quote) is named by its layout.
  */
 export function formatReport(r: BuildReport): string {
   const lines: string[] = [];
   if (r.changedInputs.length) lines.push(`inputs changed: ${r.changedInputs.join(', ')}`);
   for (const c of r.changed) {
     const why = c.values.map((v) => `${v.key} ${v.before ?? '(none)'} → ${v.after ?? '(none)'}`);
-    lines.push(`slide ${c.number}${c.title ? ` (${c.title})` : ''} — ${why.length ? why.join('; ') : 'text or layout changed'}`);
+    const name = c.title || c.layout;
+    lines.push(`slide ${c.number}${name ? ` (${name})` : ''} — ${why.length ? why.join('; ') : 'text or layout changed'}`);
   }
   if (r.added.length) lines.push(`slides added: ${r.added.join(', ')}`);
   if (r.removed.length) lines.push(`slides removed: ${r.removed.join(', ')}`);

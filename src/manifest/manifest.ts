@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { packageRoot } from '../paths.js';
 import type { BoundDeck } from '../template/bind.js';
 
 /** What a build records beside its deck, to compare the next build against. */
 export interface Manifest {
   briefdeck: 1;
-  /** Input files (relative to the outline's folder) and their sha256. */
+  /**
+   * Input files and their sha256: relative to the outline's folder, or `briefdeck:<path>` for
+   * briefdeck's own templates and themes (so the manifest does not depend on where it is installed).
+   */
   inputs: Record<string, string>;
   slides: ManifestSlide[];
 }
@@ -23,7 +27,7 @@ export interface ManifestSlide {
 export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string): Manifest {
   const inputs: Record<string, string> = {};
   for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
-    inputs[path.relative(baseDir, file).split(path.sep).join('/')] = createHash('sha256').update(text).digest('hex');
+    inputs[inputName(file, baseDir)] = createHash('sha256').update(text).digest('hex');
   }
   return {
     briefdeck: 1,
@@ -36,6 +40,15 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       values: Object.fromEntries([...s.uses].sort(([a], [b]) => a.localeCompare(b))),
     })),
   };
+}
+
+/** `data/a16z.yaml` for a project file; `briefdeck:templates/themes/default.yaml` for one of ours. */
+export function inputName(file: string, baseDir: string): string {
+  const posix = (p: string) => p.split(path.sep).join('/');
+  const fromProject = path.relative(baseDir, file);
+  const fromPackage = path.relative(packageRoot, file);
+  const inside = (rel: string) => rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return !inside(fromProject) && inside(fromPackage) ? `briefdeck:${posix(fromPackage)}` : posix(fromProject);
 }
 
 /** `dist/briefing.pptx` → `dist/briefing.manifest.json` */

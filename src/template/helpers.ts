@@ -1,8 +1,9 @@
 import type { HelperOptions } from 'handlebars';
 import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../data/format.js';
-import type { Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition } from '../data/types.js';
+import type { Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../data/types.js';
 import { datasetAsOf } from '../data/types.js';
-import { entryKey, entryValue, itemKey, itemValue, noteUse } from '../data/uses.js';
+import { formatRankChange, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
+import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteUse } from '../data/uses.js';
 import { didYouMean } from '../text/suggest.js';
 import { datasetOf, describe } from './data-context.js';
 import { TemplateError } from './template-error.js';
@@ -75,6 +76,21 @@ export const helpers = {
     noteUse(entryKey(d, e, group === undefined ? 'count' : `count ${String(group)}`), n);
     return String(n);
   },
+  /**
+   * `{{change a16z.web "DeepSeek"}}` → "▲3", "▼2", "—" or "NEW": how the entry moved since the
+   * edition before (`compare="2024-08"` names another older one; `edition=` the later one).
+   * An entry whose rank is not published in one of the two editions has no change to show.
+   */
+  change(ds: unknown, name: unknown, options: HelperOptions): string {
+    const d = ranking(ds, 'change');
+    const e = edition(d, options);
+    const entry = findEntry(d, e, text(name, 'change', 'an entry name'));
+    const before = compareEdition(d, e, options);
+    const mark = formatRankChange(rankChangeOf(d, e, before, entry));
+    noteUse(entryKey(d, e, entry), entryValue(entry));
+    noteUse(changeKey(d, e, entry.name), changeValue(mark, before));
+    return mark;
+  },
 };
 
 export type HelperName = keyof typeof helpers;
@@ -113,6 +129,50 @@ function findEntry(d: RankingDataset, e: RankingEdition, name: string) {
     throw new TemplateError('TEMPLATE_UNKNOWN_ENTRY', `${d.id} ${e.asOf} has no entry '${name}'`, didYouMean(name, e.entries.map((x) => x.name)));
   }
   return entry;
+}
+
+/** The older edition `change` compares with: `compare=`, or the one just before `e`. */
+function compareEdition(d: RankingDataset, e: RankingEdition, options: HelperOptions): RankingEdition {
+  const at = d.editions.indexOf(e);
+  const asked = options.hash.compare as unknown;
+  const older = d.editions.slice(at + 1);
+  let before: RankingEdition | undefined;
+  if (asked === undefined) {
+    before = older[0];
+    if (!before) {
+      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'change' needs an edition of ${d.id} before ${e.asOf} to compare with, and there is none`, 'add the previous edition to the data file, or show the rank with {{rank}}');
+    }
+  } else {
+    before = d.editions.find((x) => x.asOf === String(asked));
+    if (!before) {
+      throw new TemplateError('TEMPLATE_UNKNOWN_EDITION', `${d.id} has no edition '${String(asked)}' to compare with`, `editions: ${d.editions.map((x) => x.asOf).join(', ')}`);
+    }
+    if (!older.includes(before)) {
+      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'change' compares with an older edition, and ${before.asOf} is not older than ${e.asOf}`, older.length ? `older editions of ${d.id}: ${older.map((x) => x.asOf).join(', ')}` : `${e.asOf} is the oldest edition of ${d.id}`);
+    }
+  }
+  if (before.entries.length === 0) {
+    const others = older.filter((x) => x.entries.length > 0).map((x) => x.asOf);
+    throw new TemplateError(
+      'TEMPLATE_HELPER_ARGUMENT',
+      `the ${before.asOf} edition of ${d.id} lists no entries (its source gives no ranks), so no rank change can be given against it`,
+      others.length ? `compare with an edition that lists entries: ${others.map((x) => `compare="${x}"`).join(', ')}` : `say in words what the source says about ${before.asOf}${before.note ? ` (the data notes: ${before.note})` : ''}`,
+    );
+  }
+  return before;
+}
+
+/** The entry's change from `before` to `e`, or an error saying why there is none. */
+function rankChangeOf(d: RankingDataset, e: RankingEdition, before: RankingEdition, entry: RankingEntry): RankChange {
+  const change = rankChanges(e, before).get(entry.name);
+  if (change) return change;
+  const was = before.entries.find((x) => nameKey(x.name) === nameKey(entry.name));
+  const where = entry.rank === undefined ? `${e.asOf} gives it only as ${entryValue(entry)}` : `${before.asOf} gives it only as ${was ? entryValue(was) : 'unranked'}`;
+  throw new TemplateError(
+    'TEMPLATE_HELPER_ARGUMENT',
+    `'${entry.name}' has no exact rank in both ${before.asOf} and ${e.asOf} of ${d.id} (${where}), so its change is not known`,
+    `show the ranks instead: {{rank ${d.id} "${entry.name}"}}`,
+  );
 }
 
 function findItem(d: FiguresDataset, key: string): FigureItem {
