@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Loaded, Outline } from '../outline/load-outline.js';
-import { nodeAt, parseYaml, rangeOf } from '../outline/parse-yaml.js';
-import { readSource, resolveInside } from '../outline/read-source.js';
-import { schemaDiagnostics } from '../outline/schema-issues.js';
+import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
+import { resolveInside } from '../outline/read-source.js';
+import { loadYamlFile } from '../outline/load-yaml-file.js';
 import { cleanDataset } from './clean-data.js';
 import { closest, didYouMean } from '../text/suggest.js';
 import { csvObjects, readCsvTable, type CsvShape } from './load-csv.js';
@@ -66,23 +66,15 @@ async function loadDataFile(outline: Outline, namespace: string, ref: string): P
       texts,
     };
   }
-  const source = await readSource(file, 'DATA', from, { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder" });
-  if (!source.ok) return { diagnostics: [source.diagnostic], texts };
-  texts.set(file, source.text);
-
-  const parsed = parseYaml(source.text, file, 'DATA');
-  if (parsed.value === undefined) return { diagnostics: parsed.diagnostics, texts };
-  const result = dataFileSchema.safeParse(parsed.value);
-  if (!result.success) {
-    const ctx = { doc: parsed.doc, file, prefix: 'DATA', schema: dataFileSchema, value: parsed.value };
-    return { diagnostics: [...parsed.diagnostics, ...schemaDiagnostics(result.error.issues, ctx)], texts };
-  }
-  const built = await toDatasets(result.data, { namespace, yaml: parsed.doc, file, rootDir: outline.dir });
+  const loaded = await loadYamlFile(file, 'DATA', dataFileSchema, { from, options: { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder" } });
+  for (const [f, t] of loaded.texts) texts.set(f, t);
+  if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
+  const built = await toDatasets(loaded.value, { namespace, yaml: loaded.doc, file, rootDir: outline.dir });
   for (const [f, t] of built.texts) texts.set(f, t);
   const cleaning = built.datasets.flatMap(cleanDataset);
   return {
     value: built.datasets,
-    diagnostics: [...parsed.diagnostics, ...built.diagnostics, ...cleaning, ...built.datasets.flatMap(checkDataset)],
+    diagnostics: [...loaded.diagnostics, ...built.diagnostics, ...cleaning, ...built.datasets.flatMap(checkDataset)],
     texts,
   };
 }

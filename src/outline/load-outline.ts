@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Document } from 'yaml';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
-import { nodeAt, parseYaml, rangeOf } from './parse-yaml.js';
-import { readSource } from './read-source.js';
+import { loadYamlFile } from './load-yaml-file.js';
+import { nodeAt, rangeOf } from './parse-yaml.js';
 import { outlineSchema, type OutlineDoc } from './schema.js';
-import { schemaDiagnostics } from './schema-issues.js';
 
 /**
  * An outline is written by hand: a few KB per slide. Larger files are refused before they are
@@ -33,23 +32,9 @@ export interface Loaded<T> {
 
 /** Reads, parses and validates the outline file. */
 export async function loadOutline(file: string): Promise<Loaded<Outline>> {
-  const texts = new Map<string, string>();
-  const source = await readSource(file, 'OUTLINE', undefined, { maxBytes: MAX_OUTLINE_BYTES, relativeTo: 'the current folder' });
-  if (!source.ok) return { diagnostics: [source.diagnostic], texts };
-  texts.set(file, source.text);
-
-  const parsed = parseYaml(source.text, file, 'OUTLINE');
-  if (parsed.value === undefined) return { diagnostics: parsed.diagnostics, texts };
-
-  const result = outlineSchema.safeParse(parsed.value);
-  if (!result.success) {
-    const ctx = { doc: parsed.doc, file, prefix: 'OUTLINE', schema: outlineSchema, value: parsed.value };
-    return { diagnostics: [...parsed.diagnostics, ...schemaDiagnostics(result.error.issues, ctx)], texts };
-  }
-  const slideOrigins = result.data.slides.map((_, i) => ({ file, range: rangeOf(nodeAt(parsed.doc, ['slides', i]).node) }));
-  return {
-    value: { file, dir: path.dirname(file), text: source.text, doc: result.data, yaml: parsed.doc, slideOrigins },
-    diagnostics: parsed.diagnostics,
-    texts,
-  };
+  const loaded = await loadYamlFile(file, 'OUTLINE', outlineSchema, { options: { maxBytes: MAX_OUTLINE_BYTES, relativeTo: 'the current folder' } });
+  const { value: doc, doc: yaml, text, diagnostics, texts } = loaded;
+  if (!doc || !yaml || text === undefined) return { diagnostics, texts };
+  const slideOrigins = doc.slides.map((_, i) => ({ file, range: rangeOf(nodeAt(yaml, ['slides', i]).node) }));
+  return { value: { file, dir: path.dirname(file), text, doc, yaml, slideOrigins }, diagnostics, texts };
 }

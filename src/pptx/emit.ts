@@ -2,7 +2,7 @@ import type PptxModule from 'pptxgenjs';
 import type { ChartOutput } from '../charts/types.js';
 import { BULLET_INDENT_PT, SLIDE } from '../slides/frame.js';
 import { LINE_HEIGHT } from '../slides/measure.js';
-import type { DeckPlan, Element, SlidePlan, TextElement } from '../slides/types.js';
+import type { DeckPlan, Element, TextElement } from '../slides/types.js';
 import type { BoundDeck } from '../template/bind.js';
 import type { Theme } from '../theme/theme.js';
 

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Loaded, Outline } from '../outline/load-outline.js';
-import { nodeAt, parseYaml, rangeOf } from '../outline/parse-yaml.js';
-import { readSource } from '../outline/read-source.js';
-import { schemaDiagnostics } from '../outline/schema-issues.js';
+import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
+import { loadYamlFile } from '../outline/load-yaml-file.js';
 import { packageRoot } from '../paths.js';
 import { didYouMean } from '../text/suggest.js';
 import type { Theme } from './theme.js';
@@ -39,31 +38,23 @@ export function templateDirs(outlineDir: string): string[] {
 
 /** Loads the theme the outline names; chart font paths are made absolute. */
 export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
-  const texts = new Map<string, string>();
   const name = outline.doc.deck.theme;
   const from: SourceRef = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['deck', 'theme']).node) };
   const candidates = templateDirs(outline.dir).map((d) => path.join(d, 'themes', `${name}.yaml`));
   const file = candidates.find((f) => existsSync(f));
   if (!/^[\w-]+$/.test(name) || !file) {
     const known = [...new Set(templateDirs(outline.dir).flatMap((d) => themeNames(path.join(d, 'themes'))))].sort();
-    return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, didYouMean(name, known))], texts };
+    return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, didYouMean(name, known))], texts: new Map() };
   }
-  const source = await readSource(file, 'TEMPLATE', from);
-  if (!source.ok) return { diagnostics: [source.diagnostic], texts };
-  texts.set(file, source.text);
-  const parsed = parseYaml(source.text, file, 'TEMPLATE');
-  if (parsed.value === undefined) return { diagnostics: parsed.diagnostics, texts };
-  const result = themeSchema.safeParse(parsed.value);
-  if (!result.success) {
-    const ctx = { doc: parsed.doc, file, prefix: 'TEMPLATE', schema: themeSchema, value: parsed.value };
-    return { diagnostics: schemaDiagnostics(result.error.issues, ctx), texts };
-  }
-  const theme = result.data;
+  const loaded = await loadYamlFile(file, 'TEMPLATE', themeSchema, { from });
+  const { texts } = loaded;
+  if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
+  const theme = loaded.value;
   const diagnostics: Diagnostic[] = [];
   for (const key of ['chartRegular', 'chartBold'] as const) {
     const resolved = resolveFontFile(theme.fonts[key], path.dirname(file));
     if (!resolved) {
-      const at = { file, range: rangeOf(nodeAt(parsed.doc, ['fonts', key]).node) };
+      const at = { file, range: rangeOf(nodeAt(loaded.doc, ['fonts', key]).node) };
       diagnostics.push(error('TEMPLATE_FONT_NOT_FOUND', `font file not found: ${theme.fonts[key]}`, at, 'run npm ci, or name a TTF/OTF file'));
     } else theme.fonts[key] = resolved;
   }
