@@ -80,11 +80,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         signal: stop.signal,
         ...(opts.out ? { out: opts.out } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-        onBuild: (result, ms) => {
+        onBuild: (result, ms, info) => {
           const time = new Date().toTimeString().slice(0, 8);
           report(io, result.diagnostics, result.texts, 'text');
           if (result.outFile) {
-            io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms\n`);
+            const charts = info.build > 1 ? `; charts: ${info.charts.drawn} drawn, ${info.charts.cached} from cache` : '';
+            io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms${charts}\n`);
             if (result.report) io.stdout(formatReport(result.report));
           } else {
             io.stderr(`[${time}] not rebuilt: the last good deck stays in place; fix the problems above and save\n`);

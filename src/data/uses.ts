@@ -113,11 +113,3 @@ export function noteChartUses(d: Dataset, chart: ChartUse): void {
     if (change) noteUse(changeKey(d, edition, entry.name), changeValue(formatRankChange(change), compare));
   }
 }
-
-/**
- * Every value a chart of this dataset shows (a chart draws all of an edition, or all items).
- * @deprecated Use `noteChartUses`, which also knows `items`, `compare` and `changes`.
- */
-export function noteDatasetUses(d: Dataset, editionAsOf?: string): void {
-  noteChartUses(d, editionAsOf === undefined ? {} : { edition: editionAsOf });
-}

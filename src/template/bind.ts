@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Dataset, DataStore } from '../data/types.js';
-import { noteDatasetUses, recordUses, type ValueUses } from '../data/uses.js';
+import { noteChartUses, noteUse, recordUses, type ValueUses } from '../data/uses.js';
 import type { Outline } from '../outline/load-outline.js';
 import { nodeAt, rangeOf } from '../outline/parse-yaml.js';
 import type { OutlineDoc, SlideDoc } from '../outline/schema.js';
@@ -57,14 +57,21 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
     const datasets = citedDatasets(slide, index, outline, data, diagnostics);
     const uses: ValueUses = new Map();
     const rendered = recordUses(uses, () => {
-      if (slide.layout === 'chart' && data.has(slide.chart.data)) noteDatasetUses(data.get(slide.chart.data) as Dataset, slide.chart.edition);
+      if (slide.layout === 'chart' && data.has(slide.chart.data)) noteChartUses(data.get(slide.chart.data) as Dataset, slide.chart);
       return renderer.tree(slide, ['slides', index], ctx);
     });
-    const sourceLine = datasets.length ? renderer.sourceLine(datasets, ctx, origin) : undefined;
+    const sourceLine = datasets.length ? recordUses(uses, () => renderer.sourceLine(datasets, ctx, origin)) : undefined;
     const chartOrigins = slide.layout === 'chart' ? chartFieldOrigins(outline, index, slide.chart.items?.length ?? 0) : undefined;
     return { ...rendered, index, origin, datasets, uses, ...(sourceLine ? { sourceLine } : {}), ...(chartOrigins ? { chartOrigins } : {}) };
   });
+  // The sources slide cites every dataset the deck uses: a new edition anywhere changes it.
+  const used = [...new Set(slides.flatMap((s) => s.datasets))];
+  for (const s of slides.filter((x) => x.layout === 'sources')) recordUses(s.uses, () => used.forEach((id) => noteCitation(data.get(id) as Dataset)));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
+}
+
+function noteCitation(d: Dataset): void {
+  noteUse(`${d.id}: source`, citation(d));
 }
 
 /**
@@ -155,6 +162,7 @@ class StringRenderer {
   sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef): string | undefined {
     if (!this.partials.templates.has('source-line')) return undefined;
     // Datasets from one publication (a list's web and mobile parts) are cited once.
+    ids.forEach((id) => noteCitation(this.data.get(id) as Dataset));
     const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
     const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {

@@ -1,7 +1,7 @@
 /** What a chart slide records as the values it shows: what the rebuild report compares. */
 import { describe, expect, it } from 'vitest';
 import type { FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../../src/data/types.js';
-import { noteChartUses, noteDatasetUses, recordUses, type ChartUse, type ValueUses } from '../../src/data/uses.js';
+import { noteChartUses, recordUses, type ChartUse, type ValueUses } from '../../src/data/uses.js';
 
 const origin = { file: 'data/list.yaml' };
 const e = (name: string, place: number | { within: number }): RankingEntry =>
@@ -70,10 +70,5 @@ describe('noteChartUses', () => {
 
   it('records nothing for an edition the data does not have (the chart stage reports it)', () => {
     expect(chart(list, { kind: 'ranking', edition: '2019-01' })).toEqual({});
-  });
-
-  it('noteDatasetUses, which bind.ts calls today, records a whole edition', () => {
-    expect(uses(() => noteDatasetUses(list))).toEqual(chart(list, {}));
-    expect(uses(() => noteDatasetUses(list, '2024-02'))).toEqual(chart(list, { edition: '2024-02' }));
   });
 });
