@@ -23,19 +23,50 @@ export function compareManifests(before: Manifest, after: Manifest): BuildReport
     .sort();
   const changed: SlideChange[] = [];
   let unchanged = 0;
-  after.slides.forEach((slide, i) => {
-    const old = before.slides[i];
-    if (!old) return;
+  const pairs = alignSlides(before.slides, after.slides);
+  for (const [i, j] of pairs) {
+    const old = before.slides[i] as ManifestSlide;
+    const slide = after.slides[j] as ManifestSlide;
     if (old.hash === slide.hash) unchanged++;
     else changed.push({ number: slide.number, title: slide.title, layout: slide.layout, values: valueChanges(old, slide) });
-  });
+  }
+  const keptBefore = new Set(pairs.map(([i]) => i));
+  const keptAfter = new Set(pairs.map(([, j]) => j));
   return {
     changedInputs,
     changed,
-    added: after.slides.slice(before.slides.length).map((s) => s.number),
-    removed: before.slides.slice(after.slides.length).map((s) => s.number),
+    added: after.slides.filter((_, j) => !keptAfter.has(j)).map((s) => s.number),
+    removed: before.slides.filter((_, i) => !keptBefore.has(i)).map((s) => s.number),
     unchanged,
   };
+}
+
+/**
+ * Which slide of the new deck is which slide of the old one: the longest common sequence of
+ * (layout, title), so inserting a slide reports one slide added rather than every later slide
+ * changed. Slides with the same place and layout pair up even when their title changed.
+ */
+function alignSlides(before: readonly ManifestSlide[], after: readonly ManifestSlide[]): [number, number][] {
+  const key = (s: ManifestSlide) => `${s.layout}\u0000${s.title}`;
+  const n = before.length;
+  const m = after.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const row = lcs[i] as number[];
+      row[j] = key(before[i]!) === key(after[j]!) ? (lcs[i + 1]![j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]![j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (key(before[i]!) === key(after[j]!)) pairs.push([i++, j++]);
+    else if (n - i === m - j && before[i]!.layout === after[j]!.layout) pairs.push([i++, j++]); // retitled in place
+    else if ((lcs[i + 1]![j] ?? 0) >= (lcs[i]![j + 1] ?? 0)) i++;
+    else j++;
+  }
+  return pairs;
 }
 
 function valueChanges(before: ManifestSlide, after: ManifestSlide): SlideChange['values'] {

@@ -13,7 +13,7 @@ export function slideHashes(pptx: Uint8Array): string[] {
     const name = `ppt/slides/slide${n}.xml`;
     const hash = createHash('sha256');
     for (const part of [name, ...relatedParts(parts, name)]) {
-      hash.update(part).update(parts[part] ?? new Uint8Array());
+      hash.update(part.replace(/\d+/g, 'N')).update(withoutSlideNumber(parts[part] ?? new Uint8Array()));
     }
     hashes.push(hash.digest('hex').slice(0, 16));
   }
@@ -33,4 +33,15 @@ function relatedParts(parts: Record<string, Uint8Array>, part: string, seen = ne
     out.push(target, ...relatedParts(parts, target, seen));
   }
   return out;
+}
+
+/**
+ * A slide's content without its slide number and own part numbers: a slide moved by an
+ * insertion above it is the same slide.
+ */
+function withoutSlideNumber(bytes: Uint8Array): string {
+  return strFromU8(bytes, true)
+    .replace(/(<a:fld [^>]*type="slidenum"[^>]*>.*?<a:t>)\d+(<\/a:t>)/g, '$1#$2')
+    .replace(/<p:cSld name="Slide \d+">/, '<p:cSld>')
+    .replace(/Target="[^"]*?\d+\.xml"/g, (t) => t.replace(/\d+(?=\.xml")/, 'N'));
 }
