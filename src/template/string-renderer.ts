@@ -39,6 +39,7 @@ function fieldsNotTemplates(path: Path): ReadonlySet<string> | undefined {
 /** Renders the strings of an outline, compiling each distinct template once. */
 export class StringRenderer {
   private compiled = new Map<string, HandlebarsTemplateDelegate>();
+  private sourceLineTemplate: HandlebarsTemplateDelegate | undefined;
 
   constructor(
     private hb: typeof Handlebars,
@@ -89,7 +90,8 @@ export class StringRenderer {
     const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
     const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {
-      return cleanText(this.hb.compile('{{> source-line}}', { noEscape: true })({ ...ctx, datasets: views })).text;
+      this.sourceLineTemplate ??= this.hb.compile('{{> source-line}}', { noEscape: true });
+      return cleanText(this.sourceLineTemplate({ ...ctx, datasets: views })).text;
     } catch (e) {
       this.diagnostics.push(error('TEMPLATE_RENDER', `the source-line partial failed: ${String((e as Error).message).split('\n')[0]}`, origin));
       return undefined;
