@@ -8,12 +8,12 @@ import { comparisonNative, comparisonOption, figuresAltText } from './comparison
 import { chartStyle, PX_PER_INCH, type ChartContext } from './context.js';
 import { renderSvg, svgText } from './echarts-ssr.js';
 import { loadFontMetrics, measureWith, type Measure } from './font-metrics.js';
-import { resolveFontFile, subsetFontFile } from './fonts.js';
+import { prepareSubsets, resolveFontFile, subsetFontFile } from './fonts.js';
 import { CHARTS_VERSION, contentHash } from './hash.js';
 import type { NativeSpec } from './native.js';
 import { rankChangeAltText, rankChangeOption } from './rank-change.js';
 import { rankingAltText, rankingNative, rankingOption, type BuiltOption } from './ranking.js';
-import { rasterize } from './rasterize.js';
+import { freeRasterMemory, RasterPool, rasterizeTimed, type RasterJob, type TimedRaster } from './rasterize.js';
 import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
 import { shareNative, shareOption } from './share.js';
 import type { ChartImage, ChartOutput, ChartRequest, NativeChart } from './types.js';
@@ -55,6 +55,7 @@ export interface RenderChartsOptions {
 /** What a call did: how many charts it drew and took from the cache, and how long drawing took. */
 export interface ChartStats {
   rendered: number;
+  /** Taken from the cache, or from the same chart drawn for another slide in this call. */
   cached: number;
   /** Making the font subsets (once per call; 0 when every subset was already on disk). */
   subsetMs: number;
@@ -71,6 +72,8 @@ interface Pending {
   ctx: ChartContext;
   svg?: string;
   ms: number;
+  /** Other jobs in this call that draw the very same chart. */
+  twins: { index: number; job: ChartJob }[];
 }
 
 /**
@@ -78,7 +81,9 @@ interface Pending {
  * does not fit gets a diagnostic at its origin and no output, and the other charts go on.
  * `render: 'echarts'` charts become PNG pictures (ECharts SSR → SVG → resvg at 2×) drawn with
  * the theme's chart font, subset once per call to the characters of all the charts; `native`
- * ones become pptxgenjs chart specs. Outputs unchanged since a cached call come from `cache`.
+ * ones become pptxgenjs chart specs. Outputs unchanged since a cached call come from `cache`,
+ * and a chart shown on several slides is drawn once. Several pictures are drawn on worker
+ * threads (RasterPool), with the same bytes as in this thread.
  */
 export async function renderCharts(
   jobs: ChartJob[],
@@ -93,6 +98,7 @@ export async function renderCharts(
   const scale = options.scale ?? 2;
   const wantSvg = options.svg ?? true;
   const todo: Pending[] = [];
+  const pending = new Map<string, Pending>();
   const fonts = chartFonts(theme, options.root);
   const ids = new Set<string>();
   let fontReported = false;
@@ -164,40 +170,26 @@ export async function renderCharts(
       stats.cached++;
       continue;
     }
-    todo.push({ index, job, chart, hash, built, ctx, ms: 0 });
+    // The same chart on another slide (same data, kind and box): drawn once, for both.
+    const twin = pending.get(hash);
+    if (twin) {
+      twin.twins.push({ index, job });
+      stats.cached++;
+      continue;
+    }
+    const drawing: Pending = { index, job, chart, hash, built, ctx, ms: 0, twins: [] };
+    pending.set(hash, drawing);
+    todo.push(drawing);
   }
 
-  if (todo.length && fonts.ok) {
-    for (const t of todo) {
-      const t0 = performance.now();
-      try {
-        t.svg = await renderSvg(t.built.option, t.ctx.width, t.ctx.height, t.ctx.measure);
-      } catch (e) {
-        diagnostics.push(renderFailed(t.job, e));
-      }
-      t.ms += performance.now() - t0;
-    }
-    const drawn = todo.filter((t): t is Pending & { svg: string } => t.svg !== undefined);
-    const chars = [...new Set(drawn.map((t) => svgText(t.svg)).join(''))].sort().join('');
-    const s0 = performance.now();
-    const files = await Promise.all([subsetFontFile(fonts.regular, chars), subsetFontFile(fonts.bold, chars)]);
-    stats.subsetMs = performance.now() - s0;
-    const background = chartStyle(theme).color.background;
-    for (const t of drawn) {
-      const t0 = performance.now();
-      try {
-        const raster = await rasterize(t.svg, { files, family: theme.fonts.chartFamily }, scale, background, wantSvg);
-        const out: ChartImage = { type: 'image', png: raster.png, widthPx: raster.widthPx, heightPx: raster.heightPx, altText: altText(t.chart), hash: t.hash };
-        if (wantSvg) out.svg = raster.outlined;
-        cache?.set(t.hash, out);
-        results[t.index] = out;
-        stats.rendered++;
-      } catch (e) {
-        diagnostics.push(renderFailed(t.job, e));
-      }
-      t.ms += performance.now() - t0;
-      stats.renderMs[t.job.id] = Math.round(t.ms * 10) / 10;
-    }
+  // Several pictures are drawn on worker threads (see RasterPool); started now, the threads load
+  // resvg while this one draws the SVGs.
+  const pool = todo.length >= 2 && fonts.ok ? RasterPool.start({ pictures: todo.length }) : undefined;
+  if (todo.length && fonts.ok) prepareSubsets([fonts.regular, fonts.bold]);
+  try {
+    if (todo.length && fonts.ok) await drawPictures(todo, { fonts, theme, scale, wantSvg, pool, cache, results, stats, diagnostics });
+  } finally {
+    await pool?.close();
   }
 
   const outputs = new Map<string, ChartOutput>();
@@ -206,6 +198,74 @@ export async function renderCharts(
     if (out) outputs.set(job.id, out);
   });
   return { outputs, diagnostics, stats };
+}
+
+interface Drawing {
+  fonts: Fonts & { ok: true };
+  theme: Theme;
+  scale: number;
+  wantSvg: boolean;
+  /** Threads to draw the pictures on; none: in this thread. */
+  pool: RasterPool | undefined;
+  cache: ChartCache | undefined;
+  results: (ChartOutput | undefined)[];
+  stats: ChartStats;
+  diagnostics: Diagnostic[];
+}
+
+/** ECharts SVGs in this thread, one font subset for all of them, then the pictures. */
+async function drawPictures(todo: Pending[], d: Drawing): Promise<void> {
+  for (const t of todo) {
+    const t0 = performance.now();
+    try {
+      t.svg = await renderSvg(t.built.option, t.ctx.width, t.ctx.height, t.ctx.measure);
+    } catch (e) {
+      for (const { job } of [t, ...t.twins]) d.diagnostics.push(renderFailed(job, e));
+    }
+    t.ms += performance.now() - t0;
+    // A turn of the event loop, so the threads' replies and what prepareSubsets started (file
+    // reads, WebAssembly) progress while the SVGs are drawn.
+    if (todo.length > 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const drawn = todo.filter((t): t is Pending & { svg: string } => t.svg !== undefined);
+  const chars = [...new Set(drawn.map((t) => svgText(t.svg)).join(''))].sort().join('');
+  const s0 = performance.now();
+  const files = await Promise.all([subsetFontFile(d.fonts.regular, chars, { reuse: true }), subsetFontFile(d.fonts.bold, chars, { reuse: true })]);
+  d.stats.subsetMs = performance.now() - s0;
+  const background = chartStyle(d.theme).color.background;
+  const draw = (t: Pending & { svg: string }): Promise<{ raster: TimedRaster } | { error: unknown; ms: number }> => {
+    const job: RasterJob = { svg: t.svg, fonts: { files, family: d.theme.fonts.chartFamily }, scale: d.scale, background, outline: d.wantSvg };
+    const t0 = performance.now();
+    return (d.pool ? d.pool.rasterize(job) : rasterizeTimed(job)).then(
+      (raster) => ({ raster }),
+      (error: unknown) => ({ error, ms: performance.now() - t0 }),
+    );
+  };
+  // On the threads all at once; in this thread one after the other. Either way, results are
+  // taken in the charts' order, so diagnostics and the cache see the same sequence.
+  const rasters = d.pool ? await Promise.all(drawn.map(draw)) : [];
+  if (!d.pool) {
+    for (const t of drawn) {
+      rasters.push(await draw(t));
+      if (drawn.length > 1) await freeRasterMemory();
+    }
+  }
+  drawn.forEach((t, k) => {
+    const done = rasters[k] as Awaited<ReturnType<typeof draw>>;
+    if ('error' in done) {
+      for (const { job } of [t, ...t.twins]) d.diagnostics.push(renderFailed(job, done.error));
+      t.ms += done.ms;
+    } else {
+      const { raster } = done;
+      const out: ChartImage = { type: 'image', png: raster.png, widthPx: raster.widthPx, heightPx: raster.heightPx, altText: altText(t.chart), hash: t.hash };
+      if (d.wantSvg) out.svg = raster.outlined;
+      d.cache?.set(t.hash, out);
+      for (const { index } of [t, ...t.twins]) d.results[index] = out;
+      d.stats.rendered++;
+      t.ms += raster.ms;
+    }
+    d.stats.renderMs[t.job.id] = Math.round(t.ms * 10) / 10;
+  });
 }
 
 /** The ECharts option of a resolved chart: one pure function per kind. */
