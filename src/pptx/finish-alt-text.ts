@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { descendants, getAttribute, setAttribute } from './finish-xml.js';
 
 const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/;
@@ -23,10 +23,16 @@ export function fileNameOf(path: string): string {
  * file name, a hint for whoever writes the real description in PowerPoint.
  */
 export function removeLocalPaths(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => SHAPE_TREE_PART.test(name), (doc) => {
+  return applyXmlEdits(parts, [removeLocalPathsEdit]);
+}
+
+/** `removeLocalPaths` as an edit, for the finish stage's single pass over the trees. */
+export const removeLocalPathsEdit: XmlEdit = {
+  select: (name) => SHAPE_TREE_PART.test(name),
+  edit: (doc) => {
     for (const el of descendants(doc.root, 'p:cNvPr')) {
       const description = getAttribute(el, 'descr');
       if (description !== undefined && looksLikePath(description)) setAttribute(el, 'descr', fileNameOf(description));
     }
-  });
-}
+  },
+};

@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { descendants, textNode } from './finish-xml.js';
 
 const CORE_PROPERTIES_PART = 'docProps/core.xml';
@@ -10,10 +10,18 @@ export function w3cdtf(date: Date): string {
 
 /** Sets `dcterms:created` and `dcterms:modified` to the document date (pptxgenjs writes the clock's). */
 export function setCoreDates(parts: Parts, date: Date): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setCoreDatesEdit(date)]);
+}
+
+/** `setCoreDates` as an edit, for the finish stage's single pass over the trees. */
+export function setCoreDatesEdit(date: Date): XmlEdit {
   const stamp = w3cdtf(date);
-  return editXmlParts(parts, (name) => name === CORE_PROPERTIES_PART, (doc) => {
-    for (const el of [...descendants(doc.root, 'dcterms:created'), ...descendants(doc.root, 'dcterms:modified')]) {
-      el.children = [textNode(stamp)];
-    }
-  });
+  return {
+    select: (name) => name === CORE_PROPERTIES_PART,
+    edit: (doc) => {
+      for (const el of [...descendants(doc.root, 'dcterms:created'), ...descendants(doc.root, 'dcterms:modified')]) {
+        el.children = [textNode(stamp)];
+      }
+    },
+  };
 }

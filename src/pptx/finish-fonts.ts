@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { childElements, createElement, descendants, firstChild, getAttribute, setAttribute, type XmlElement } from './finish-xml.js';
 
 export interface TypefaceOptions {
@@ -31,16 +31,24 @@ export function scriptOfLanguage(lang: string): string | undefined {
  * slot, so East Asian text falls back to 新細明體 (or whatever the viewer's Office picks).
  */
 export function setThemeFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setThemeFontsEdit(fonts)]);
+}
+
+/** `setThemeFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setThemeFontsEdit(fonts: TypefaceOptions): XmlEdit {
   const script = scriptOfLanguage(fonts.lang);
-  return editXmlParts(parts, (name) => THEME_PART.test(name), (doc) => {
-    for (const fontCollection of [...descendants(doc.root, 'a:majorFont'), ...descendants(doc.root, 'a:minorFont')]) {
-      setSlot(fontCollection, 'a:latin', fonts.latinFont);
-      setSlot(fontCollection, 'a:ea', fonts.eastAsianFont);
-      for (const font of childElements(fontCollection, 'a:font')) {
-        if (script !== undefined && getAttribute(font, 'script') === script) setAttribute(font, 'typeface', fonts.eastAsianFont);
+  return {
+    select: (name) => THEME_PART.test(name),
+    edit: (doc) => {
+      for (const fontCollection of [...descendants(doc.root, 'a:majorFont'), ...descendants(doc.root, 'a:minorFont')]) {
+        setSlot(fontCollection, 'a:latin', fonts.latinFont);
+        setSlot(fontCollection, 'a:ea', fonts.eastAsianFont);
+        for (const font of childElements(fontCollection, 'a:font')) {
+          if (script !== undefined && getAttribute(font, 'script') === script) setAttribute(font, 'typeface', fonts.eastAsianFont);
+        }
       }
-    }
-  });
+    },
+  };
 }
 
 /** Sets the typeface of a slot (`a:latin`, `a:ea`), creating it in schema order if missing. */
@@ -63,25 +71,41 @@ function setSlot(fontCollection: XmlElement, slot: 'a:latin' | 'a:ea', typeface:
  * and sets `lang` on text properties that carry none or pptxgenjs's default.
  */
 export function setChartFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => CHART_PART.test(name), (doc) => {
-    for (const el of descendants(doc.root)) {
-      if (!TEXT_PROPERTIES.has(el.name)) continue;
-      setLanguage(el, fonts.lang);
-      const latin = firstChild(el, 'a:latin');
-      if (latin && !firstChild(el, 'a:ea')) {
-        el.children.splice(el.children.indexOf(latin) + 1, 0, createElement('a:ea', { typeface: fonts.eastAsianFont }));
+  return applyXmlEdits(parts, [setChartFontsEdit(fonts)]);
+}
+
+/** `setChartFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setChartFontsEdit(fonts: TypefaceOptions): XmlEdit {
+  return {
+    select: (name) => CHART_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (!TEXT_PROPERTIES.has(el.name)) continue;
+        setLanguage(el, fonts.lang);
+        const latin = firstChild(el, 'a:latin');
+        if (latin && !firstChild(el, 'a:ea')) {
+          el.children.splice(el.children.indexOf(latin) + 1, 0, createElement('a:ea', { typeface: fonts.eastAsianFont }));
+        }
       }
-    }
-  });
+    },
+  };
 }
 
 /** Speaker notes: pptxgenjs always writes `lang="en-US"` there and offers no option. */
 export function setNotesLanguage(parts: Parts, lang: string): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => NOTES_PART.test(name), (doc) => {
-    for (const el of descendants(doc.root)) {
-      if (TEXT_PROPERTIES.has(el.name)) setLanguage(el, lang);
-    }
-  });
+  return applyXmlEdits(parts, [setNotesLanguageEdit(lang)]);
+}
+
+/** `setNotesLanguage` as an edit, for the finish stage's single pass over the trees. */
+export function setNotesLanguageEdit(lang: string): XmlEdit {
+  return {
+    select: (name) => NOTES_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (TEXT_PROPERTIES.has(el.name)) setLanguage(el, lang);
+      }
+    },
+  };
 }
 
 function setLanguage(textProperties: XmlElement, lang: string): void {
@@ -99,15 +123,23 @@ const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl
  * Chinese is set in the Chinese font and Latin in the Latin one, whatever the viewer.
  */
 export function setRunFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => RUN_PART.test(name), (doc) => {
-    for (const el of descendants(doc.root)) {
-      if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
-      setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
-      setRunSlot(el, 'a:latin', fonts.latinFont);
-      setRunSlot(el, 'a:ea', fonts.eastAsianFont);
-      setRunSlot(el, 'a:cs', fonts.latinFont);
-    }
-  });
+  return applyXmlEdits(parts, [setRunFontsEdit(fonts)]);
+}
+
+/** `setRunFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setRunFontsEdit(fonts: TypefaceOptions): XmlEdit {
+  return {
+    select: (name) => RUN_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
+        setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
+        setRunSlot(el, 'a:latin', fonts.latinFont);
+        setRunSlot(el, 'a:ea', fonts.eastAsianFont);
+        setRunSlot(el, 'a:cs', fonts.latinFont);
+      }
+    },
+  };
 }
 
 function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface: string): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { editXmlParts, isXmlPart, naturalCompare, type Parts } from './finish-parts.js';
+import { applyXmlEdits, isXmlPart, naturalCompare, type Parts, type XmlEdit } from './finish-parts.js';
 import { descendants } from './finish-xml.js';
 
 const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
@@ -11,24 +11,35 @@ const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-
  * agree. `uri` attributes are left alone: they name extension schemas, not objects.
  */
 export function replaceRandomGuids(parts: Parts): Map<string, Uint8Array> {
-  const replacements = new Map<string, string>();
-  // editXmlParts visits parts in map order; sort it so the first occurrence of a GUID is stable
+  // Edits visit parts in map order; sort it so the first occurrence of a GUID is stable
   const sorted = new Map([...parts].sort(([a], [b]) => naturalCompare(a, b)));
-  return editXmlParts(sorted, isXmlPart, (doc, part) => {
-    let ordinal = 0;
-    for (const el of descendants(doc.root)) {
-      for (const attribute of el.attributes) {
-        if (attribute.name === 'uri' || !GUID.test(attribute.value)) continue;
-        const key = attribute.value.toUpperCase();
-        let replacement = replacements.get(key);
-        if (replacement === undefined) {
-          replacement = derivedGuid(`${part}#${el.name}@${attribute.name}#${ordinal++}`);
-          replacements.set(key, replacement);
+  return applyXmlEdits(sorted, [replaceRandomGuidsEdit()]);
+}
+
+/**
+ * `replaceRandomGuids` as an edit, for the finish stage's single pass over the trees. It keeps
+ * state across parts: visit them in natural order, as `replaceRandomGuids` does.
+ */
+export function replaceRandomGuidsEdit(): XmlEdit {
+  const replacements = new Map<string, string>();
+  return {
+    select: isXmlPart,
+    edit: (doc, part) => {
+      let ordinal = 0;
+      for (const el of descendants(doc.root)) {
+        for (const attribute of el.attributes) {
+          if (attribute.name === 'uri' || !GUID.test(attribute.value)) continue;
+          const key = attribute.value.toUpperCase();
+          let replacement = replacements.get(key);
+          if (replacement === undefined) {
+            replacement = derivedGuid(`${part}#${el.name}@${attribute.name}#${ordinal++}`);
+            replacements.set(key, replacement);
+          }
+          attribute.value = replacement;
         }
-        attribute.value = replacement;
       }
-    }
-  });
+    },
+  };
 }
 
 /** A name-based (version 5 style) GUID from a seed, upper-case as Office writes them. */

@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { createElement, descendants, firstChild, textContent, textNode, type XmlElement, type XmlNode } from './finish-xml.js';
 
 const DRAWING_TEXT_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/;
@@ -10,7 +10,13 @@ const NOTES_PART = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
  * schema rejects. The first one applies to the paragraph; the others are dropped.
  */
 export function repairParagraphs(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => DRAWING_TEXT_PART.test(name), (doc) => {
+  return applyXmlEdits(parts, [repairParagraphsEdit]);
+}
+
+/** `repairParagraphs` as an edit, for the finish stage's single pass over the trees. */
+export const repairParagraphsEdit: XmlEdit = {
+  select: (name) => DRAWING_TEXT_PART.test(name),
+  edit: (doc) => {
     for (const p of descendants(doc.root, 'a:p')) {
       const pPr = firstChild(p, 'a:pPr');
       const end = firstChild(p, 'a:endParaRPr');
@@ -18,22 +24,28 @@ export function repairParagraphs(parts: Parts): Map<string, Uint8Array> {
       const rest = p.children.filter((c) => !(c.kind === 'element' && (c.name === 'a:pPr' || c.name === 'a:endParaRPr')));
       p.children = [...(pPr ? [pPr] : []), ...rest, ...(end ? [end] : [])];
     }
-  });
-}
+  },
+};
 
 /**
  * Speaker notes: pptxgenjs writes all the notes as one run with the line breaks inside `<a:t>`,
  * which PowerPoint shows as one paragraph. Splits each such run into one paragraph a line.
  */
 export function splitNotesLines(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => NOTES_PART.test(name), (doc) => {
+  return applyXmlEdits(parts, [splitNotesLinesEdit]);
+}
+
+/** `splitNotesLines` as an edit, for the finish stage's single pass over the trees. */
+export const splitNotesLinesEdit: XmlEdit = {
+  select: (name) => NOTES_PART.test(name),
+  edit: (doc) => {
     for (const body of descendants(doc.root, 'p:txBody')) {
       body.children = body.children.flatMap((child) =>
         child.kind === 'element' && child.name === 'a:p' && hasLineBreak(child) ? splitParagraph(child) : [child],
       );
     }
-  });
-}
+  },
+};
 
 function hasLineBreak(p: XmlElement): boolean {
   return p.children.some((c) => isRun(c) && /[\r\n]/.test(runText(c)));

@@ -1,4 +1,4 @@
-import { parseXml, serializeXml, type XmlDocument } from './finish-xml.js';
+import { parseXml, serializeXml, type XmlDocument, type XmlElement, type XmlNode } from './finish-xml.js';
 
 /** The parts of an OPC package by part name (zip entry name, no leading slash). */
 export type Parts = ReadonlyMap<string, Uint8Array>;
@@ -32,6 +32,37 @@ export function readXmlPart(parts: Parts, name: string): XmlDocument | undefined
   return parsed.ok ? parsed.document : undefined;
 }
 
+/** An edit of the XML parts whose names pass `select`, made in place on their trees. */
+export interface XmlEdit {
+  select: (name: string) => boolean;
+  edit: (doc: XmlDocument, name: string) => void;
+}
+
+/**
+ * Returns new parts where every XML part that some edit selects has been parsed, edited by each
+ * of those edits in order, and serialized again; parts that do not parse are left as they are.
+ * Parts are visited in map order (an edit may keep state across parts). The result is the same
+ * as applying the edits one at a time with `editXmlParts`, each serializing and the next parsing
+ * again: between two edits, the tree is normalized the way such a round trip would (see
+ * `normalizeAsParsed`). One parse and one serialization per part instead of one per edit.
+ */
+export function applyXmlEdits(parts: Parts, edits: readonly XmlEdit[]): Map<string, Uint8Array> {
+  const out = new Map(parts);
+  for (const name of parts.keys()) {
+    const selected = edits.filter((e) => e.select(name));
+    if (selected.length === 0) continue;
+    const doc = readXmlPart(parts, name);
+    if (!doc) continue;
+    selected.forEach((e, k) => {
+      // What the edit before left may hold what parsing its output would not give.
+      if (k > 0) normalizeAsParsed(doc.root);
+      e.edit(doc, name);
+    });
+    out.set(name, encodePart(serializeXml(doc)));
+  }
+  return out;
+}
+
 /**
  * Returns new parts where every XML part whose name passes `select` has been parsed, edited in
  * place by `edit` and serialized again. Parts that do not parse are left as they are.
@@ -41,15 +72,30 @@ export function editXmlParts(
   select: (name: string) => boolean,
   edit: (doc: XmlDocument, name: string) => void,
 ): Map<string, Uint8Array> {
-  const out = new Map(parts);
-  for (const name of parts.keys()) {
-    if (!select(name)) continue;
-    const doc = readXmlPart(parts, name);
-    if (!doc) continue;
-    edit(doc, name);
-    out.set(name, encodePart(serializeXml(doc)));
+  return applyXmlEdits(parts, [{ select, edit }]);
+}
+
+/**
+ * Makes a tree what parsing its serialization would give: parsing never yields an empty text
+ * node (so `<a:t></a:t>` written for one comes back as `<a:t/>`), nor two text nodes in a row.
+ */
+export function normalizeAsParsed(el: XmlElement): void {
+  const children = el.children;
+  let clean = true;
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k] as XmlNode;
+    if (c.kind === 'element') normalizeAsParsed(c);
+    else if (c.kind === 'text' && (c.raw === '' || children[k + 1]?.kind === 'text')) clean = false;
   }
-  return out;
+  if (clean) return;
+  const merged: XmlNode[] = [];
+  for (const c of children) {
+    const last = merged[merged.length - 1];
+    if (c.kind === 'text' && c.raw === '') continue;
+    if (c.kind === 'text' && last?.kind === 'text') merged[merged.length - 1] = { kind: 'text', raw: last.raw + c.raw };
+    else merged.push(c);
+  }
+  el.children = merged;
 }
 
 /** Compares part names so that `slide2.xml` sorts before `slide10.xml`. */

@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { childElements, createElement, descendants, firstChild, prefixOf, withoutWhitespace, type XmlElement, type XmlNode } from './finish-xml.js';
 
 /**
@@ -95,10 +95,16 @@ export function orderChildren(el: XmlElement, prefix: string, sequence: Sequence
 
 /** `presentation.xml`: pptxgenjs writes `p:notesMasterIdLst` after `p:sldIdLst`. */
 export function repairPresentationOrder(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => name === 'ppt/presentation.xml', (doc) => {
-    if (doc.root.name === 'p:presentation') orderChildren(doc.root, 'p', PRESENTATION);
-  });
+  return applyXmlEdits(parts, [repairPresentationOrderEdit]);
 }
+
+/** `repairPresentationOrder` as an edit, for the finish stage's single pass over the trees. */
+export const repairPresentationOrderEdit: XmlEdit = {
+  select: (name) => name === 'ppt/presentation.xml',
+  edit: (doc) => {
+    if (doc.root.name === 'p:presentation') orderChildren(doc.root, 'p', PRESENTATION);
+  },
+};
 
 /**
  * Native charts: pptxgenjs writes three `c:axId` in 2-D bar charts, no `c:grouping` in line
@@ -107,7 +113,13 @@ export function repairPresentationOrder(parts: Parts): Map<string, Uint8Array> {
  * schema order and fills in what the schema requires.
  */
 export function repairChartSchema(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => /^ppt\/charts\/chart\d+\.xml$/.test(name), (doc) => {
+  return applyXmlEdits(parts, [repairChartSchemaEdit]);
+}
+
+/** `repairChartSchema` as an edit, for the finish stage's single pass over the trees. */
+export const repairChartSchemaEdit: XmlEdit = {
+  select: (name) => /^ppt\/charts\/chart\d+\.xml$/.test(name),
+  edit: (doc) => {
     removeEmptyExtensions(doc.root);
     for (const el of descendants(doc.root)) {
       const local = el.name.startsWith('c:') ? el.name.slice(2) : undefined;
@@ -120,8 +132,8 @@ export function repairChartSchema(parts: Parts): Map<string, Uint8Array> {
       const sequence = CHART_ELEMENTS[local];
       if (sequence && !(local === 'marker' && !isSeriesMarker(el))) orderChildren(el, 'c', sequence);
     }
-  });
-}
+  },
+};
 
 function repairChartGroup(group: XmlElement, local: string, sequence: Sequence): void {
   const grouping = DEFAULT_GROUPING[local];

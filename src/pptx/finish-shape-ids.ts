@@ -1,4 +1,4 @@
-import { editXmlParts, type Parts } from './finish-parts.js';
+import { applyXmlEdits, type Parts, type XmlEdit } from './finish-parts.js';
 import { descendants, getAttribute, setAttribute } from './finish-xml.js';
 
 export const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/;
@@ -10,7 +10,13 @@ export const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSli
  * keeps it; later ones get fresh ids.
  */
 export function dedupeShapeIds(parts: Parts): Map<string, Uint8Array> {
-  return editXmlParts(parts, (name) => SHAPE_TREE_PART.test(name), (doc) => {
+  return applyXmlEdits(parts, [dedupeShapeIdsEdit]);
+}
+
+/** `dedupeShapeIds` as an edit, for the finish stage's single pass over the trees. */
+export const dedupeShapeIdsEdit: XmlEdit = {
+  select: (name) => SHAPE_TREE_PART.test(name),
+  edit: (doc) => {
     const shapes = descendants(doc.root, 'p:cNvPr');
     const ids = shapes.map((el) => Number(getAttribute(el, 'id')));
     let next = Math.max(0, ...ids.filter(Number.isSafeInteger)) + 1;
@@ -23,5 +29,5 @@ export function dedupeShapeIds(parts: Parts): Map<string, Uint8Array> {
       }
       setAttribute(el, 'id', String(next++));
     });
-  });
-}
+  },
+};
