@@ -80,3 +80,30 @@ export function parseTimings(stderr: string): Record<string, number> {
   for (const m of block.matchAll(/^ {2}(\w+)\s+([\d.]+) ms$/gm)) out[m[1] as string] = Number(m[2]);
   return out;
 }
+
+/**
+ * How many cores this process gets right now: the same CPU-bound loop on one thread, then on
+ * two at once; 2.0 when a second core is free, 1.0 when something else holds it. Other work on
+ * the machine makes every figure of the bench slower, the parallel ones most.
+ */
+export async function coresAvailable(): Promise<number> {
+  const { Worker } = await import('node:worker_threads');
+  const source = `const { parentPort } = require('node:worker_threads');
+let x = 0; for (let i = 0; i < 6e7; i++) x = (x + i * 7) % 1000003;
+parentPort.postMessage(x);`;
+  const spin = () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(source, { eval: true });
+      w.once('message', () => void w.terminate().then(() => resolve()));
+      w.once('error', reject);
+    });
+  const time = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: threads }, spin));
+    return performance.now() - t0;
+  };
+  await time(1); // warm up
+  const one = await time(1);
+  const two = await time(2);
+  return Math.round(((2 * one) / two) * 100) / 100;
+}

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
-import { parseTimings, rssMethod, runNode, summarize, type ChildRun, type Summary } from './measure.js';
+import { coresAvailable, parseTimings, rssMethod, runNode, summarize, type ChildRun, type Summary } from './measure.js';
 import { SYNTHETIC, writeSyntheticDeck } from './synthetic.js';
 import type { WarmResult } from './warm.js';
 
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
   };
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   print(`briefdeck bench · node ${process.version} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM · ${os.platform()} ${os.arch()}`);
-  print(`peak RSS by ${rssMethod()}; every child starts with an empty TMPDIR (no font subsets from earlier runs); load average before the run ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  print(`peak RSS by ${rssMethod()}; every child starts with an empty TMPDIR (no font subsets from earlier runs)`);
+  print(`machine load before the run: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; cores free for this process ≈ ${await coresAvailable()} of ${os.availableParallelism()}`);
   const started = Date.now();
   try {
     if (opts.only.has('a')) {
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
       await rm(tmp, { recursive: true, force: true });
     }
     print('');
-    print(`bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    print(`cores free for this process after the run ≈ ${await coresAvailable()}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (opts.json) await writeFile(opts.json, JSON.stringify({ results, report: lines }, null, 2) + '\n');
   } finally {
     await rm(scratch, { recursive: true, force: true });
