@@ -100,7 +100,8 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
 
   const charts = await timed('charts', async () => {
     const { renderCharts } = await import('./charts/render-charts.js');
-    return renderCharts(plan.charts, inputs.data, inputs.theme, options.chartCache);
+    // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
+    return renderCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false });
   });
   diagnostics.push(...charts.diagnostics);
   if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });

