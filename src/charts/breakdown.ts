@@ -3,7 +3,7 @@ import { formatValue, roundToSum } from '../data/format.js';
 import type { Qualifier } from '../data/types.js';
 import type { Theme } from '../theme/theme.js';
 import { textOn } from './contrast.js';
-import { chartStyle, titleBlock, type ChartContext } from './context.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from './context.js';
 import { barFrame, categoryAxis, categoryLabel, valueLabel } from './figure-labels.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from './native.js';
 import type { BuiltOption } from './ranking.js';
@@ -68,9 +68,7 @@ export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): Built
   });
   const colour = (r: BreakdownRow) => (r.role === 'total' ? s.color.accent2 : r.role === 'rest' ? s.color.subdued : s.color.accent);
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: frame.grid,
     xAxis: { type: 'value', min: 0, show: false },
     yAxis: categoryAxis(frame.lines, s, rows.map((r) => r.role === 'total')),

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { Theme } from '../theme/theme.js';
-import { chartStyle, titleBlock, type ChartContext } from './context.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from './context.js';
 import { barFrame, categoryAxis, categoryLabel, figureSentence, periodNote, valueLabel } from './figure-labels.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from './native.js';
 import type { BuiltOption } from './ranking.js';
@@ -27,9 +27,7 @@ export function comparisonOption(chart: FiguresChart, ctx: ChartContext): BuiltO
   );
   const colour = (key: string) => (chart.highlight === undefined || chart.highlight === key ? s.color.accent : s.color.subdued);
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: frame.grid,
     xAxis: { type: 'value', min: 0, show: false },
     yAxis: categoryAxis(frame.lines, s, chart.items.map((i) => i.key === chart.highlight)),

@@ -156,6 +156,11 @@ export function widest(lines: readonly string[], size: number, measure: Measure,
 }
 
 /** Keeps text from being read as ECharts rich-text markup (`{style|text}`). */
+/** What every chart option starts with: no animation (a still picture), the theme's background and text. */
+export function baseOption(s: ChartStyle): { animation: false; backgroundColor: string; textStyle: { fontFamily: string; fontSize: number; color: string } } {
+  return { animation: false, backgroundColor: s.color.background, textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text } };
+}
+
 export function plain(text: string): string {
   return text.replace(/[{}|]/g, (ch) => ({ '{': '｛', '}': '｝', '|': '｜' })[ch] ?? ch);
 }

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatDate } from '../data/format.js';
 import { describeRankChange, droppedOut, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
 import type { RankingEntry } from '../data/types.js';
-import { chartStyle, plain, px, spreadLabels, titleBlock, type ChartContext } from './context.js';
+import { baseOption, type ChartContext, chartStyle, plain, px, spreadLabels, titleBlock } from './context.js';
 import { dotStyle, labelRich, rankAxisMax, rankingHeading, rankOrder, richLabel, type BuiltOption } from './ranking.js';
 import type { RankChangeChart } from './resolve.js';
 
@@ -114,9 +114,7 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   if (widestNote > W - 2 * s.pad) problems.push(`a footnote needs ${Math.round(widestNote + 2 * s.pad)}px of width; the chart has ${W}px`);
 
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: { left: 0, right: 0, top: px(top), bottom: px(bottom) },
     xAxis: { type: 'value', min: 0, max: W, show: false },
     yAxis: { type: 'value', inverse: true, min: 1, max, show: false },

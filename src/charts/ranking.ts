@@ -3,7 +3,7 @@ import { formatDate, formatNumber } from '../data/format.js';
 import { describeRankChange, formatRankChange, rankChanges, type RankChange } from '../data/rank-change.js';
 import type { RankingEntry } from '../data/types.js';
 import type { Theme } from '../theme/theme.js';
-import { chartStyle, plain, px, spreadLabels, titleBlock, widest, wrapLabel, type ChartContext, type ChartStyle } from './context.js';
+import { baseOption, type ChartContext, chartStyle, type ChartStyle, plain, px, spreadLabels, titleBlock, widest, wrapLabel } from './context.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from './native.js';
 import type { RankingChart, RankingMeta } from './resolve.js';
 
@@ -209,9 +209,7 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
   }
 
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: { left: px(left), right: px(right), top: px(rowsTop + rowH / 2), bottom: px(H - rowsTop - rowH * (entries.length - 0.5)) },
     xAxis: {
       type: 'value',
@@ -350,9 +348,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
   });
 
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: { left: px(gridLeft), right: s.pad, top: px(top), bottom: px(bottom) },
     xAxis: { type: 'value', min: 0, max: Math.max(1, Math.round(W - gridLeft - s.pad)), show: false },
     yAxis: {
@@ -394,9 +390,7 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const colour = (e: RankingEntry) => (chart.highlight === undefined || isHighlighted(chart, e) ? s.color.accent : s.color.subdued);
 
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: { left: px(left), right: px(right), top: px(top), bottom: s.pad },
     xAxis: { type: 'value', min: 0, show: false },
     yAxis: {

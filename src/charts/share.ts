@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { Theme } from '../theme/theme.js';
-import { chartStyle, titleBlock, type ChartContext } from './context.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from './context.js';
 import { barFrame, categoryAxis, categoryLabel, valueLabel } from './figure-labels.js';
 import { nativeBase, type NativeSpec } from './native.js';
 import type { BuiltOption } from './ranking.js';
@@ -28,9 +28,7 @@ export function shareOption(chart: FiguresChart, ctx: ChartContext): BuiltOption
   );
   const colour = (key: string) => (chart.highlight === undefined || chart.highlight === key ? s.color.accent : s.color.subdued);
   const option: EChartsOption = {
-    animation: false,
-    backgroundColor: s.color.background,
-    textStyle: { fontFamily: s.font, fontSize: s.text, color: s.color.text },
+    ...baseOption(s),
     grid: frame.grid,
     xAxis: {
       type: 'value',

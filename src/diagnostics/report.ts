@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { lineColumn } from '../text/line-column.js';
 import type { Diagnostic } from './diagnostic.js';
+
+export { lineColumn };
 
 /** A diagnostic with its position as a person (or an editor) counts it: 1-based line and column. */
 export interface LocatedDiagnostic {
@@ -20,19 +23,6 @@ export interface ReportOptions {
   /** Paths are shown relative to this folder. */
   cwd: string;
   color: boolean;
-}
-
-/** Line and column (1-based; columns in UTF-16 units, as editors count) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
 }
 
 export function locate(d: Diagnostic, texts: ReadonlyMap<string, string>): LocatedDiagnostic {

@@ -6,6 +6,7 @@
  * expressions. OOXML parts may not contain a DTD (ECMA-376 Part 2, §8.1.4), so none is parsed:
  * only the five predefined entities exist.
  */
+import { lineColumn } from '../text/line-column.js';
 
 export interface XmlAttribute {
   name: string;
@@ -87,24 +88,12 @@ export function parseXml(text: string): XmlParseResult {
     return { ok: true, document: new Parser(text).document() };
   } catch (e) {
     if (!(e instanceof SyntaxFailure)) throw e;
-    const { line, column } = lineAndColumn(text, e.offset);
+    const { line, column } = lineColumn(text, e.offset);
     return {
       ok: false,
       error: { offset: e.offset, line, column, message: e.message, forbiddenCharacter: e.forbiddenCharacter },
     };
   }
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 class Parser {
