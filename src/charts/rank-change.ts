@@ -3,7 +3,7 @@ import { formatDate } from '../data/format.js';
 import { describeRankChange, droppedOut, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
 import type { RankingEntry } from '../data/types.js';
 import { baseOption, type ChartContext, chartStyle, plain, px, spreadLabels, titleBlock } from './context.js';
-import { dotStyle, labelRich, rankAxisMax, rankingHeading, rankOrder, richLabel, type BuiltOption } from './ranking.js';
+import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, richLabel, type BuiltOption } from './ranking.js';
 import type { RankChangeChart } from './resolve.js';
 
 const DOT = 14;
@@ -122,16 +122,7 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
     graphic: graphic as EChartsOption['graphic'],
   };
   if (hasLegend) {
-    option.legend = {
-      data: groups.map((g) => g.name),
-      top: s.pad + title.height,
-      right: s.pad,
-      icon: 'circle',
-      itemWidth: 12,
-      itemHeight: 12,
-      itemGap: 20,
-      textStyle: { fontSize: s.small, color: s.color.text, fontFamily: s.font },
-    };
+    option.legend = { ...legendOption(s, title.height), data: groups.map((g) => g.name) };
   }
   if (title.option) option.title = title.option;
   return { option, problems };

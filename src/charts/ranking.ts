@@ -430,7 +430,7 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
   return { option, problems };
 }
 
-function legendOption(s: ChartStyle, titleHeight: number): EChartsOption['legend'] {
+export function legendOption(s: ChartStyle, titleHeight: number): EChartsOption['legend'] {
   return {
     top: s.pad + titleHeight,
     right: s.pad,

@@ -1,24 +1,11 @@
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
-import type { Citation, DataStore, Dataset, FigureItem, FiguresDataset, GroupInfo, PartialDate, RankingDataset, RankingEdition } from '../data/types.js';
+import type { DataStore, Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition } from '../data/types.js';
 import type { ChartKind, ChartRequest, ChartRequestField } from './types.js';
 
 /** What a ranking chart says about its list, beside the entries. */
-export interface RankingMeta {
-  id: string;
-  title: string;
-  size?: number;
-  basis?: string;
-  scoreUnit?: string;
-  groups: Record<string, GroupInfo>;
-  source: Citation;
-}
+export type RankingMeta = Omit<RankingDataset, 'type' | 'editions' | 'origin'>;
 
-export interface FiguresMeta {
-  id: string;
-  title: string;
-  asOf: PartialDate;
-  source: Citation;
-}
+export type FiguresMeta = Omit<FiguresDataset, 'type' | 'items' | 'origin'>;
 
 /** A ranking edition, drawn as a list of positions (or of scores, when every entry has one). */
 export interface RankingChart {
