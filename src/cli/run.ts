@@ -25,7 +25,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run briefdeck --help for usage)')
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  briefdeck build                          outline/briefing.yaml → dist/briefing.pptx
+  briefdeck build deck.yaml -o out.pptx    another outline, another file
+  briefdeck check --format json            problems as JSON, for an editor or CI
+  briefdeck watch                          rebuild on every save
+  briefdeck check --deck dist/briefing.pptx
+
+Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.`,
+    );
 
   program
     .command('build')
