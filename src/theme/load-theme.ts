@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
@@ -71,6 +72,16 @@ function themeNames(dir: string): string[] {
 
 /** A font path as written: absolute, relative to the theme, or relative to the package root. */
 function resolveFontFile(ref: string, themeDir: string): string | undefined {
+  if (ref.startsWith('npm:')) return resolvePackageFile(ref.slice(4));
   const candidates = path.isAbsolute(ref) ? [ref] : [path.resolve(themeDir, ref), path.resolve(packageRoot, ref)];
   return candidates.find((f) => existsSync(f));
+}
+
+/** `npm:@scope/pkg/file.ttf`: a file of an installed package, wherever npm put it (hoisted or not). */
+function resolvePackageFile(spec: string): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve(spec);
+  } catch {
+    return undefined;
+  }
 }
