@@ -13,6 +13,7 @@ import { sanitizeXmlText } from './finish-sanitize.js';
 import { repairChartSchemaEdit, repairPresentationOrderEdit } from './finish-schema-order.js';
 import { dedupeShapeIdsEdit } from './finish-shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from './finish-workbooks.js';
+import { rememberParts } from '../manifest/slide-hashes.js';
 import { readZip, ZipReadError } from './zip-read.js';
 import { writeZip } from './zip-write.js';
 
@@ -83,5 +84,7 @@ export async function finishPackage(raw: Uint8Array, opts: FinishOptions): Promi
     throw e;
   }
   for (const step of steps(opts)) parts = step(parts);
-  return writeZip(parts);
+  const pptx = writeZip(parts);
+  rememberParts(pptx, parts);
+  return pptx;
 }
