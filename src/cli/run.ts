@@ -1,9 +1,10 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildDeck, type Stage } from '../build.js';
 import { checkOutline } from '../check.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
 import { formatReport } from '../manifest/compare.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
@@ -131,9 +132,7 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
 }
 
 async function checkDeckFile(file: string): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
-  const { readFile } = await import('node:fs/promises');
   const { checkPackage } = await import('../pptx/integrity.js');
-  const { error } = await import('../diagnostics/diagnostic.js');
   try {
     return { diagnostics: checkPackage(await readFile(file), file), texts: new Map() };
   } catch (e) {

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { BoundDeck, BoundSlide } from '../template/bind.js';
 import type { Theme } from '../theme/theme.js';
@@ -76,7 +76,7 @@ function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
   const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false });
   if (!fits) {
     ctx.diagnostics.push(
-      warning('LAYOUT_OVERFLOW', `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`, originOf(ctx.slide), 'shorten the text or split the slide'),
+      warning('LAYOUT_OVERFLOW', `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`, ctx.slide.origin, 'shorten the text or split the slide'),
     );
   }
   return { size };
@@ -96,10 +96,6 @@ function toElement(spec: TextSpec, size: number): TextElement {
   if (spec.fill) el.fill = spec.fill;
   if (spec.pad) el.inset = spec.pad;
   return el;
-}
-
-function originOf(slide: BoundSlide): SourceRef {
-  return slide.origin;
 }
 
 /** Title, accent rule and source line of a content slide. */

@@ -40,6 +40,8 @@ function fieldsNotTemplates(path: Path): ReadonlySet<string> | undefined {
 export class StringRenderer {
   private compiled = new Map<string, HandlebarsTemplateDelegate>();
   private sourceLineTemplate: HandlebarsTemplateDelegate | undefined;
+  /** The data namespaces (`a16z` of `a16z.web`), for checking helper arguments. */
+  private readonly namespaces: ReadonlySet<string | undefined>;
 
   constructor(
     private hb: typeof Handlebars,
@@ -47,7 +49,9 @@ export class StringRenderer {
     private data: DataStore,
     private partials: Partials,
     private diagnostics: Diagnostic[],
-  ) {}
+  ) {
+    this.namespaces = new Set([...data.keys()].map((id) => id.split('.')[0]));
+  }
 
   tree<T>(value: T, path: Path, ctx: object): T {
     if (typeof value === 'string') return this.string(value, path, ctx) as T;
@@ -162,8 +166,7 @@ export class StringRenderer {
   private checkArgument(arg: hbs.AST.PathExpression, report: (code: string, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) => void): void {
     const [head, key] = arg.parts;
     if (arg.data || arg.original === 'this' || head === undefined || head === 'deck') return;
-    const namespaces = new Set([...this.data.keys()].map((id) => id.split('.')[0]));
-    if (namespaces.has(head) && (key === undefined || this.data.has(`${head}.${key}`))) return;
+    if (this.namespaces.has(head) && (key === undefined || this.data.has(`${head}.${key}`))) return;
     const name = key === undefined ? head : `${head}.${key}`;
     report('TEMPLATE_UNKNOWN_VARIABLE', `'${arg.original}' is not defined here`, arg.loc, didYouMean(name, [...this.data.keys(), 'deck']));
   }
