@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ChartCache } from './charts/render-charts.js';
-import type { ChartOutput } from './charts/types.js';
+import type { ChartDrawer } from './charts/chart-drawer.js';
+import type { ChartCache } from './charts/plan-charts.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './data/load-data.js';
 import type { DataStore } from './data/types.js';
@@ -29,6 +29,11 @@ export interface BuildOptions {
   write?: boolean;
   /** Reused between builds of a watch loop: charts whose inputs did not change are not redrawn. */
   chartCache?: ChartCache;
+  /**
+   * Draws the chart pictures; a watch loop keeps one open across builds. Default: one for this
+   * build, on a worker thread when the machine has a core to spare (see `startChartDrawer`).
+   */
+  drawer?: ChartDrawer;
   /** Seconds since 1970 for the document date (the reproducible-builds SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number;
 }
@@ -43,8 +48,13 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** The input files' texts, for reporting positions. */
   texts: Map<string, string>;
-  /** `rawBytes`: what pptxgenjs wrote, before the finish stage; `bytes`: the finished deck. */
-  stats: { slides: number; charts: number; bytes: number; rawBytes: number; timings: Partial<Record<Stage, number>> };
+  /**
+   * `rawBytes`: what pptxgenjs wrote, before the finish stage (chart pictures as placeholders);
+   * `bytes`: the finished deck;
+   * `timings`: ms a stage (charts are drawn while emit and finish run, so they overlap);
+   * `ms`: the whole build.
+   */
+  stats: { slides: number; charts: number; bytes: number; rawBytes: number; timings: Partial<Record<Stage, number>>; ms: number };
   /** What changed against the previous build of the same outline (when there was one). */
   report?: BuildReport;
   /** The bound deck and its plan. */
@@ -62,9 +72,22 @@ export interface LoadedInputs {
 /**
  * Builds a deck from an outline: load → bind → layout → charts → emit → finish → write. Each
  * stage is a function of the one before; the build stops between stages when there are errors,
- * and then writes nothing, so the deck already at `out` stays as it was.
+ * and then writes nothing, so the deck already at `out` stays as it was. Chart pictures are
+ * drawn (on a worker thread, when there is a core for it) while emit and finish write the deck
+ * around placeholders; finish then puts them in.
  */
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  // Started first, so that a worker loads ECharts while this thread loads and lays out the deck.
+  const drawer = options.drawer ?? (await import('./charts/chart-drawer.js')).startChartDrawer();
+  try {
+    return await buildWith(drawer, options, started);
+  } finally {
+    if (!options.drawer) void drawer.close().catch(() => undefined);
+  }
+}
+
+async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: number): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outlineFile = path.resolve(cwd, options.outline);
   const timings: Partial<Record<Stage, number>> = {};
@@ -74,7 +97,7 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const result = (extra: Partial<BuildResult> = {}): BuildResult => ({
     diagnostics,
     texts,
-    stats: { slides: extra.plan?.slides.length ?? 0, charts: extra.plan?.charts.length ?? 0, bytes: extra.pptx?.length ?? 0, rawBytes, timings },
+    stats: { slides: extra.plan?.slides.length ?? 0, charts: extra.plan?.charts.length ?? 0, bytes: extra.pptx?.length ?? 0, rawBytes, timings, ms: performance.now() - started },
     ...extra,
   });
   const timed = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
@@ -88,6 +111,9 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
 
   const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts));
   if (!inputs || hasErrors(diagnostics)) return result();
+  const { chartFontFiles } = await import('./charts/plan-charts.js');
+  const fonts = chartFontFiles(inputs.theme, cwd);
+  if (fonts.ok) drawer.prepare(fonts);
 
   const partials = await loadPartials(templateDirs(inputs.outline.dir));
   const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials));
@@ -98,28 +124,39 @@ export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
 
-  const charts = await timed('charts', async () => {
-    const { renderCharts } = await import('./charts/render-charts.js');
-    // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
-    return renderCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false });
-  });
+  const { planCharts } = await import('./charts/plan-charts.js');
+  const { drawPictures, picturesOf } = await import('./charts/render-charts.js');
+  // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
+  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, root: cwd });
   diagnostics.push(...charts.diagnostics);
-  if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });
+  const drawing = timed('charts', () => drawPictures(charts, drawer, options.chartCache));
+  // Awaited below; until then a failure must not go unhandled.
+  drawing.catch(() => undefined);
+  if (hasErrors(diagnostics)) {
+    diagnostics.push(...(await drawing).diagnostics);
+    return result({ deck: bound.deck, plan });
+  }
 
   const raw = await timed('emit', async () => {
     const { emitPptx } = await import('./pptx/emit.js');
-    return emitPptx(plan, charts.outputs as Map<string, ChartOutput>, bound.deck!.meta, inputs.theme);
+    return emitPptx(plan, charts.slots, bound.deck!.meta, inputs.theme);
   });
   rawBytes = raw.length;
-  const pptx = await timed('finish', async () => {
-    const { finishPackage } = await import('./pptx/finish.js');
-    return finishPackage(raw, {
+  const { finishParts, packageParts } = await import('./pptx/finish.js');
+  const finishing = await timed('finish', () =>
+    finishParts(raw, {
       date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
       eastAsianFont: inputs.theme.fonts.eastAsian,
       latinFont: inputs.theme.fonts.latin,
       lang: bound.deck!.meta.lang,
-    });
-  });
+    }),
+  );
+  const drawn = await drawing;
+  diagnostics.push(...drawn.diagnostics);
+  if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });
+  const t0 = performance.now();
+  const pptx = packageParts(finishing, new Map([...picturesOf(charts, drawn)].map(([hash, image]) => [hash, image.png])));
+  timings.finish = (timings.finish ?? 0) + performance.now() - t0;
   if (options.write === false) return result({ pptx, deck: bound.deck, plan });
 
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));

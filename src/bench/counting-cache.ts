@@ -1,4 +1,4 @@
-import type { ChartCache } from '../charts/render-charts.js';
+import type { ChartCache } from '../charts/plan-charts.js';
 
 /** Wraps a chart cache to count hits and stores (a store is a chart drawn). */
 export function countingCache(inner: ChartCache): { cache: ChartCache; hits: number; sets: number; reset(): void } {

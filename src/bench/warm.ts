@@ -3,7 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildDeck, type BuildResult } from '../build.js';
-import { createChartCache } from '../charts/render-charts.js';
+import { startChartDrawer } from '../charts/chart-drawer.js';
+import { createChartCache } from '../charts/plan-charts.js';
 import { countingCache } from './counting-cache.js';
 
 /** What one warm rebuild did. */
@@ -33,6 +34,8 @@ const SURVEY_CHINA = /(\n {4}china:\n {6}label: [^\n]*\n {6}value: )(\d+)/;
  */
 export async function warmRebuilds(outline: string, out: string, rebuilds: number): Promise<WarmResult> {
   const counted = countingCache(createChartCache());
+  // As `briefdeck watch` does: one drawer for all the builds, its thread kept warm.
+  const drawer = startChartDrawer();
   const dataFile = path.join(path.dirname(outline), 'data', 'survey.yaml');
   const original = await readFile(dataFile, 'utf8');
   if (!SURVEY_CHINA.test(original)) throw new Error(`bench: no survey.sos china value in ${dataFile}`);
@@ -40,7 +43,7 @@ export async function warmRebuilds(outline: string, out: string, rebuilds: numbe
   const build = async (): Promise<WarmBuild> => {
     counted.reset();
     const t0 = performance.now();
-    const result = await buildDeck({ outline, out, chartCache: counted.cache, cwd: path.dirname(outline) });
+    const result = await buildDeck({ outline, out, chartCache: counted.cache, drawer, cwd: path.dirname(outline) });
     const ms = performance.now() - t0;
     if (!result.outFile) throw new Error(`bench: warm build failed: ${result.diagnostics.map((d) => d.message).join('; ')}`);
     return { ms, rendered: counted.sets, cached: counted.hits, bytes: result.stats.bytes, timings: result.stats.timings };
@@ -58,6 +61,7 @@ export async function warmRebuilds(outline: string, out: string, rebuilds: numbe
     }
   } finally {
     await writeFile(dataFile, original);
+    await drawer.close();
   }
   return { first, unchanged, changed, maxRss: process.resourceUsage().maxRSS * 1024 };
 }

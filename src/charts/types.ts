@@ -45,6 +45,8 @@ export interface ChartImage {
   altText: string;
   /** Content hash of everything the drawing depends on; the cache key. */
   hash: string;
+  /** What the chart's layout could not do (it was drawn anyway): CHART_CROWDED on every build that shows it. */
+  problems: string[];
 }
 
 /** A chart as a native, editable PowerPoint chart (pptxgenjs `addChart`). */
@@ -61,3 +63,14 @@ export interface NativeChart {
 }
 
 export type ChartOutput = ChartImage | NativeChart;
+
+/**
+ * What a slide shows for a chart while the deck is written: a native chart, or a picture named
+ * by its hash (drawn, or still being drawn) with the size and alt text it will have.
+ */
+export type ChartSlot = NativeChart | ChartImage | Pick<ChartImage, 'type' | 'hash' | 'widthPx' | 'heightPx' | 'altText'>;
+
+/** A slot whose picture is drawn already (it came from the cache). */
+export function isDrawnPicture(slot: ChartSlot): slot is ChartImage {
+  return slot.type === 'image' && 'png' in slot;
+}

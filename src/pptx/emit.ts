@@ -1,7 +1,8 @@
 import type PptxModule from 'pptxgenjs';
-import type { ChartOutput } from '../charts/types.js';
+import type { ChartSlot } from '../charts/types.js';
 import { BULLET_INDENT_PT, SLIDE } from '../slides/frame.js';
 import { LINE_HEIGHT } from '../slides/measure.js';
+import { picturePlaceholder } from './finish-pictures.js';
 import type { DeckPlan, Element, TextElement } from '../slides/types.js';
 import type { BoundDeck } from '../template/bind.js';
 import type { Theme } from '../theme/theme.js';
@@ -15,9 +16,11 @@ type ChartOpts = Parameters<Slide['addChart']>[2];
 
 /**
  * Turns the laid-out deck into a package with pptxgenjs. Every text run names the East Asian
- * font and the deck's language; the finish stage then repairs what pptxgenjs gets wrong.
+ * font and the deck's language; the finish stage then repairs what pptxgenjs gets wrong. A chart
+ * picture is written as a placeholder naming its hash (`picturePlaceholder`), so the deck can be
+ * written while the pictures are drawn; the finish stage puts the pictures in.
  */
-export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, ChartOutput>, meta: BoundDeck['meta'], theme: Theme): Promise<Uint8Array> {
+export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, ChartSlot>, meta: BoundDeck['meta'], theme: Theme): Promise<Uint8Array> {
   const Pptx = (await import('pptxgenjs')).default as unknown as typeof PptxModule.default;
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
@@ -40,7 +43,7 @@ export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, Chart
   return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
 }
 
-function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, ChartOutput>, style: { fontFace: string; lang: string }): void {
+function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, ChartSlot>, style: { fontFace: string; lang: string }): void {
   const { x, y, w, h } = el.box;
   switch (el.type) {
     case 'text':
@@ -69,7 +72,7 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
       const chart = charts.get(el.job);
       if (!chart) return; // its diagnostics already stopped the build, or it is a check run
       if (chart.type === 'image') {
-        const data = `image/png;base64,${Buffer.from(chart.png).toString('base64')}`;
+        const data = `image/png;base64,${Buffer.from(picturePlaceholder(chart.hash)).toString('base64')}`;
         const fitted = fitImage(el.box, chart.widthPx / chart.heightPx);
         slide.addImage({ data, ...fitted, altText: chart.altText, objectName: el.name });
       } else {

@@ -5,6 +5,7 @@ import { setCoreDatesEdit } from './finish-core-props.js';
 import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from './finish-fonts.js';
 import { replaceRandomGuidsEdit } from './finish-guids.js';
 import { dedupeMedia } from './finish-media.js';
+import { fillPictures } from './finish-pictures.js';
 import { repairParagraphsEdit, splitNotesLinesEdit } from './finish-paragraphs.js';
 import { applyXmlEdits, naturalCompare, type Parts, type XmlEdit } from './finish-parts.js';
 import { removeDanglingRelationships } from './finish-relationships.js';
@@ -30,20 +31,18 @@ export interface FinishOptions {
 type Step = (parts: Parts) => Parts;
 
 /**
- * The repairs, in order: text before trees, renames before the fixes that read names, content
- * types last. The edits of single parts' trees (schema order … GUIDs) run in one pass, each part
+ * The repairs that need no picture, in order: text before trees, renames before the fixes that
+ * read names. The edits of single parts' trees (schema order … GUIDs) run in one pass, each part
  * parsed and serialized once (see `applyXmlEdits`): for a 1,000-slide deck, parsing every part
  * again in each of a dozen steps was most of the stage's time.
  */
 function steps(opts: FinishOptions): Step[] {
   return [
     sanitizeXmlText,
-    dedupeMedia,
     renumberCharts,
     removeDanglingRelationships,
     (parts) => applyXmlEdits(naturalOrder(parts), treeEdits(opts)),
     (parts) => normalizeEmbeddedWorkbooks(parts, opts.date),
-    repairContentTypes,
   ];
 }
 
@@ -72,9 +71,15 @@ function naturalOrder(parts: Parts): Parts {
 
 /**
  * Turns the bytes pptxgenjs wrote into a repaired, deterministic, deflated .pptx: the same deck
- * and options give the same bytes in any process, time zone or order of builds.
+ * and options give the same bytes in any process, time zone or order of builds. `pictures` are
+ * the chart pictures by hash, for the placeholders emit wrote.
  */
-export async function finishPackage(raw: Uint8Array, opts: FinishOptions): Promise<Uint8Array> {
+export async function finishPackage(raw: Uint8Array, opts: FinishOptions, pictures: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
+  return packageParts(finishParts(raw, opts), pictures);
+}
+
+/** The repairs of `finishPackage` that need no picture: what a build does while they are drawn. */
+export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
   if (Number.isNaN(opts.date.getTime())) throw new InternalError('finishPackage: options.date is not a valid date');
   let parts: Parts;
   try {
@@ -84,6 +89,15 @@ export async function finishPackage(raw: Uint8Array, opts: FinishOptions): Promi
     throw e;
   }
   for (const step of steps(opts)) parts = step(parts);
+  return parts;
+}
+
+/**
+ * The rest: the pictures in place of their placeholders, identical media stored once, content
+ * types (which list only the parts left), the zip.
+ */
+export function packageParts(finished: Parts, pictures: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const parts = repairContentTypes(dedupeMedia(fillPictures(finished, pictures)));
   const pptx = writeZip(parts);
   rememberParts(pptx, parts);
   return pptx;

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDeck, type BuildResult } from '../build.js';
-import { createChartCache, type ChartCache } from '../charts/render-charts.js';
+import { startChartDrawer } from '../charts/chart-drawer.js';
+import { createChartCache, type ChartCache } from '../charts/plan-charts.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { manifestPath } from '../manifest/manifest.js';
 import { defaultDeckPath } from '../paths.js';
@@ -52,6 +53,8 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
   const outlineDir = path.dirname(outlineFile);
   const outFile = path.resolve(options.cwd, options.out ?? defaultDeckPath(outlineFile, options.cwd));
   const cache = countingCache(createChartCache());
+  // One drawer for the watch: its thread keeps ECharts and the font subsets between builds.
+  const drawer = startChartDrawer();
   let builds = 0;
 
   const build = async (changed: string[]): Promise<BuildResult> => {
@@ -64,6 +67,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
         cwd: options.cwd,
         out: outFile,
         chartCache: cache,
+        drawer,
         ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       });
     } catch (e) {
@@ -71,7 +75,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
       result = {
         diagnostics: [error('WATCH_BUILD_FAILED', `the build failed: ${(e as Error).message ?? String(e)}`, { file: outlineFile }, 'save again to retry; if it persists, run briefdeck build --debug and report it')],
         texts: new Map(),
-        stats: { slides: 0, charts: 0, bytes: 0, rawBytes: 0, timings: {} },
+        stats: { slides: 0, charts: 0, bytes: 0, rawBytes: 0, timings: {}, ms: 0 },
       };
     }
     builds++;
@@ -137,6 +141,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
   await watcher.close();
   // A build under way finishes: its deck is written whole or not at all.
   await idle;
+  await drawer.close();
 }
 
 /**

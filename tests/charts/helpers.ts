@@ -3,9 +3,9 @@ import { PX_PER_INCH, type ChartContext } from '../../src/charts/context.js';
 import { renderSvg } from '../../src/charts/echarts-ssr.js';
 import { loadFontMetrics, measureWith, type Measure } from '../../src/charts/font-metrics.js';
 import { resolveFontFile } from '../../src/charts/fonts.js';
-import { buildOption } from '../../src/charts/render-charts.js';
+import { buildOption } from '../../src/charts/build-option.js';
 import { resolveChart, type ResolvedChart } from '../../src/charts/resolve.js';
-import type { ChartBox } from '../../src/charts/render-charts.js';
+import type { ChartBox } from '../../src/charts/plan-charts.js';
 import type { ChartRequest } from '../../src/charts/types.js';
 import { data, theme } from './fixtures.js';
 

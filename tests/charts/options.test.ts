@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { altText } from '../../src/charts/render-charts.js';
+import { altText } from '../../src/charts/plan-charts.js';
 import type { ChartRequest } from '../../src/charts/types.js';
 import { DECK, HALF, PORTRAIT, request, WIDE } from './fixtures.js';
 import { clipped, draw, overlaps, resolved, textBoxes } from './helpers.js';

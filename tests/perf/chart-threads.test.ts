@@ -6,9 +6,10 @@ import { buildDeck } from '../../src/build.js';
 import { hasCompiledCli, ROOT, runCli } from './compiled-cli.js';
 
 /**
- * Charts are drawn on worker threads when a deck has several and the machine more than one core
- * (RasterPool): that must not change a byte. The compiled CLI in a child process (which can start
- * threads) against the sources in this process (which cannot: every chart on the main thread).
+ * A build draws its chart pictures on a worker thread when the machine has more than one core
+ * (ChartDrawer), while the main thread writes the deck around placeholders: that must not change
+ * a byte. The compiled CLI in a child process (which can start threads) against the sources in
+ * this process (which cannot: every chart drawn on the main thread, before the deck is finished).
  */
 let scratch: string;
 beforeAll(() => {
@@ -24,7 +25,7 @@ describe('charts drawn on worker threads', () => {
       env: { NODE_DEBUG: 'worker', SOURCE_DATE_EPOCH: '', TMPDIR: mkdtempSync(path.join(scratch, 'tmp-')) },
     });
     expect(child.status, child.stderr).toBe(0);
-    if (availableParallelism() > 1) expect(child.stderr).toMatch(/instantiating Worker\. url: \S+\/charts\/rasterize\.js/);
+    if (availableParallelism() > 1) expect(child.stderr).toMatch(/instantiating Worker\. url: \S+\/charts\/chart-worker\.js/);
 
     const here = await buildDeck({ outline: 'outline/briefing.yaml', cwd: ROOT, write: false });
     expect(here.pptx).toBeDefined();

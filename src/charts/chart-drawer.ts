@@ -1,0 +1,147 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BatchFailure, PictureJob, PictureResult, PictureSetup } from './draw-batch.js';
+import type { CHART_WORKER, DrawerReply, DrawerRequest } from './chart-worker.js';
+
+/** Draws batches of chart pictures: on worker threads, or in this thread. Either way, the same bytes. */
+export interface ChartDrawer {
+  /** Where pictures are drawn, for `--timings` and tests. */
+  readonly threads: number;
+  /** Starts, without waiting, what drawing with these font files takes (metrics, subsetter). */
+  prepare(fonts: PictureSetup['fonts']): void;
+  /** Draws `jobs`; results in their order. */
+  draw(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure>;
+  /** Stops the threads. */
+  close(): Promise<void>;
+}
+
+/** Draws every picture in this thread. */
+export function inThreadDrawer(): ChartDrawer {
+  return { threads: 0, prepare: () => undefined, draw: drawHere, close: async () => undefined };
+}
+
+/** `drawBatch` in this thread, loaded only when a picture is drawn here. */
+async function drawHere(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
+  const { drawBatch } = await import('./draw-batch.js');
+  return drawBatch(jobs, setup);
+}
+
+let prestarted: ChartDrawer | undefined;
+
+/**
+ * Starts the drawer of the build this process is about to run, before the modules of the build
+ * load (~150 ms), so its thread has ECharts ready sooner; the next `startChartDrawer` takes it.
+ */
+export function prestartChartDrawer(): void {
+  prestarted ??= startChartDrawer();
+}
+
+/**
+ * A drawer on worker threads when that can help (more than one core, and briefdeck running
+ * from its compiled .js, which a worker can load), else in this thread. Started before the deck
+ * is loaded, the first thread loads ECharts and resvg on the core the main thread leaves idle
+ * while it reads, binds and lays out the deck; later the threads draw while the main thread
+ * writes the deck. More threads start for a batch large enough to share (see `threadsFor`).
+ */
+export function startChartDrawer(options: { maxThreads?: number } = {}): ChartDrawer {
+  const early = prestarted;
+  prestarted = undefined;
+  if (early) return early;
+  const maxThreads = options.maxThreads ?? Math.min(os.availableParallelism(), 4);
+  if (maxThreads < 2 || !import.meta.url.endsWith('.js')) return inThreadDrawer();
+  try {
+    return new WorkerDrawer(maxThreads);
+  } catch {
+    return inThreadDrawer();
+  }
+}
+
+/**
+ * Threads worth using for `pictures` pictures: one per 8, up to `max`. Measured on 2 cores for
+ * the default deck (5 pictures): a second thread, which loads ECharts again (~100 ms of CPU),
+ * only took time from the main thread writing the deck meanwhile.
+ */
+export function threadsFor(pictures: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(pictures / PICTURES_PER_THREAD)));
+}
+const PICTURES_PER_THREAD = 8;
+
+class WorkerDrawer implements ChartDrawer {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: DrawerReply['result']) => void; reject: (e: Error) => void; worker: Worker }>();
+  private prepared: PictureSetup['fonts'] | undefined;
+  private nextId = 0;
+
+  constructor(private readonly maxThreads: number) {
+    this.spawn();
+  }
+
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  prepare(fonts: PictureSetup['fonts']): void {
+    this.prepared = fonts;
+    for (const w of this.workers) w.postMessage({ type: 'prepare', fonts } satisfies DrawerRequest);
+  }
+
+  async draw(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
+    while (this.workers.length < threadsFor(jobs.length, this.maxThreads)) this.spawn();
+    const batches = split(jobs, Math.max(1, Math.min(this.workers.length, jobs.length)));
+    const results = await Promise.all(
+      batches.map((batch, k) => {
+        const worker = this.workers[k];
+        return worker ? this.send(worker, batch, setup).catch(() => drawHere(batch, setup)) : drawHere(batch, setup);
+      }),
+    );
+    const failed = results.find((r): r is BatchFailure => 'fontError' in r);
+    return failed ?? results.flatMap((r) => r as PictureResult[]);
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private spawn(): void {
+    // The tag, not a value import: this module must not load the drawing code into this thread.
+    const w = new Worker(new URL('./chart-worker.js', import.meta.url), { workerData: { briefdeck: 'chart-worker' } satisfies typeof CHART_WORKER });
+    // An idle thread must not keep the process alive (a drawer left open); a busy one must, or
+    // the process could end while it waits for the pictures.
+    w.unref();
+    w.on('message', (reply: DrawerReply) => {
+      const task = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (![...this.waiting.values()].some((t) => t.worker === w)) w.unref();
+      task?.resolve(reply.result);
+    });
+    // A thread that dies (it should not) fails its batch, which is then drawn in this thread.
+    const lose = (e: Error) => {
+      const at = this.workers.indexOf(w);
+      if (at >= 0) this.workers.splice(at, 1);
+      for (const [id, task] of this.waiting) {
+        if (task.worker !== w) continue;
+        this.waiting.delete(id);
+        task.reject(e);
+      }
+    };
+    w.on('error', lose);
+    w.on('exit', (code) => lose(new Error(`chart worker exited with code ${code}`)));
+    if (this.prepared) w.postMessage({ type: 'prepare', fonts: this.prepared } satisfies DrawerRequest);
+    this.workers.push(w);
+  }
+
+  private send(worker: Worker, jobs: readonly PictureJob[], setup: PictureSetup): Promise<DrawerReply['result']> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, worker });
+      worker.ref();
+      worker.postMessage({ type: 'draw', id, jobs, setup } satisfies DrawerRequest);
+    });
+  }
+}
+
+/** `items` in `n` runs of nearly equal length, in order. */
+function split<T>(items: readonly T[], n: number): T[][] {
+  return Array.from({ length: n }, (_, k) => items.slice(Math.floor((k * items.length) / n), Math.floor(((k + 1) * items.length) / n)));
+}

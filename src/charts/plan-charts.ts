@@ -1,0 +1,205 @@
+import path from 'node:path';
+import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import type { DataStore } from '../data/types.js';
+import type { Theme } from '../theme/theme.js';
+import { breakdownAltText, breakdownNative } from './breakdown.js';
+import { comparisonNative, figuresAltText } from './comparison.js';
+import { PX_PER_INCH } from './context.js';
+import type { PictureJob } from './draw-batch.js';
+import { resolveFontFile } from './fonts.js';
+import { CHARTS_VERSION, contentHash } from './hash.js';
+import type { NativeSpec } from './native.js';
+import { rankChangeAltText } from './rank-change.js';
+import { rankingAltText, rankingNative } from './ranking.js';
+import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
+import { shareNative } from './share.js';
+import type { ChartOutput, ChartRequest, ChartSlot, NativeChart } from './types.js';
+
+/** The box a chart fills, in inches, on a 13.333 × 7.5 in slide. */
+export interface ChartBox {
+  width: number;
+  height: number;
+}
+
+/** One chart to draw: `id` names it in the result (a slide's chart, e.g. `s3-chart`). */
+export interface ChartJob {
+  id: string;
+  request: ChartRequest;
+  box: ChartBox;
+}
+
+/** Drawn charts by content hash, so a rebuild re-draws only the charts whose inputs changed. */
+export interface ChartCache {
+  get(hash: string): ChartOutput | undefined;
+  set(hash: string, out: ChartOutput): void;
+}
+
+/** A `ChartCache` in memory (a watch loop keeps one across rebuilds). */
+export function createChartCache(): ChartCache {
+  const map = new Map<string, ChartOutput>();
+  return { get: (hash) => map.get(hash), set: (hash, out) => void map.set(hash, out) };
+}
+
+export interface PlanChartsOptions {
+  /** Where relative font paths of the theme are looked for first; default the working directory. */
+  root?: string;
+  /** PNG pixels per CSS pixel (96 CSS px = 1 in); default 2. */
+  scale?: number;
+  /** Also make each picture as SVG with outlined text; default true. */
+  svg?: boolean;
+}
+
+/** A picture still to draw, and the charts (jobs) that show it. */
+export interface PendingPicture extends PictureJob {
+  altText: string;
+  shownBy: { id: string; origin: SourceRef }[];
+}
+
+/** What planning found: every chart's slot, the pictures to draw, and what it had to say. */
+export interface ChartPlan {
+  /** By job id: a native chart, a picture from the cache, or one still to draw. */
+  slots: Map<string, ChartSlot>;
+  /** Each picture once, however many slots show it. */
+  pending: PendingPicture[];
+  /** The chart font's files, when some picture needs them. */
+  fonts?: { regular: string; bold: string };
+  theme: Theme;
+  scale: number;
+  svg: boolean;
+  diagnostics: Diagnostic[];
+  /** Charts taken from the cache, or shown by another job of this plan. */
+  cached: number;
+  /** Native charts made. */
+  native: number;
+}
+
+/**
+ * Everything about a deck's charts that needs no drawing, in this thread: each request checked
+ * against the data (a request that does not fit gets a diagnostic at its origin and no slot),
+ * native charts made, pictures taken from `cache`, and the pictures left to draw, each once
+ * (a chart shown on several slides is drawn once). Each picture's slot knows its size and alt
+ * text already, so the deck can be written while the pictures are drawn.
+ */
+export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Theme, cache?: ChartCache, options: PlanChartsOptions = {}): ChartPlan {
+  const scale = options.scale ?? 2;
+  const svg = options.svg ?? true;
+  const plan: ChartPlan = { slots: new Map(), pending: [], theme, scale, svg, diagnostics: [], cached: 0, native: 0 };
+  const pending = new Map<string, PendingPicture>();
+  const fonts = chartFontFiles(theme, options.root);
+  const ids = new Set<string>();
+  let fontReported = false;
+
+  for (const job of jobs) {
+    const { request } = job;
+    if (ids.has(job.id)) {
+      plan.diagnostics.push(error('CHART_DUPLICATE_ID', `two charts are named '${job.id}'`, request.origin));
+      continue;
+    }
+    ids.add(job.id);
+    const resolved = resolveChart(request, data);
+    plan.diagnostics.push(...resolved.diagnostics);
+    const chart = resolved.chart;
+    if (!chart) continue;
+    if (!(job.box.width > 0 && job.box.height > 0 && job.box.width <= 13.34 && job.box.height <= 7.5)) {
+      plan.diagnostics.push(error('CHART_BAD_BOX', `a chart box of ${job.box.width} × ${job.box.height} in does not fit a 13.333 × 7.5 in slide`, request.origin));
+      continue;
+    }
+    const hash = contentHash({
+      version: CHARTS_VERSION,
+      renderer: request.render,
+      chart,
+      box: job.box,
+      // Font files by name: an absolute path differs between machines, the drawing does not.
+      theme: { ...theme, fonts: { ...theme.fonts, chartRegular: path.basename(theme.fonts.chartRegular), chartBold: path.basename(theme.fonts.chartBold) } },
+      ...(request.render === 'echarts' ? { scale, svg } : {}),
+    });
+    const cached = cache?.get(hash);
+    if (cached) {
+      plan.slots.set(job.id, cached);
+      plan.cached++;
+      // Reported on every build, cached or not: a warning must not vanish on a rebuild.
+      if (cached.type === 'image') plan.diagnostics.push(...crowded(cached.problems, job.id, chart, request.origin));
+      continue;
+    }
+
+    if (request.render === 'native') {
+      const spec = nativeSpec(chart, theme);
+      if ('refused' in spec) {
+        plan.diagnostics.push(error(spec.code, spec.refused, fieldAt(request, 'render'), spec.hint));
+        continue;
+      }
+      const out: NativeChart = { type: 'native', ...spec, altText: altText(chart), hash };
+      cache?.set(hash, out);
+      plan.slots.set(job.id, out);
+      plan.native++;
+      continue;
+    }
+
+    if (!fonts.ok) {
+      if (!fontReported) plan.diagnostics.push(error('CHART_FONT_NOT_FOUND', fonts.message, undefined, 'run npm ci, or set fonts.chartRegular / chartBold in the theme to TTF or OTF files'));
+      fontReported = true;
+      continue;
+    }
+    plan.fonts = fonts;
+    const width = Math.round(job.box.width * PX_PER_INCH);
+    const height = Math.round(job.box.height * PX_PER_INCH);
+    const shown = { id: job.id, origin: request.origin };
+    const twin = pending.get(hash);
+    if (twin) {
+      twin.shownBy.push(shown);
+      plan.cached++;
+    } else {
+      const picture: PendingPicture = { hash, chart, width, height, altText: altText(chart), shownBy: [shown] };
+      pending.set(hash, picture);
+      plan.pending.push(picture);
+    }
+    plan.slots.set(job.id, { type: 'image', hash, widthPx: Math.round(width * scale), heightPx: Math.round(height * scale), altText: altText(chart) });
+  }
+  return plan;
+}
+
+/** CHART_CROWDED warnings for what a chart's layout could not do. */
+export function crowded(problems: readonly string[], id: string, chart: Pick<ResolvedChart, 'kind' | 'meta'>, origin: SourceRef): Diagnostic[] {
+  return problems.map((p) => warning('CHART_CROWDED', `chart '${id}' (${chart.kind} of '${chart.meta.id}'): ${p}`, origin, 'give the chart a larger box, or draw fewer items'));
+}
+
+/** The chart's data in Traditional Chinese words, for the picture's alt text. */
+export function altText(chart: ResolvedChart): string {
+  switch (chart.kind) {
+    case 'ranking':
+      return rankingAltText(chart);
+    case 'rank-change':
+      return rankChangeAltText(chart);
+    case 'comparison':
+    case 'share':
+      return figuresAltText(chart);
+    case 'breakdown':
+      return breakdownAltText(chart);
+  }
+}
+
+function nativeSpec(chart: ResolvedChart, theme: Theme): NativeSpec | { code: string; refused: string; hint: string } {
+  switch (chart.kind) {
+    case 'ranking': {
+      const spec = rankingNative(chart, theme);
+      return 'refused' in spec ? { code: 'CHART_NATIVE_NEEDS_SCORES', refused: spec.refused, hint: 'use `render: echarts`, which shows rank as position (dots on a rank axis), not as bar length' } : spec;
+    }
+    case 'rank-change':
+      return { code: 'CHART_NATIVE_UNSUPPORTED', refused: `a rank-change chart of '${chart.meta.id}' has no native form: a line chart would draw ranks as amounts`, hint: 'use `render: echarts`' };
+    case 'comparison':
+      return comparisonNative(chart, theme);
+    case 'share':
+      return shareNative(chart, theme);
+    case 'breakdown':
+      return breakdownNative(chart, theme);
+  }
+}
+
+/** The theme's chart font files, found (see `resolveFontFile`), or which are missing. */
+export function chartFontFiles(theme: Theme, root?: string): { ok: true; regular: string; bold: string } | { ok: false; message: string } {
+  const regular = resolveFontFile(theme.fonts.chartRegular, root);
+  const bold = resolveFontFile(theme.fonts.chartBold, root);
+  if (regular && bold) return { ok: true, regular, bold };
+  const missing = [!regular ? theme.fonts.chartRegular : '', !bold ? theme.fonts.chartBold : ''].filter(Boolean);
+  return { ok: false, message: `chart font file not found: ${missing.join(', ')}` };
+}
