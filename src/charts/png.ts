@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
+import { crc32 } from '../crc32.js';
 
 /**
  * Opaque RGBA pixels as an 8-bit palette PNG, when they use at most 256 colours; `undefined`
@@ -13,12 +14,20 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Uin
   // One 32-bit word a pixel; the palette is looked up only where the colour changes (runs are long).
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const bytes = Buffer.from(aligned.buffer, aligned.byteOffset, width * height * 4);
   const opaque = new Uint8Array(new Uint32Array([0xff000000]).buffer)[3] === 0xff ? 0xff000000 : 0x000000ff;
+  const rowBytes = width * 4;
   let last = -1;
   let lastIndex = 0;
+  // Each row stored as its difference from the row above (PNG filter 2, "up"): the edges of
+  // bars and text repeat from row to row, so this deflates ~10 % smaller than the indices.
+  let above = new Uint8Array(width);
+  let current = new Uint8Array(width);
   for (let y = 0; y < height; y++) {
-    // Filter type 0 (none) for every row: palette indices predict poorly, and zlib does the rest.
-    let o = y * (width + 1) + 1;
+    let o = y * (width + 1);
+    rows[o++] = 2;
+    // A row like the one above (a third of a chart's rows: margins, bars) differs by zeros.
+    if (y > 0 && bytes.compare(bytes, y * rowBytes, (y + 1) * rowBytes, (y - 1) * rowBytes, y * rowBytes) === 0) continue;
     for (let x = 0, i = y * width; x < width; x++, o++, i++) {
       const word = words[i] as number;
       if (word !== last) {
@@ -32,8 +41,10 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Uin
         last = word;
         lastIndex = n;
       }
-      rows[o] = lastIndex;
+      current[x] = lastIndex;
+      rows[o] = (lastIndex - (above[x] as number)) & 0xff;
     }
+    [above, current] = [current, above];
   }
   const palette = new Uint8Array(index.size * 3);
   // The keys are the pixels' own bytes read as words, in order of first appearance (= index).
@@ -48,8 +59,10 @@ export function palettePng(rgba: Uint8Array, width: number, height: number): Uin
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('PLTE', palette),
-    // Level 6: a fifth of level 9's time for 16 % more bytes (measured on the deck's charts).
-    chunk('IDAT', deflateSync(rows, { level: 6 })),
+    // Runs only (Z_RLE): measured on the default deck's charts, a fifth of level 6's time
+    // (7 ms instead of 32 for five charts) for 7 % more bytes; rows of palette indices are
+    // mostly runs of one colour, which is all RLE looks for.
+    chunk('IDAT', deflateSync(rows, { level: 9, strategy: constants.Z_RLE })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
@@ -72,17 +85,4 @@ function concat(parts: Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
-}
-
-// zlib.crc32 exists only from Node 20.15; the package allows any Node 20.
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of data) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

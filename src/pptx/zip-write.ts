@@ -1,4 +1,5 @@
 import { deflateSync } from 'fflate';
+import { crc32 } from '../crc32.js';
 import { naturalCompare } from './finish-parts.js';
 
 /**
@@ -130,16 +131,4 @@ function deflated(data: Uint8Array): Uint8Array {
     cachedBytes -= v.data.length + v.out.length;
   }
   return out;
-}
-
-const CRC_TABLE = new Int32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c & 255) ^ (data[i] as number)] as number) ^ (c >>> 8);
-  return ~c >>> 0;
 }
