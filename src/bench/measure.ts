@@ -77,7 +77,7 @@ export function summarize(values: readonly number[]): Summary {
 export function parseTimings(stderr: string): Record<string, number> {
   const out: Record<string, number> = {};
   const block = stderr.slice(stderr.lastIndexOf('timings:'));
-  for (const m of block.matchAll(/^ {2}(\w+)\s+([\d.]+) ms$/gm)) out[m[1] as string] = Number(m[2]);
+  for (const m of block.matchAll(/^ {2}(\w+)\s+([\d.]+) ms\b/gm)) out[m[1] as string] = Number(m[2]);
   return out;
 }
 

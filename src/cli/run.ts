@@ -2,7 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildDeck, type Stage } from '../build.js';
+import { buildDeck, type BuildResult, type Stage } from '../build.js';
 import { checkOutline } from '../check.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
@@ -51,7 +51,7 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
       const epoch = sourceDateEpoch(io);
       const result = await buildDeck({ outline, cwd: io.cwd, ...(opts.out ? { out: opts.out } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
       report(io, result.diagnostics, result.texts, opts.format);
-      if (opts.timings) io.stderr(formatTimings(result.stats.timings));
+      if (opts.timings) io.stderr(formatTimings(result.stats));
       if (!result.outFile) {
         if (opts.format === 'text') io.stderr('no deck written; the deck already there is unchanged\n');
         exitCode = EXIT.input;
@@ -154,8 +154,13 @@ function sourceDateEpoch(io: CliIo): number | undefined {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-function formatTimings(timings: Partial<Record<Stage, number>>): string {
-  const rows = Object.entries(timings).map(([stage, ms]) => `  ${stage.padEnd(7)} ${ms.toFixed(1).padStart(8)} ms`);
-  const total = Object.values(timings).reduce((a, b) => a + b, 0);
-  return ['timings:', ...rows, `  ${'total'.padEnd(7)} ${total.toFixed(1).padStart(8)} ms`].join('\n') + '\n';
+function formatTimings(stats: BuildResult['stats']): string {
+  const stages: Stage[] = ['load', 'bind', 'layout', 'charts', 'emit', 'finish', 'write'];
+  const row = (name: string, ms: number, note = '') => `  ${name.padEnd(7)} ${ms.toFixed(1).padStart(8)} ms${note}`;
+  const rows = stages.flatMap((stage) => {
+    const ms = stats.timings[stage];
+    if (ms === undefined) return [];
+    return [row(stage, ms, stage === 'charts' && stats.timings.emit !== undefined ? '   (drawn while emit and finish ran)' : '')];
+  });
+  return ['timings:', ...rows, row('total', stats.ms, '   (the whole build)')].join('\n') + '\n';
 }

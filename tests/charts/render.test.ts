@@ -111,6 +111,17 @@ describe('renderCharts', () => {
     expect(diagnostics[0]?.source).toEqual(tiny.request.origin);
     expect(outputs.has('tiny')).toBe(true);
   });
+
+  it('warns again when the crowded chart comes from the cache', async () => {
+    const tiny: ChartJob = { id: 'tiny', request: request('ranking', 'a16z.mobile'), box: { width: 2, height: 1 } };
+    const cache = createChartCache();
+    const cold = await renderCharts([tiny], data, theme, cache);
+    const warm = await renderCharts([tiny], data, theme, cache);
+    expect(warm.stats).toMatchObject({ rendered: 0, cached: 1 });
+    const crowded = (ds: typeof cold.diagnostics) => ds.filter((d) => d.code === 'CHART_CROWDED').map((d) => d.message);
+    expect(crowded(cold.diagnostics).length).toBeGreaterThan(0);
+    expect(crowded(warm.diagnostics)).toEqual(crowded(cold.diagnostics));
+  });
 });
 
 describe('fonts', () => {
