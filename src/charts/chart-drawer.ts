@@ -41,14 +41,17 @@ export function prestartChartDrawer(): void {
  * from its compiled .js, which a worker can load), else in this thread. Started before the deck
  * is loaded, the first thread loads ECharts and resvg on the core the main thread leaves idle
  * while it reads, binds and lays out the deck; later the threads draw while the main thread
- * writes the deck. More threads start for a batch large enough to share (see `threadsFor`).
+ * writes the deck. A core is left to the main thread: on 2 cores the 1,000-slide bench deck
+ * took 7.0 s and 443 MB with one thread, 6.8 s and 553–676 MB with two (each thread holds its
+ * own ECharts, HarfBuzz and font files, ~70 MB). More threads start, where there are cores,
+ * for a batch large enough to share (see `threadsFor`).
  */
 export function startChartDrawer(options: { maxThreads?: number } = {}): ChartDrawer {
   const early = prestarted;
   prestarted = undefined;
   if (early) return early;
-  const maxThreads = options.maxThreads ?? Math.min(os.availableParallelism(), 4);
-  if (maxThreads < 2 || !import.meta.url.endsWith('.js')) return inThreadDrawer();
+  const maxThreads = options.maxThreads ?? Math.min(os.availableParallelism() - 1, 4);
+  if (maxThreads < 1 || !import.meta.url.endsWith('.js')) return inThreadDrawer();
   try {
     return new WorkerDrawer(maxThreads);
   } catch {
@@ -57,9 +60,8 @@ export function startChartDrawer(options: { maxThreads?: number } = {}): ChartDr
 }
 
 /**
- * Threads worth using for `pictures` pictures: one per 8, up to `max`. Measured on 2 cores for
- * the default deck (5 pictures): a second thread, which loads ECharts again (~100 ms of CPU),
- * only took time from the main thread writing the deck meanwhile.
+ * Threads worth using for `pictures` pictures: one per 8, up to `max`. A thread more loads
+ * ECharts again (~100 ms of CPU), which a few pictures do not repay.
  */
 export function threadsFor(pictures: number, max: number): number {
   return Math.max(1, Math.min(max, Math.floor(pictures / PICTURES_PER_THREAD)));
