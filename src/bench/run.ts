@@ -12,7 +12,6 @@ import type { WarmResult } from './warm.js';
  *   (b) a cold build of a synthetic 1,000-slide deck with 200 charts;
  *   (c) a rebuild in a warm process after one data value changed (the watch path).
  * Each child gets an empty temp folder, so no font subset made by an earlier run is reused.
- * Options: --only a,b,c  --runs-a N  --runs-b N  --rebuilds N  --json <file>
  */
 
 const BUDGET = { aMs: 1000, bMs: 15_000, bRss: 600 * 1024 * 1024, cMs: 150 } as const;
@@ -26,18 +25,30 @@ interface Options {
   json?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { only: new Set(['a', 'b', 'c']), runsA: 5, runsB: 3, rebuilds: 10 };
+const USAGE = `usage: npm run bench -- [options]
+  --only a,b,c     which cases to run (default all three)
+  --runs-a N       cold builds of the default deck (default 9)
+  --runs-b N       cold builds of the 1,000-slide deck (default 3)
+  --rebuilds N     warm rebuilds after a data change (default 10)
+  --json FILE      also write the results as JSON
+`;
+
+/** The options, or the message to exit with: usage for --help, else what is wrong. */
+function parseArgs(argv: readonly string[]): Options | { exit: number; message: string } {
+  const opts: Options = { only: new Set(['a', 'b', 'c']), runsA: 9, runsB: 3, rebuilds: 10 };
   for (let k = 0; k < argv.length; k++) {
-    const flag = argv[k];
-    const value = argv[k + 1] ?? '';
-    if (flag === '--only') opts.only = new Set(value.split(','));
-    else if (flag === '--runs-a') opts.runsA = Number(value);
-    else if (flag === '--runs-b') opts.runsB = Number(value);
-    else if (flag === '--rebuilds') opts.rebuilds = Number(value);
+    const flag = argv[k] ?? '';
+    if (flag === '--help' || flag === '-h') return { exit: 0, message: USAGE };
+    const value = argv[++k];
+    if (value === undefined) return { exit: 2, message: `bench: ${flag} needs a value\n${USAGE}` };
+    const count = Number(value);
+    const isCount = Number.isInteger(count) && count > 0;
+    if (flag === '--only' && value.split(',').every((c) => ['a', 'b', 'c'].includes(c))) opts.only = new Set(value.split(','));
+    else if (flag === '--runs-a' && isCount) opts.runsA = count;
+    else if (flag === '--runs-b' && isCount) opts.runsB = count;
+    else if (flag === '--rebuilds' && isCount) opts.rebuilds = count;
     else if (flag === '--json') opts.json = value;
-    else throw new Error(`bench: unknown option ${flag}`);
-    k++;
+    else return { exit: 2, message: `bench: ${flag} ${value}: not an option or not a valid value\n${USAGE}` };
   }
   return opts;
 }
@@ -75,6 +86,11 @@ async function coldBuilds(runs: number, args: string[], cwd: string, scratch: st
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if ('exit' in opts) {
+    (opts.exit === 0 ? process.stdout : process.stderr).write(opts.message);
+    process.exitCode = opts.exit;
+    return;
+  }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
   const results: Record<string, unknown> = {};
   const lines: string[] = [];
