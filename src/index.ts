@@ -1,5 +1,7 @@
 /** briefdeck: turns a YAML outline and its data into a PowerPoint briefing deck. */
 export { buildDeck, documentDate, type BuildOptions, type BuildResult, type Stage } from './build.js';
+export { startChartDrawer, type ChartDrawer } from './charts/chart-drawer.js';
+export { createChartCache, type ChartCache } from './charts/plan-charts.js';
 export { checkOutline, type CheckResult } from './check.js';
 export { run } from './cli/run.js';
 export type { CliIo } from './cli/io.js';

@@ -3,6 +3,6 @@ import * as briefdeck from '../../src/index.js';
 
 describe('the library entry point', () => {
   it('exports exactly these names (a change here is a change of the public API)', () => {
-    expect(Object.keys(briefdeck).sort()).toEqual(['buildDeck', 'checkOutline', 'documentDate', 'formatJson', 'formatText', 'jsonSchemas', 'locate', 'run']);
+    expect(Object.keys(briefdeck).sort()).toEqual(['buildDeck', 'checkOutline', 'createChartCache', 'documentDate', 'formatJson', 'formatText', 'jsonSchemas', 'locate', 'run', 'startChartDrawer']);
   });
 });
