@@ -111,7 +111,8 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts));
   if (!inputs || hasErrors(diagnostics)) return result();
-  const { chartFontFiles } = await import('./charts/plan-charts.js');
+  const { chartFontFiles, planCharts } = await import('./charts/plan-charts.js');
+  // The drawer's thread reads the chart font while this one binds and lays out the deck.
   const fonts = chartFontFiles(inputs.theme, cwd);
   if (fonts.ok) drawer.prepare(fonts);
 
@@ -124,7 +125,6 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
 
-  const { planCharts } = await import('./charts/plan-charts.js');
   const { drawPictures, picturesOf } = await import('./charts/render-charts.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
   const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, root: cwd });

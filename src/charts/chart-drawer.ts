@@ -5,8 +5,6 @@ import type { CHART_WORKER, DrawerReply, DrawerRequest } from './chart-worker.js
 
 /** Draws batches of chart pictures: on worker threads, or in this thread. Either way, the same bytes. */
 export interface ChartDrawer {
-  /** Where pictures are drawn, for `--timings` and tests. */
-  readonly threads: number;
   /** Starts, without waiting, what drawing with these font files takes (metrics, subsetter). */
   prepare(fonts: PictureSetup['fonts']): void;
   /** Draws `jobs`; results in their order. */
@@ -17,7 +15,7 @@ export interface ChartDrawer {
 
 /** Draws every picture in this thread. */
 export function inThreadDrawer(): ChartDrawer {
-  return { threads: 0, prepare: () => undefined, draw: drawHere, close: async () => undefined };
+  return { prepare: () => undefined, draw: drawHere, close: async () => undefined };
 }
 
 /** `drawBatch` in this thread, loaded only when a picture is drawn here. */
@@ -73,13 +71,10 @@ class WorkerDrawer implements ChartDrawer {
   private readonly waiting = new Map<number, { resolve: (r: DrawerReply['result']) => void; reject: (e: Error) => void; worker: Worker }>();
   private prepared: PictureSetup['fonts'] | undefined;
   private nextId = 0;
+  private closed = false;
 
   constructor(private readonly maxThreads: number) {
     this.spawn();
-  }
-
-  get threads(): number {
-    return this.workers.length;
   }
 
   prepare(fonts: PictureSetup['fonts']): void {
@@ -88,7 +83,12 @@ class WorkerDrawer implements ChartDrawer {
   }
 
   async draw(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
-    while (this.workers.length < threadsFor(jobs.length, this.maxThreads)) this.spawn();
+    if (this.closed) return drawHere(jobs, setup);
+    try {
+      while (this.workers.length < threadsFor(jobs.length, this.maxThreads)) this.spawn();
+    } catch {
+      // Fewer threads, or none: what has no thread is drawn here.
+    }
     const batches = split(jobs, Math.max(1, Math.min(this.workers.length, jobs.length)));
     const results = await Promise.all(
       batches.map((batch, k) => {
@@ -101,6 +101,7 @@ class WorkerDrawer implements ChartDrawer {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
   }
