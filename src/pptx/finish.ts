@@ -16,7 +16,7 @@ import { dedupeShapeIdsEdit } from './finish-shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from './finish-workbooks.js';
 import { rememberParts } from '../manifest/slide-hashes.js';
 import { readZip, ZipReadError } from './zip-read.js';
-import { writeZip } from './zip-write.js';
+import { deflateAhead, writeZip } from './zip-write.js';
 
 export interface FinishOptions {
   /** Document date for docProps/core.xml created/modified (from the outline, or SOURCE_DATE_EPOCH). */
@@ -89,6 +89,8 @@ export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
     throw e;
   }
   for (const step of steps(opts)) parts = step(parts);
+  // Most parts go into the zip as they are now: deflated here, while pictures may still be drawn.
+  deflateAhead(parts);
   return parts;
 }
 

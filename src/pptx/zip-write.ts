@@ -21,6 +21,10 @@ const STORED_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'xlsx', 
 
 const encoder = new TextEncoder();
 
+function isStored(name: string): boolean {
+  return STORED_EXTENSIONS.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+}
+
 interface Entry {
   name: Uint8Array;
   /** The name is not ASCII: flag bit 11 (UTF-8 names). */
@@ -46,8 +50,7 @@ export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
   for (const name of names) {
     const data = entries.get(name);
     if (!data) continue;
-    const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-    const stored = STORED_EXTENSIONS.has(extension);
+    const stored = isStored(name);
     const nameBytes = encoder.encode(name);
     if (nameBytes.length > 65535) throw new Error(`zip: entry name too long: ${name.slice(0, 80)}…`);
     const out = stored ? data : deflated(data);
@@ -97,6 +100,17 @@ function compareEntryNames(a: string, b: string): number {
   if (a === '[Content_Types].xml') return -1;
   if (b === '[Content_Types].xml') return 1;
   return naturalCompare(a, b);
+}
+
+/**
+ * Deflates now what `writeZip` would deflate, so that zipping these entries later (or entries
+ * most of which are the same bytes) takes only the copying: a build does this while its chart
+ * pictures are still being drawn. Entries larger together than half the cache are left alone.
+ */
+export function deflateAhead(entries: ReadonlyMap<string, Uint8Array>): void {
+  const deflatable = [...entries].filter(([name]) => !isStored(name));
+  if (deflatable.reduce((n, [, data]) => n + data.length, 0) > CACHE_BYTES / 2) return;
+  for (const [, data] of deflatable) deflated(data);
 }
 
 // ---------------------------------------------------------------------------------------------
