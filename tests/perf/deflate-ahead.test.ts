@@ -1,0 +1,28 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// Counts fflate's deflate calls, to see which parts a zip deflates.
+const deflates = vi.hoisted(() => ({ count: 0 }));
+vi.mock('fflate', async (importOriginal) => {
+  const fflate = await importOriginal<typeof import('fflate')>();
+  return { ...fflate, deflateSync: (...args: Parameters<typeof fflate.deflateSync>) => (deflates.count++, fflate.deflateSync(...args)) };
+});
+
+const { deflateAhead, writeZip } = await import('../../src/pptx/zip-write.js');
+const { readZip } = await import('../../src/pptx/zip-read.js');
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe('deflating ahead (done while the pictures are drawn)', () => {
+  it('leaves the zip only the parts added or changed since', () => {
+    const parts = new Map<string, Uint8Array>(Array.from({ length: 20 }, (_, k) => [`ppt/slides/slide${k + 1}.xml`, text(`<p:sld n="${k}">${'<a:t>ahead</a:t>'.repeat(40)}</p:sld>`)]));
+    deflateAhead(parts);
+    parts.set('ppt/slides/_rels/slide1.xml.rels', text('<Relationships>added after</Relationships>'));
+    parts.set('ppt/media/image-1-1.png', text('stored, never deflated'));
+    deflates.count = 0;
+    const zip = writeZip(parts);
+    expect(deflates.count).toBe(1);
+    const unzipped = readZip(zip);
+    expect([...unzipped.keys()].sort()).toEqual([...parts.keys()].sort());
+    for (const [name, bytes] of parts) expect(Buffer.from(unzipped.get(name)!).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
