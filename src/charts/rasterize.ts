@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { collectGarbage } from '../gc.js';
 import { palettePng } from './png.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
@@ -72,8 +73,6 @@ export async function rasterizeTimed(job: RasterJob): Promise<TimedRaster> {
   return { ...raster, ms: performance.now() - t0 };
 }
 
-let collectYoung: (() => void) | undefined | null = null;
-
 /**
  * Frees the native pixel buffers of the pictures drawn so far. resvg's pixmaps (~8 MB a chart)
  * live outside V8's heap, which does not count them, and go only when their wrappers are
@@ -82,20 +81,6 @@ let collectYoung: (() => void) | undefined | null = null;
  * 60 charts held ~1 GB, 200 charts 3 GB.
  */
 export async function freeRasterMemory(): Promise<void> {
-  if (collectYoung === null) collectYoung = await exposeGc();
-  collectYoung?.();
+  await collectGarbage('minor');
   await new Promise((resolve) => setImmediate(resolve));
-}
-
-/** A young-generation collection of this thread's heap (V8's `gc`); undefined where it cannot be had. */
-async function exposeGc(): Promise<(() => void) | undefined> {
-  try {
-    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as ((options?: { type?: 'minor' | 'major' }) => void) | undefined;
-    setFlagsFromString('--no-expose-gc');
-    return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
-  } catch {
-    return undefined;
-  }
 }
