@@ -72,28 +72,36 @@ export function prepareSubsets(files: readonly string[]): void {
     return st ? { file, font: `${file}\0${st.size}\0${st.mtimeMs}` } : undefined;
   });
   for (const k of keyed) if (k) void fontBytes(k.file, k.font).catch(() => undefined);
-  const warm = keyed[0];
-  // Subsetting nothing makes subset-font instantiate HarfBuzz, once per process.
-  if (warm) void Promise.all([loadSubsetFont(), fontBytes(warm.file, warm.font)]).then(([{ default: subsetFont }, bytes]) => subsetFont(bytes, ' ', { targetFormat: 'truetype' })).catch(() => undefined);
+  void loadSubsetFont().catch(() => undefined);
 }
 
 let subsetFontModule: Promise<typeof import('subset-font')> | undefined;
+
+/** subset-font, loaded once per thread with its HarfBuzz compiled (see `compileBaseline`). */
 export function loadSubsetFont(): Promise<typeof import('subset-font')> {
-  return (subsetFontModule ??= baselineWasm().then(() => import('subset-font')));
+  return (subsetFontModule ??= compileBaseline(async () => {
+    const module = await import('subset-font');
+    // subset-font compiles HarfBuzz before it reads the font: subsetting no font compiles it.
+    await module.default(new Uint8Array(0), ' ', { targetFormat: 'truetype' }).catch(() => undefined);
+    return module;
+  }));
 }
 
 /**
- * Has V8 compile WebAssembly with its baseline compiler only (Liftoff), before subset-font
- * compiles HarfBuzz (680 kB of wasm). Measured on 2 cores: the optimizing tier's compile of
- * HarfBuzz took ~260 ms of CPU, in background threads that competed with the build, for a
+ * Runs `compile` with V8 compiling WebAssembly by its baseline compiler only (Liftoff), then
+ * puts the flag back. Measured on 2 cores: the optimizing tier's compile of HarfBuzz (680 kB
+ * of wasm) took ~260 ms of CPU, in background threads that competed with the build, for a
  * subset of ~7 ms either way; with Liftoff only, the first subsets of both weights took 106 ms
- * of CPU instead of 369. The flag is process-wide; briefdeck uses no other WebAssembly.
+ * of CPU instead of 369. The flag is process-wide, so it is on only while HarfBuzz compiles.
  */
-async function baselineWasm(): Promise<void> {
+async function compileBaseline<T>(compile: () => Promise<T>): Promise<T> {
+  const { setFlagsFromString } = await import('node:v8');
+  const asked = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--liftoff[-_]only$/.test(a));
+  setFlagsFromString('--liftoff-only');
   try {
-    (await import('node:v8')).setFlagsFromString('--liftoff-only');
-  } catch {
-    // Only slower without it.
+    return await compile();
+  } finally {
+    if (!asked) setFlagsFromString('--no-liftoff-only');
   }
 }
 
