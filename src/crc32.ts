@@ -6,7 +6,8 @@ const CRC_TABLE = new Int32Array(256).map((_, n) => {
   return c;
 });
 
-function crc32InJs(data: Uint8Array): number {
+/** CRC-32 in JS, for Node before 20.15 (and to test the native one against). */
+export function crc32InJs(data: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c & 255) ^ (data[i] as number)] as number) ^ (c >>> 8);
   return ~c >>> 0;
@@ -15,4 +16,3 @@ function crc32InJs(data: Uint8Array): number {
 /** The CRC-32 of zip entries and PNG chunks: zlib's (native) from Node 20.15, else the same sum in JS. */
 export const crc32: (data: Uint8Array) => number = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? crc32InJs;
 
-export { crc32InJs };

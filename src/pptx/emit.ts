@@ -2,10 +2,10 @@ import type PptxModule from 'pptxgenjs';
 import type { ChartSlot } from '../charts/types.js';
 import { BULLET_INDENT_PT, SLIDE } from '../slides/frame.js';
 import { LINE_HEIGHT } from '../slides/measure.js';
-import { picturePlaceholder } from './finish-pictures.js';
 import type { DeckPlan, Element, TextElement } from '../slides/types.js';
 import type { BoundDeck } from '../template/bind.js';
 import type { Theme } from '../theme/theme.js';
+import { picturePlaceholder } from './finish-pictures.js';
 
 // pptxgenjs' types are CommonJS-shaped: under NodeNext its class is the module's `default`.
 type PptxGenJS = InstanceType<typeof PptxModule.default>;
