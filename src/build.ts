@@ -178,7 +178,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
  * After emit and after finish, a full collection for a large deck. Their garbage (pptxgenjs'
  * strings, each part's tree) is most of the heap; with a chart thread busy on the other core,
  * V8 put off collecting it and grew the heap instead: the 1,000-slide bench deck peaked anywhere
- * from 430 to 680 MB. With these two collections (~20 and ~35 ms), 410–445 MB, and no slower.
+ * from 430 to 680 MB. With these two collections (~20 and ~35 ms), 420–500 MB, and no slower.
  * A small deck has too little garbage to be worth it.
  */
 async function collectLargeGarbage(plan: DeckPlan): Promise<void> {

@@ -11,6 +11,9 @@ export async function collectGarbage(type: 'minor' | 'major'): Promise<void> {
 }
 
 async function exposeGc(): Promise<Gc | undefined> {
+  // Started with --expose-gc: the host's own gc, and its flag left as it is.
+  const own = (globalThis as { gc?: Gc }).gc;
+  if (typeof own === 'function') return own;
   try {
     const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([import('node:v8'), import('node:vm')]);
     setFlagsFromString('--expose-gc');

@@ -9,7 +9,7 @@ export interface ChartDrawer {
   prepare(fonts: PictureSetup['fonts']): void;
   /** Draws `jobs`; results in their order. */
   draw(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure>;
-  /** Stops the threads. */
+  /** Stops the threads; pictures they were drawing come back as not drawn. */
   close(): Promise<void>;
 }
 
@@ -78,6 +78,8 @@ class WorkerDrawer implements ChartDrawer {
   }
 
   prepare(fonts: PictureSetup['fonts']): void {
+    // A watch loop prepares before every build: once per fonts is enough.
+    if (this.prepared?.regular === fonts.regular && this.prepared.bold === fonts.bold) return;
     this.prepared = fonts;
     for (const w of this.workers) w.postMessage({ type: 'prepare', fonts } satisfies DrawerRequest);
   }
@@ -93,7 +95,9 @@ class WorkerDrawer implements ChartDrawer {
     const results = await Promise.all(
       batches.map((batch, k) => {
         const worker = this.workers[k];
-        return worker ? this.send(worker, batch, setup).catch(() => drawHere(batch, setup)) : drawHere(batch, setup);
+        // A thread that died: its batch is drawn here. One stopped by close(): not at all.
+        const lost = (e: Error) => (this.closed ? batch.map((job) => notDrawn(job, e)) : drawHere(batch, setup));
+        return worker ? this.send(worker, batch, setup).catch(lost) : drawHere(batch, setup);
       }),
     );
     const failed = results.find((r): r is BatchFailure => 'fontError' in r);
@@ -142,6 +146,10 @@ class WorkerDrawer implements ChartDrawer {
       worker.postMessage({ type: 'draw', id, jobs, setup } satisfies DrawerRequest);
     });
   }
+}
+
+function notDrawn(job: PictureJob, e: Error): PictureResult {
+  return { hash: job.hash, ok: false, message: e.message, problems: [], ms: 0 };
 }
 
 /** `items` in `n` runs of nearly equal length, in order. */

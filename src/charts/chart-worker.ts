@@ -22,9 +22,8 @@ export interface DrawerReply {
  * batch a message.
  */
 function serve(port: NonNullable<typeof parentPort>): void {
-  void loadSubsetFont();
-  void loadECharts();
-  void loadResvg();
+  // A module that fails to load fails each picture that needs it, as a diagnostic.
+  for (const load of [loadSubsetFont, loadECharts, loadResvg]) void load().catch(() => undefined);
   port.on('message', async (message: DrawerRequest) => {
     if (message.type === 'prepare') {
       try {
@@ -36,7 +35,12 @@ function serve(port: NonNullable<typeof parentPort>): void {
       }
       return;
     }
-    const result = await drawBatch(message.jobs, message.setup);
+    let result: DrawerReply['result'];
+    try {
+      result = await drawBatch(message.jobs, message.setup);
+    } catch (e) {
+      result = message.jobs.map((job) => ({ hash: job.hash, ok: false, message: (e as Error)?.message ?? String(e), problems: [], ms: 0 }));
+    }
     const transfer = Array.isArray(result) ? result.flatMap((r) => (r.ok ? [ownBuffer(r.picture)] : [])) : [];
     port.postMessage({ id: message.id, result } satisfies DrawerReply, transfer);
   });

@@ -58,7 +58,7 @@ export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup
   } catch (e) {
     return { fontError: `chart font file unreadable (${setup.fonts.regular}, ${setup.fonts.bold}): ${(e as Error).message}` };
   }
-  const drafts = [];
+  const drafts: { job: PictureJob; problems: string[]; ms: number; svg?: string; error?: unknown }[] = [];
   for (const job of jobs) {
     const t0 = performance.now();
     const ctx: ChartContext = { theme: setup.theme, width: job.width, height: job.height, measure };
@@ -72,9 +72,15 @@ export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup
       drafts.push({ job, problems, error: e, ms: performance.now() - t0 });
     }
   }
-  const drawn = drafts.filter((d) => d.svg !== undefined);
-  const chars = [...new Set(drawn.map((d) => svgText(d.svg as string)).join(''))].sort().join('');
-  const files = drawn.length ? await Promise.all([subsetFontFile(setup.fonts.regular, chars, { reuse: true }), subsetFontFile(setup.fonts.bold, chars, { reuse: true })]) : [];
+  const chars = [...new Set(drafts.map((d) => (d.svg ? svgText(d.svg) : '')).join(''))].sort().join('');
+  let files: string[] = [];
+  try {
+    if (drafts.some((d) => d.svg)) files = await Promise.all([subsetFontFile(setup.fonts.regular, chars, { reuse: true }), subsetFontFile(setup.fonts.bold, chars, { reuse: true })]);
+  } catch (e) {
+    // No subset (a full or read-only temp folder): no picture of this batch can be drawn.
+    const error = new Error(`the chart font could not be subset: ${messageOf(e)}`);
+    return drafts.map((d) => ({ hash: d.job.hash, ok: false, message: messageOf(d.error ?? error), problems: d.problems, ms: d.ms }));
+  }
   const background = chartStyle(setup.theme).color.background;
 
   const results: PictureResult[] = [];

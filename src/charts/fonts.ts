@@ -93,20 +93,28 @@ export function loadSubsetFont(): Promise<typeof import('subset-font')> {
 
 /**
  * Runs `compile` with V8 compiling WebAssembly by its baseline compiler only (Liftoff), then
- * puts the flag back. Measured on 2 cores: the optimizing tier's compile of HarfBuzz (680 kB
+ * puts the flags back. Measured on 2 cores: the optimizing tier's compile of HarfBuzz (680 kB
  * of wasm) took ~260 ms of CPU, in background threads that competed with the build, for a
- * subset of ~7 ms either way; with Liftoff only, the first subsets of both weights took 106 ms
- * of CPU instead of 369. The flag is process-wide, so it is on only while HarfBuzz compiles.
+ * subset of ~10 ms either way; with Liftoff only, the first subsets of both weights took 106 ms
+ * of CPU instead of 369. The flags are process-wide, so they are changed only while HarfBuzz
+ * compiles, and not at all where the command line already chose (`--liftoff-only` also turns
+ * `--wasm-dynamic-tiering` off, which turning it off again does not undo).
  */
 async function compileBaseline<T>(compile: () => Promise<T>): Promise<T> {
   const { setFlagsFromString } = await import('node:v8');
-  const asked = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--liftoff[-_]only$/.test(a));
+  if (commandLineHas(/^--(no-)?(liftoff[-_]only|wasm[-_]dynamic[-_]tiering)$/)) return compile();
   setFlagsFromString('--liftoff-only');
   try {
     return await compile();
   } finally {
-    if (!asked) setFlagsFromString('--no-liftoff-only');
+    setFlagsFromString('--no-liftoff-only');
+    setFlagsFromString('--wasm-dynamic-tiering');
   }
+}
+
+/** Whether node was started with a flag like `pattern`, on its command line or in NODE_OPTIONS. */
+function commandLineHas(pattern: RegExp): boolean {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => pattern.test(a));
 }
 
 /** A font file's bytes, read once per process while it stays the same file (path, size, mtime). */

@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { hasCompiledCli, ROOT, runCli } from './compiled-cli.js';
@@ -31,4 +33,46 @@ describe('charts drawn on worker threads', () => {
     expect(here.pptx).toBeDefined();
     expect(Buffer.from(here.pptx!).equals(readFileSync(out))).toBe(true);
   }, 180_000);
+
+  it('stops drawing when the drawer is closed mid-batch, rather than drawing here', (ctx) => {
+    if (!hasCompiledCli() || availableParallelism() < 2) return ctx.skip();
+    const lib = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'lib', file)).href);
+    const out = runScript(`
+const { loadInputs } = await import(${lib('build.js')});
+const { bindOutline } = await import(${lib('template/bind.js')});
+const { loadPartials } = await import(${lib('template/load-partials.js')});
+const { templateDirs } = await import(${lib('theme/load-theme.js')});
+const { layoutDeck } = await import(${lib('slides/layout-deck.js')});
+const { planCharts } = await import(${lib('charts/plan-charts.js')});
+const { startChartDrawer } = await import(${lib('charts/chart-drawer.js')});
+const inputs = await loadInputs(${JSON.stringify(path.join(ROOT, 'outline/briefing.yaml'))}, [], new Map());
+const bound = await bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));
+const plan = planCharts(layoutDeck(bound.deck, inputs.data, inputs.theme).plan.charts, inputs.data, inputs.theme, undefined, { svg: false, root: ${JSON.stringify(ROOT)} });
+const drawer = startChartDrawer();
+const drawing = drawer.draw(plan.pending, { theme: plan.theme, fonts: plan.fonts, scale: 2, svg: false });
+await new Promise((resolve) => setTimeout(resolve, 20));
+await drawer.close();
+console.log(JSON.stringify((await drawing).map((d) => d.ok)));
+`);
+    expect(JSON.parse(out)).toEqual([false, false, false, false, false]);
+  }, 60_000);
+
+  it("leaves a host's --expose-gc as it was", (ctx) => {
+    if (!hasCompiledCli()) return ctx.skip();
+    const gc = JSON.stringify(pathToFileURL(path.join(ROOT, 'lib', 'gc.js')).href);
+    const out = runScript(`const { collectGarbage } = await import(${gc});
+await collectGarbage('major');
+const { runInNewContext } = await import('node:vm');
+console.log(typeof runInNewContext('gc'));`, ['--expose-gc']);
+    expect(out.trim()).toBe('function');
+  });
 });
+
+/** Runs an ES module script in a child node; its stdout. */
+function runScript(source: string, flags: string[] = []): string {
+  const file = path.join(mkdtempSync(path.join(scratch, 'script-')), 'script.mjs');
+  writeFileSync(file, source);
+  const run = spawnSync(process.execPath, [...flags, file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: path.dirname(file) } });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
