@@ -128,7 +128,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const { drawPictures, picturesOf } = await import('./charts/render-charts.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, root: cwd });
+  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts });
   diagnostics.push(...charts.diagnostics);
   const drawing = timed('charts', () => drawPictures(charts, drawer, options.chartCache));
   // Awaited below; until then a failure must not go unhandled.

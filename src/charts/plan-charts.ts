@@ -47,6 +47,8 @@ export interface PlanChartsOptions {
   scale?: number;
   /** Also make each picture as SVG with outlined text; default true. */
   svg?: boolean;
+  /** The theme's chart font files, when the caller has looked for them already (`chartFontFiles`). */
+  fonts?: ChartFontFiles;
 }
 
 /** A picture still to draw, and the charts (jobs) that show it. */
@@ -85,7 +87,7 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
   const svg = options.svg ?? true;
   const plan: ChartPlan = { slots: new Map(), pending: [], theme, scale, svg, diagnostics: [], cached: 0, native: 0 };
   const pending = new Map<string, PendingPicture>();
-  const fonts = chartFontFiles(theme, options.root);
+  const fonts = options.fonts ?? chartFontFiles(theme, options.root);
   const ids = new Set<string>();
   let fontReported = false;
 
@@ -136,7 +138,7 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
     }
 
     if (!fonts.ok) {
-      if (!fontReported) plan.diagnostics.push(error('CHART_FONT_NOT_FOUND', fonts.message, undefined, 'run npm ci, or set fonts.chartRegular / chartBold in the theme to TTF or OTF files'));
+      if (!fontReported) plan.diagnostics.push(fontNotFound(fonts.message));
       fontReported = true;
       continue;
     }
@@ -195,11 +197,18 @@ function nativeSpec(chart: ResolvedChart, theme: Theme): NativeSpec | { code: st
   }
 }
 
+export type ChartFontFiles = { ok: true; regular: string; bold: string } | { ok: false; message: string };
+
 /** The theme's chart font files, found (see `resolveFontFile`), or which are missing. */
-export function chartFontFiles(theme: Theme, root?: string): { ok: true; regular: string; bold: string } | { ok: false; message: string } {
+export function chartFontFiles(theme: Theme, root?: string): ChartFontFiles {
   const regular = resolveFontFile(theme.fonts.chartRegular, root);
   const bold = resolveFontFile(theme.fonts.chartBold, root);
   if (regular && bold) return { ok: true, regular, bold };
   const missing = [!regular ? theme.fonts.chartRegular : '', !bold ? theme.fonts.chartBold : ''].filter(Boolean);
   return { ok: false, message: `chart font file not found: ${missing.join(', ')}` };
+}
+
+/** CHART_FONT_NOT_FOUND: the chart font is missing or cannot be read. */
+export function fontNotFound(message: string): Diagnostic {
+  return error('CHART_FONT_NOT_FOUND', message, undefined, 'run npm ci, or set fonts.chartRegular / chartBold in the theme to TTF or OTF files');
 }

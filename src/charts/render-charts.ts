@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { Theme } from '../theme/theme.js';
 import { inThreadDrawer, type ChartDrawer } from './chart-drawer.js';
-import { crowded, planCharts, type ChartCache, type ChartJob, type ChartPlan, type PendingPicture, type PlanChartsOptions } from './plan-charts.js';
+import { crowded, fontNotFound, planCharts, type ChartCache, type ChartJob, type ChartPlan, type PendingPicture, type PlanChartsOptions } from './plan-charts.js';
 import { isDrawnPicture, type ChartImage, type ChartOutput } from './types.js';
 
 export { createChartCache, type ChartBox, type ChartCache, type ChartJob } from './plan-charts.js';
@@ -37,7 +37,7 @@ export async function drawPictures(plan: ChartPlan, drawer: ChartDrawer, cache?:
     { theme: plan.theme, fonts: plan.fonts, scale: plan.scale, svg: plan.svg },
   );
   if ('fontError' in result) {
-    done.diagnostics.push(error('CHART_FONT_NOT_FOUND', result.fontError, undefined, 'run npm ci, or set fonts.chartRegular / chartBold in the theme to TTF or OTF files'));
+    done.diagnostics.push(fontNotFound(result.fontError));
     return done;
   }
   result.forEach((drawn, k) => {
