@@ -1,23 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ChartDrawer } from './charts/chart-drawer.js';
+import type { ChartDrawer } from './charts/drawer/chart-drawer.js';
 import type { ChartCache } from './charts/plan-charts.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { loadData } from './data/load-data.js';
+import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
 import { collectGarbage } from './gc.js';
 import { compareManifests, type BuildReport } from './manifest/compare.js';
 import { makeManifest, manifestPath, parseManifest } from './manifest/manifest.js';
 import { slideHashes } from './manifest/slide-hashes.js';
-import { loadOutline, type Outline } from './outline/load-outline.js';
+import { loadOutline, type Outline } from './load/outline/load-outline.js';
 import { defaultDeckPath } from './paths.js';
-import { layoutDeck } from './slides/layout-deck.js';
-import type { DeckPlan } from './slides/types.js';
-import { bindOutline, type BoundDeck } from './template/bind.js';
-import { loadPartials } from './template/load-partials.js';
-import { loadTheme, templateDirs } from './theme/load-theme.js';
-import type { Theme } from './theme/theme.js';
+import { layoutDeck } from './layout/layout-deck.js';
+import type { DeckPlan } from './layout/types.js';
+import { bindOutline, type BoundDeck } from './bind/bind.js';
+import { loadPartials } from './load/load-partials.js';
+import { loadTheme, templateDirs } from './load/theme/load-theme.js';
+import type { Theme } from './load/theme/theme.js';
 
 export interface BuildOptions {
   /** The outline file. */
@@ -80,7 +80,7 @@ export interface LoadedInputs {
 export async function buildDeck(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // Started first, so that a worker loads ECharts while this thread loads and lays out the deck.
-  const drawer = options.drawer ?? (await import('./charts/chart-drawer.js')).startChartDrawer();
+  const drawer = options.drawer ?? (await import('./charts/drawer/chart-drawer.js')).startChartDrawer();
   try {
     return await buildWith(drawer, options, started);
   } finally {
@@ -126,7 +126,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
 
-  const { drawPictures, picturesOf } = await import('./charts/render-charts.js');
+  const { drawPictures, picturesOf } = await import('./charts/draw-pictures.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
   const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts });
   diagnostics.push(...charts.diagnostics);
@@ -139,12 +139,12 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   }
 
   const raw = await timed('emit', async () => {
-    const { emitPptx } = await import('./pptx/emit.js');
+    const { emitPptx } = await import('./pptx/emit/emit.js');
     return emitPptx(plan, charts.slots, bound.deck!.meta, inputs.theme);
   });
   rawBytes = raw.length;
   await collectLargeGarbage(plan);
-  const { finishParts, packageParts } = await import('./pptx/finish.js');
+  const { finishParts, packageParts } = await import('./pptx/finish/finish.js');
   const finishing = await timed('finish', () =>
     finishParts(raw, {
       date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
@@ -164,7 +164,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
   const report = await timed('write', async () => {
-    const { writeFileAtomic } = await import('./pptx/write-file.js');
+    const { writeFileAtomic } = await import('./write/write-file.js');
     const previous = parseManifest(await readFile(manifestPath(outFile), 'utf8').catch(() => undefined));
     const manifest = makeManifest(bound.deck!, slideHashes(pptx), texts, path.dirname(outlineFile));
     await writeFileAtomic(outFile, pptx);

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { loadInputs } from './build.js';
 import { resolveChart } from './charts/resolve.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { layoutDeck } from './slides/layout-deck.js';
-import { bindOutline } from './template/bind.js';
-import { loadPartials } from './template/load-partials.js';
-import { templateDirs } from './theme/load-theme.js';
+import { layoutDeck } from './layout/layout-deck.js';
+import { bindOutline } from './bind/bind.js';
+import { loadPartials } from './load/load-partials.js';
+import { templateDirs } from './load/theme/load-theme.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { prestartChartDrawer } from './charts/chart-drawer.js';
+import { prestartChartDrawer } from './charts/drawer/chart-drawer.js';
 
 // A build draws its charts on a worker thread. Started before the rest of briefdeck loads, the
 // thread has ECharts loaded by the time the deck is laid out.

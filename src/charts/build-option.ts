@@ -1,10 +1,10 @@
-import { breakdownOption } from './breakdown.js';
-import { comparisonOption } from './comparison.js';
-import type { ChartContext } from './context.js';
-import { rankChangeOption } from './rank-change.js';
-import { rankingOption, type BuiltOption } from './ranking.js';
+import { breakdownOption } from './kinds/breakdown.js';
+import { comparisonOption } from './kinds/comparison.js';
+import type { ChartContext } from './style/context.js';
+import { rankChangeOption } from './kinds/rank-change.js';
+import { rankingOption, type BuiltOption } from './kinds/ranking.js';
 import type { ResolvedChart } from './resolve.js';
-import { shareOption } from './share.js';
+import { shareOption } from './kinds/share.js';
 
 /** The ECharts option of a resolved chart: one pure function per kind. */
 export function buildOption(chart: ResolvedChart, ctx: ChartContext): BuiltOption {

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
-import type { Theme } from '../theme/theme.js';
-import { breakdownAltText, breakdownNative } from './breakdown.js';
-import { comparisonNative, figuresAltText } from './comparison.js';
-import { PX_PER_INCH } from './context.js';
-import type { PictureJob } from './draw-batch.js';
-import { resolveFontFile } from './fonts.js';
+import type { Theme } from '../load/theme/theme.js';
+import { breakdownAltText, breakdownNative } from './kinds/breakdown.js';
+import { comparisonNative, figuresAltText } from './kinds/comparison.js';
+import { PX_PER_INCH } from './style/context.js';
+import type { PictureJob } from './drawer/draw-batch.js';
+import { resolveFontFile } from './render/fonts.js';
 import { CHARTS_VERSION, contentHash } from './hash.js';
-import type { NativeSpec } from './native.js';
-import { rankChangeAltText } from './rank-change.js';
-import { rankingAltText, rankingNative } from './ranking.js';
+import type { NativeSpec } from './style/native.js';
+import { rankChangeAltText } from './kinds/rank-change.js';
+import { rankingAltText, rankingNative } from './kinds/ranking.js';
 import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
-import { shareNative } from './share.js';
+import { shareNative } from './kinds/share.js';
 import type { ChartOutput, ChartRequest, ChartSlot, NativeChart } from './types.js';
 
 /** The box a chart fills, in inches, on a 13.333 × 7.5 in slide. */

@@ -132,7 +132,7 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
 }
 
 async function checkDeckFile(file: string): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
-  const { checkPackage } = await import('../pptx/integrity.js');
+  const { checkPackage } = await import('../pptx/opc/check-package.js');
   try {
     return { diagnostics: checkPackage(await readFile(file), file), texts: new Map() };
   } catch (e) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { lineColumn } from '../text/line-column.js';
+import { lineColumn } from './line-column.js';
 import type { Diagnostic } from './diagnostic.js';
 
 export { lineColumn };

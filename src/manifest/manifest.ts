@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
-import type { BoundDeck } from '../template/bind.js';
+import type { BoundDeck } from '../bind/bind.js';
 
 /** What a build records beside its deck, to compare the next build against. */
 export interface Manifest {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dataFileSchema } from '../data/schema.js';
-import { outlineSchema } from '../outline/schema.js';
+import { dataFileSchema } from '../load/data/schema.js';
+import { outlineSchema } from '../load/outline/schema.js';
 
 /**
  * The JSON Schemas that editors use to autocomplete and underline outlines and data files,

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDeck, type BuildResult } from '../build.js';
-import { startChartDrawer } from '../charts/chart-drawer.js';
+import { startChartDrawer } from '../charts/drawer/chart-drawer.js';
 import { createChartCache, type ChartCache } from '../charts/plan-charts.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { manifestPath } from '../manifest/manifest.js';
 import { defaultDeckPath } from '../paths.js';
-import { templateDirs } from '../theme/load-theme.js';
+import { templateDirs } from '../load/theme/load-theme.js';
 
 export interface WatchOptions {
   outline: string;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startChartDrawer, threadsFor } from '../../src/charts/chart-drawer.js';
+import { startChartDrawer, threadsFor } from '../../src/charts/drawer/chart-drawer.js';
 import { planCharts } from '../../src/charts/plan-charts.js';
 import { data, HALF, request, theme } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveChart } from '../../src/charts/resolve.js';
 import type { ChartRequest } from '../../src/charts/types.js';
-import { renderCharts } from '../../src/charts/render-charts.js';
+import { renderCharts } from '../../src/charts/draw-pictures.js';
 import { data, HALF, origin, request, theme } from './fixtures.js';
 
 const cases: [string, ChartRequest, string, string][] = [

@@ -1,6 +1,6 @@
 import type { ChartRequest } from '../../src/charts/types.js';
 import type { DataStore, FigureItem, RankingDataset, RankingEntry } from '../../src/data/types.js';
-import type { Theme } from '../../src/theme/theme.js';
+import type { Theme } from '../../src/load/theme/theme.js';
 
 /** The default deck's figures, as the article gives them (../shared/source). */
 const file = 'outline/data/briefing.yaml';

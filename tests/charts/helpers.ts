@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
-import { PX_PER_INCH, type ChartContext } from '../../src/charts/context.js';
-import { renderSvg } from '../../src/charts/echarts-ssr.js';
-import { loadFontMetrics, measureWith, type Measure } from '../../src/charts/font-metrics.js';
-import { resolveFontFile } from '../../src/charts/fonts.js';
+import { PX_PER_INCH, type ChartContext } from '../../src/charts/style/context.js';
+import { renderSvg } from '../../src/charts/render/echarts-ssr.js';
+import { loadFontMetrics, measureWith, type Measure } from '../../src/charts/render/font-metrics.js';
+import { resolveFontFile } from '../../src/charts/render/fonts.js';
 import { buildOption } from '../../src/charts/build-option.js';
 import { resolveChart, type ResolvedChart } from '../../src/charts/resolve.js';
 import type { ChartBox } from '../../src/charts/plan-charts.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownRows } from '../../src/charts/breakdown.js';
-import { contrast, ensureContrast } from '../../src/charts/contrast.js';
-import { chartStyle, spreadLabels, wrapLabel } from '../../src/charts/context.js';
+import { breakdownRows } from '../../src/charts/kinds/breakdown.js';
+import { contrast, ensureContrast } from '../../src/charts/style/contrast.js';
+import { chartStyle, spreadLabels, wrapLabel } from '../../src/charts/style/context.js';
 import { contentHash } from '../../src/charts/hash.js';
-import { rankAxisMax, rankTicks } from '../../src/charts/ranking.js';
+import { rankAxisMax, rankTicks } from '../../src/charts/kinds/ranking.js';
 import type { BreakdownChart } from '../../src/charts/resolve.js';
 import { capex, theme, web } from './fixtures.js';
 import { measure, resolved } from './helpers.js';

@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import pptxgen from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
-import { renderCharts } from '../../src/charts/render-charts.js';
+import { renderCharts } from '../../src/charts/draw-pictures.js';
 import type { ChartOutput, NativeChart } from '../../src/charts/types.js';
 import { data, HALF, request, theme } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stableIds, svgText } from '../../src/charts/echarts-ssr.js';
-import { subsetFontFile } from '../../src/charts/fonts.js';
-import { palettePng } from '../../src/charts/png.js';
-import { rasterize } from '../../src/charts/rasterize.js';
-import { createChartCache, renderCharts, type ChartCache, type ChartJob } from '../../src/charts/render-charts.js';
+import { stableIds, svgText } from '../../src/charts/render/echarts-ssr.js';
+import { subsetFontFile } from '../../src/charts/render/fonts.js';
+import { palettePng } from '../../src/charts/render/png.js';
+import { rasterize } from '../../src/charts/render/rasterize.js';
+import { createChartCache, renderCharts, type ChartCache, type ChartJob } from '../../src/charts/draw-pictures.js';
 import type { ChartImage, ChartOutput } from '../../src/charts/types.js';
 import type { DataStore, RankingDataset } from '../../src/data/types.js';
 import { data, HALF, request, theme, web } from './fixtures.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCharts, type ChartJob } from '../../src/charts/render-charts.js';
+import { renderCharts, type ChartJob } from '../../src/charts/draw-pictures.js';
 import { data, DECK, HALF, PORTRAIT, request, theme, WIDE } from './fixtures.js';
 
 /** Every kind drawn once; with BRIEFDECK_CHART_SAMPLES=dir, the PNGs and SVGs are written there to look at. */

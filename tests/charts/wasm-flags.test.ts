@@ -34,7 +34,7 @@ describe('compiling HarfBuzz with Liftoff only', () => {
     if (!hasCompiledCli()) return ctx.skip();
     const untouched = tiersAfter('');
     if (!/using Liftoff/.test(untouched) || !/using TurboFan/.test(untouched)) return ctx.skip(); // V8 traces differently
-    const fonts = pathToFileURL(path.join(ROOT, 'lib/charts/fonts.js')).href;
+    const fonts = pathToFileURL(path.join(ROOT, 'lib/charts/render/fonts.js')).href;
     const after = tiersAfter(`const { loadSubsetFont } = await import(${JSON.stringify(fonts)});\nawait loadSubsetFont();`);
     expect(after).toMatch(/using Liftoff/);
     expect(after).toMatch(/using TurboFan/);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import Handlebars from 'handlebars';
-import { outlineSchema, type OutlineDoc, type SlideDoc } from '../../src/outline/schema.js';
-import { dataFileSchema, type DataFileDoc } from '../../src/data/schema.js';
+import { outlineSchema, type OutlineDoc, type SlideDoc } from '../../src/load/outline/schema.js';
+import { dataFileSchema, type DataFileDoc } from '../../src/load/data/schema.js';
 import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../../src/data/format.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

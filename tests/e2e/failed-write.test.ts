@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // The finish stage fails halfway through a build, as a crash or a full disk would.
-vi.mock('../../src/pptx/finish.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/pptx/finish.js')>()),
+vi.mock('../../src/pptx/finish/finish.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/pptx/finish/finish.js')>()),
   packageParts: () => {
     throw new Error('simulated failure in the finish stage');
   },

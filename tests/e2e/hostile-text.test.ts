@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
-import { checkPackage } from '../../src/pptx/integrity.js';
+import { checkPackage } from '../../src/pptx/opc/check-package.js';
 import { schemaValidationUnavailable, validateParts } from '../pptx/xsd.js';
 import { libreOfficeUnavailable, renderPages } from './render.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { checkPackage } from '../../src/pptx/integrity.js';
+import { checkPackage } from '../../src/pptx/opc/check-package.js';
 import { schemaValidationUnavailable, validateParts } from '../pptx/xsd.js';
 import { libreOfficeUnavailable, renderPages } from './render.js';
 

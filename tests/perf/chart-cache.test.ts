@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingCache } from '../../src/bench/counting-cache.js';
+import { countingCache } from '../../bench/counting-cache.js';
 import { buildDeck } from '../../src/build.js';
-import { createChartCache, renderCharts } from '../../src/charts/render-charts.js';
+import { createChartCache, renderCharts } from '../../src/charts/draw-pictures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -61,10 +61,10 @@ describe('a rebuild takes unchanged charts from the cache', () => {
 
   it('renderCharts reports cached charts, and draws none of them', async () => {
     const { loadInputs } = await import('../../src/build.js');
-    const { bindOutline } = await import('../../src/template/bind.js');
-    const { loadPartials } = await import('../../src/template/load-partials.js');
-    const { templateDirs } = await import('../../src/theme/load-theme.js');
-    const { layoutDeck } = await import('../../src/slides/layout-deck.js');
+    const { bindOutline } = await import('../../src/bind/bind.js');
+    const { loadPartials } = await import('../../src/load/load-partials.js');
+    const { templateDirs } = await import('../../src/load/theme/load-theme.js');
+    const { layoutDeck } = await import('../../src/layout/layout-deck.js');
     const inputs = await loadInputs(outline, [], new Map());
     if (!inputs) throw new Error('the default deck does not load');
     const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));

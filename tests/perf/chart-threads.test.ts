@@ -27,7 +27,7 @@ describe('charts drawn on worker threads', () => {
       env: { NODE_DEBUG: 'worker', SOURCE_DATE_EPOCH: '', TMPDIR: mkdtempSync(path.join(scratch, 'tmp-')) },
     });
     expect(child.status, child.stderr).toBe(0);
-    if (availableParallelism() > 1) expect(child.stderr).toMatch(/instantiating Worker\. url: \S+\/charts\/chart-worker\.js/);
+    if (availableParallelism() > 1) expect(child.stderr).toMatch(/instantiating Worker\. url: \S+\/charts\/drawer\/chart-worker\.js/);
 
     const here = await buildDeck({ outline: 'outline/briefing.yaml', cwd: ROOT, write: false });
     expect(here.pptx).toBeDefined();
@@ -39,12 +39,12 @@ describe('charts drawn on worker threads', () => {
     const lib = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'lib', file)).href);
     const out = runScript(`
 const { loadInputs } = await import(${lib('build.js')});
-const { bindOutline } = await import(${lib('template/bind.js')});
-const { loadPartials } = await import(${lib('template/load-partials.js')});
-const { templateDirs } = await import(${lib('theme/load-theme.js')});
-const { layoutDeck } = await import(${lib('slides/layout-deck.js')});
+const { bindOutline } = await import(${lib('bind/bind.js')});
+const { loadPartials } = await import(${lib('load/load-partials.js')});
+const { templateDirs } = await import(${lib('load/theme/load-theme.js')});
+const { layoutDeck } = await import(${lib('layout/layout-deck.js')});
 const { planCharts } = await import(${lib('charts/plan-charts.js')});
-const { startChartDrawer } = await import(${lib('charts/chart-drawer.js')});
+const { startChartDrawer } = await import(${lib('charts/drawer/chart-drawer.js')});
 const inputs = await loadInputs(${JSON.stringify(path.join(ROOT, 'outline/briefing.yaml'))}, [], new Map());
 const bound = await bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));
 const plan = planCharts(layoutDeck(bound.deck, inputs.data, inputs.theme).plan.charts, inputs.data, inputs.theme, undefined, { svg: false, root: ${JSON.stringify(ROOT)} });

@@ -7,8 +7,8 @@ vi.mock('fflate', async (importOriginal) => {
   return { ...fflate, deflateSync: (...args: Parameters<typeof fflate.deflateSync>) => (deflates.count++, fflate.deflateSync(...args)) };
 });
 
-const { deflateAhead, writeZip } = await import('../../src/pptx/zip-write.js');
-const { readZip } = await import('../../src/pptx/zip-read.js');
+const { deflateAhead, writeZip } = await import('../../src/pptx/zip/zip-write.js');
+const { readZip } = await import('../../src/pptx/zip/zip-read.js');
 
 const text = (s: string) => new TextEncoder().encode(s);
 

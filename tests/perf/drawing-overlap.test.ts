@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { inThreadDrawer, type ChartDrawer } from '../../src/charts/chart-drawer.js';
+import { inThreadDrawer, type ChartDrawer } from '../../src/charts/drawer/chart-drawer.js';
 
 // finishParts tells the test when the deck's XML is finished.
 let deckFinished: () => void = () => undefined;
-vi.mock('../../src/pptx/finish.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/pptx/finish.js')>();
+vi.mock('../../src/pptx/finish/finish.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/pptx/finish/finish.js')>();
   return {
     ...original,
     finishParts: (...args: Parameters<typeof original.finishParts>) => {

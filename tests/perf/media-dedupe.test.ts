@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingCache } from '../../src/bench/counting-cache.js';
+import { countingCache } from '../../bench/counting-cache.js';
 import { buildDeck } from '../../src/build.js';
-import { createChartCache } from '../../src/charts/render-charts.js';
-import { readRelationships, resolveTarget } from '../../src/pptx/finish-relationships.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { createChartCache } from '../../src/charts/draw-pictures.js';
+import { readRelationships, resolveTarget } from '../../src/pptx/opc/relationships.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,9 +1,9 @@
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { naturalCompare } from '../../src/pptx/finish-parts.js';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { readZip } from '../../src/pptx/zip-read.js';
-import { writeZip } from '../../src/pptx/zip-write.js';
+import { naturalCompare } from '../../src/pptx/opc/parts.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
+import { writeZip } from '../../src/pptx/zip/zip-write.js';
 import { buildGalleryDeck, buildLogoDeck, buildTextDeck, FINISH_OPTIONS, makePng } from '../pptx/decks.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32InJs } from '../../src/crc32.js';
+import { crc32, crc32InJs } from '../../src/pptx/zip/crc32.js';
 
 describe('crc32', () => {
   it('is the CRC-32 of zip and PNG, natively or in JS', () => {

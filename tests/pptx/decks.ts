@@ -4,7 +4,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import PptxModule from 'pptxgenjs';
-import type { FinishOptions } from '../../src/pptx/finish.js';
+import type { FinishOptions } from '../../src/pptx/finish/finish.js';
 
 // pptxgenjs's types are CommonJS-shaped (under NodeNext the class is the module's `default`), but
 // Node and vitest load its ESM build, whose default export is the class itself.

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { compileForNode } from './compile-for-node.js';
 import { buildSampleDeck, FINISH_OPTIONS, makePng } from './decks.js';
 
@@ -53,7 +53,7 @@ describe('finishPackage is deterministic', () => {
   });
 
   it('gives identical bytes in two processes in different time zones', () => {
-    const outDir = compileForNode(['tests/pptx/decks.ts', 'src/pptx/finish.ts']);
+    const outDir = compileForNode(['tests/pptx/decks.ts', 'src/pptx/finish/finish.ts']);
     try {
       const script = path.join(outDir, 'build-and-finish.mjs');
       writeFileSync(
@@ -63,7 +63,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSampleDeck, FINISH_OPTIONS, makePng } from './tests/pptx/decks.js';
-import { finishPackage } from './src/pptx/finish.js';
+import { finishPackage } from './src/pptx/finish/finish.js';
 // a different folder in each process: the image path pptxgenjs writes as description differs
 const logo = path.join(mkdtempSync(path.join(tmpdir(), 'briefdeck-child-')), 'logo.png');
 writeFileSync(logo, makePng(48, 48));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameOf, looksLikePath } from '../../src/pptx/finish-alt-text.js';
-import { scriptOfLanguage } from '../../src/pptx/finish-fonts.js';
-import { derivedGuid } from '../../src/pptx/finish-guids.js';
-import { naturalCompare } from '../../src/pptx/finish-parts.js';
-import { relativeTarget, relsPartOf, resolveTarget, sourceOfRels } from '../../src/pptx/finish-relationships.js';
+import { fileNameOf, looksLikePath } from '../../src/pptx/finish/alt-text.js';
+import { scriptOfLanguage } from '../../src/pptx/finish/fonts.js';
+import { derivedGuid } from '../../src/pptx/finish/guids.js';
+import { naturalCompare } from '../../src/pptx/opc/parts.js';
+import { relativeTarget, relsPartOf, resolveTarget, sourceOfRels } from '../../src/pptx/opc/relationships.js';
 
 describe('image descriptions', () => {
   it.each([

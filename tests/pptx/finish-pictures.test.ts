@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/diagnostics/diagnostic.js';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { picturePlaceholder } from '../../src/pptx/finish-pictures.js';
-import { checkPackage } from '../../src/pptx/integrity.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { picturePlaceholder } from '../../src/pptx/finish/pictures.js';
+import { checkPackage } from '../../src/pptx/opc/check-package.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { FINISH_OPTIONS, makePng, PptxGenJS, writeDeck } from './decks.js';
 
 /** A deck whose slides show chart pictures as emit writes them: placeholders naming a hash. */

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseXml, serializeXml, textContent } from '../../src/pptx/finish-xml.js';
+import { parseXml, serializeXml, textContent } from '../../src/pptx/xml/xml.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 

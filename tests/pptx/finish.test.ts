@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { checkPackage } from '../../src/pptx/integrity.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { checkPackage } from '../../src/pptx/opc/check-package.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { buildLogoDeck, buildSampleDeck, buildTextDeck, FINISH_OPTIONS, makePng, PptxGenJS, writeDeck } from './decks.js';
 import { listZipEntries } from './zip-entries.js';
 

@@ -1,8 +1,8 @@
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { checkPackage } from '../../src/pptx/integrity.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { checkPackage } from '../../src/pptx/opc/check-package.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { FINISH_OPTIONS, makePng, PptxGenJS, writeDeck } from './decks.js';
 
 const FILE = 'dist/briefing.pptx';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishPackage } from '../../src/pptx/finish.js';
-import { readZip } from '../../src/pptx/zip-read.js';
+import { finishPackage } from '../../src/pptx/finish/finish.js';
+import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { buildGalleryDeck, buildSampleDeck, FINISH_OPTIONS, makePng } from './decks.js';
 import { schemaValidationUnavailable, validateParts } from './xsd.js';
 

@@ -7,9 +7,9 @@ import type { HelperOptions } from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import type { DataStore, RankingDataset, RankingEdition, RankingEntry } from '../../src/data/types.js';
 import { recordUses, type ValueUses } from '../../src/data/uses.js';
-import { templateContext } from '../../src/template/data-context.js';
-import { helpers } from '../../src/template/helpers.js';
-import { TemplateError } from '../../src/template/template-error.js';
+import { templateContext } from '../../src/bind/data-context.js';
+import { helpers } from '../../src/bind/helpers.js';
+import { TemplateError } from '../../src/bind/template-error.js';
 
 const origin = { file: 'data/list.yaml' };
 const e = (name: string, place: number | { within: number }): RankingEntry =>

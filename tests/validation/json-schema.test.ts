@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SLIDES } from '../../src/outline/schema.js';
+import { MAX_SLIDES } from '../../src/load/outline/schema.js';
 import { jsonSchemas } from '../../src/schema/json-schema.js';
 
 const ROOT = path.resolve(__dirname, '../..');

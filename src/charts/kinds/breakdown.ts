@@ -1,0 +1,126 @@
+import type { EChartsOption } from 'echarts';
+import { formatValue, roundToSum } from '../../data/format.js';
+import type { Qualifier } from '../../data/types.js';
+import type { Theme } from '../../load/theme/theme.js';
+import { textOn } from '../style/contrast.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
+import { barFrame, categoryAxis, categoryLabel, valueLabel } from '../style/figure-labels.js';
+import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
+import type { BuiltOption } from './ranking.js';
+import type { BreakdownChart } from '../resolve.js';
+
+/** One row of a breakdown: a part, the unnamed rest, or the total; `value` already rounded. */
+export interface BreakdownRow {
+  role: 'part' | 'rest' | 'total';
+  label: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+}
+
+/**
+ * The rows of a breakdown with labels that add up: parts are rounded (in the total's Chinese
+ * unit) with `roundToSum`, so "約900億 + 700億" never contradicts "1600億". Parts that fall short
+ * of the total get an "其他（未列明）" row; parts that exceed it are reported.
+ */
+export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; problems: string[] } {
+  const { parent, parts } = chart;
+  const problems: string[] = [];
+  const sum = parts.reduce((a, p) => a + p.value, 0);
+  const gap = parent.value - sum;
+  const tolerance = Math.abs(parent.value) * 0.005;
+  const vague = [parent, ...parts].some((i) => i.qualifier !== '=');
+  const raw: BreakdownRow[] = parts.map((p) => ({ role: 'part', label: p.label, value: p.value, qualifier: p.qualifier, unit: p.unit }));
+  if (gap > tolerance) raw.push({ role: 'rest', label: '其他（未列明）', value: gap, qualifier: vague ? '~' : '=', unit: parent.unit });
+  if (gap < -tolerance) problems.push(`the parts of '${parent.key}' add up to ${formatValue(sum, parent.unit)}, more than its ${formatValue(parent.value, parent.unit)}`);
+  const { size } = scaledUnit(Math.abs(parent.value));
+  const decimals = Math.abs(parent.value) / size >= 100 ? 0 : 1;
+  const rounded = roundToSum(raw.map((r) => r.value / size), decimals);
+  const rows: BreakdownRow[] = raw.map((r, i) => ({ ...r, value: (rounded[i] ?? 0) * size }));
+  const partsTotal = Number(rounded.reduce((a, b) => a + b, 0).toFixed(decimals)) * size;
+  rows.push({ role: 'total', label: categoryLabel(parent), value: gap < -tolerance ? parent.value : partsTotal, qualifier: parent.qualifier, unit: parent.unit });
+  return { rows, problems };
+}
+
+/**
+ * A horizontal waterfall: each part a bar starting where the previous ended, then the total
+ * from zero ("AI算力採購 約900億元", "IDC基建 700億元", "字節跳動資本開支（2025年）1600億元").
+ */
+export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): BuiltOption {
+  const s = chartStyle(ctx.theme, ctx);
+  const title = titleBlock(chart.title, s);
+  const { rows, problems } = breakdownRows(chart);
+  const values = rows.map((r) => valueLabel(r, r.value));
+  const frame = barFrame(
+    rows.map((r) => r.label),
+    values.map((v) => ctx.measure(v, s.text, true)),
+    [],
+    title.height,
+    s,
+    ctx,
+  );
+  let start = 0;
+  const bases = rows.map((r) => {
+    if (r.role === 'total') return 0;
+    const b = start;
+    start += r.value;
+    return b;
+  });
+  const colour = (r: BreakdownRow) => (r.role === 'total' ? s.color.accent2 : r.role === 'rest' ? s.color.subdued : s.color.accent);
+  const option: EChartsOption = {
+    ...baseOption(s),
+    grid: frame.grid,
+    xAxis: { type: 'value', min: 0, show: false },
+    yAxis: categoryAxis(frame.lines, s, rows.map((r) => r.role === 'total')),
+    series: [
+      // The invisible run-up that makes each part start where the previous one ended.
+      { type: 'bar', name: 'base', stack: 'waterfall', silent: true, itemStyle: { color: 'transparent' }, data: bases, barCategoryGap: '40%' },
+      {
+        type: 'bar',
+        name: chart.parent.label,
+        stack: 'waterfall',
+        data: rows.map((r, i) => ({ value: r.value, itemStyle: { color: colour(r) }, label: { formatter: values[i] ?? '' } })),
+        label: { show: true, position: 'right', distance: 10, fontSize: s.text, fontWeight: 'bold', color: s.color.text, fontFamily: s.font },
+      },
+    ],
+    graphic: frame.graphic as EChartsOption['graphic'],
+  };
+  if (title.option) option.title = title.option;
+  return { option, problems: [...problems, ...frame.problems] };
+}
+
+/** Native: one stacked bar of the parts; the category names the total ("…（2025年）：1600億元"). */
+export function breakdownNative(chart: BreakdownChart, theme: Theme): NativeSpec {
+  const { rows } = breakdownRows(chart);
+  const total = rows[rows.length - 1];
+  const parts = rows.filter((r) => r.role !== 'total');
+  const scale = scaledUnit(Math.abs(chart.parent.value));
+  const category = `${categoryLabel(chart.parent)}：${total ? valueLabel(total, total.value) : ''}`;
+  const colours = parts.map((r, i) => (r.role === 'rest' ? theme.colors.subdued : i % 2 === 0 ? theme.colors.accent : theme.colors.accent2));
+  return {
+    chartType: 'bar',
+    data: parts.map((r) => ({ name: `${r.label}${r.qualifier === '~' ? '（約）' : ''}`, labels: [category], values: [inUnit(r.value, scale.size)] })),
+    options: {
+      ...nativeBase(theme, chartStyle(theme)),
+      barDir: 'bar',
+      barGrouping: 'stacked',
+      catAxisOrientation: 'maxMin',
+      chartColors: colours,
+      dataLabelFormatCode: `General"${scale.unit}${chart.parent.unit}"`,
+      dataLabelColor: colours.every((c) => textOn(c, theme.colors.text) === 'FFFFFF') ? 'FFFFFF' : theme.colors.text,
+      showLegend: true,
+      legendPos: 'b',
+      legendFontFace: theme.fonts.eastAsian,
+      legendFontSize: Math.max(12, theme.sizes.small),
+    },
+  };
+}
+
+/** "字節跳動資本開支（2025年）1600億元：AI算力採購 約900億元，IDC基建及網絡設備 700億元。" */
+export function breakdownAltText(chart: BreakdownChart): string {
+  const { rows } = breakdownRows(chart);
+  const total = rows[rows.length - 1];
+  const parts = rows.filter((r) => r.role !== 'total').map((r) => `${r.label} ${valueLabel(r, r.value)}`);
+  return `${categoryLabel(chart.parent)}${total ? valueLabel(total, total.value) : ''}，其中：${parts.join('，')}。`;
+}
+

@@ -1,0 +1,83 @@
+import type { EChartsOption } from 'echarts';
+import type { Theme } from '../../load/theme/theme.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
+import { barFrame, categoryAxis, categoryLabel, valueLabel } from '../style/figure-labels.js';
+import { nativeBase, type NativeSpec } from '../style/native.js';
+import type { BuiltOption } from './ranking.js';
+import type { FiguresChart } from '../resolve.js';
+
+const TICKS = [0, 25, 50, 75, 100];
+
+/**
+ * Percentages as bars on a 0–100% axis, each over a light track to 100%, so 90% and 77% read
+ * as parts of a whole, not only as against each other; the value stands right of the track.
+ */
+export function shareOption(chart: FiguresChart, ctx: ChartContext): BuiltOption {
+  const s = chartStyle(ctx.theme, ctx);
+  const title = titleBlock(chart.title, s);
+  const values = chart.items.map((i) => valueLabel(i, i.value));
+  const axisH = Math.round(s.small * 1.6);
+  const frame = barFrame(
+    chart.items.map(categoryLabel),
+    values.map((v) => ctx.measure(v, s.text, true)),
+    [],
+    title.height,
+    s,
+    ctx,
+    axisH,
+  );
+  const colour = (key: string) => (chart.highlight === undefined || chart.highlight === key ? s.color.accent : s.color.subdued);
+  const option: EChartsOption = {
+    ...baseOption(s),
+    grid: frame.grid,
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { formatter: '{value}%', fontSize: s.small, color: s.color.muted, fontFamily: s.font, customValues: TICKS },
+      axisTick: { show: false },
+      axisLine: { show: false },
+      splitLine: { show: true, lineStyle: { color: s.color.grid } },
+    },
+    yAxis: categoryAxis(frame.lines, s, chart.items.map((i) => i.key === chart.highlight)),
+    series: [
+      // The track to 100%, which also carries the value label, right of the track's end.
+      {
+        type: 'bar',
+        name: '100%',
+        silent: true,
+        barCategoryGap: '40%',
+        itemStyle: { color: s.color.tint },
+        data: chart.items.map((_, k) => ({ value: 100, label: { formatter: values[k] ?? '' } })),
+        label: { show: true, position: 'right', distance: 10, fontSize: s.text, fontWeight: 'bold', color: s.color.text, fontFamily: s.font },
+      },
+      {
+        type: 'bar',
+        name: chart.meta.title,
+        barGap: '-100%',
+        data: chart.items.map((i) => ({ value: i.value, itemStyle: { color: colour(i.key) } })),
+      },
+    ],
+    graphic: frame.graphic as EChartsOption['graphic'],
+  };
+  if (title.option) option.title = title.option;
+  return { option, problems: frame.problems };
+}
+
+/** Native bars on a fixed 0–100 axis. */
+export function shareNative(chart: FiguresChart, theme: Theme): NativeSpec {
+  return {
+    chartType: 'bar',
+    data: [{ name: `${chart.meta.title}（%）`, labels: chart.items.map(categoryLabel), values: chart.items.map((i) => i.value) }],
+    options: {
+      ...nativeBase(theme, chartStyle(theme)),
+      barDir: 'bar',
+      catAxisOrientation: 'maxMin',
+      chartColors: chart.items.map((i) => (chart.highlight === undefined || chart.highlight === i.key ? theme.colors.accent : theme.colors.subdued)),
+      dataLabelFormatCode: 'General"%"',
+      valAxisMinVal: 0,
+      valAxisMaxVal: 100,
+    },
+  };
+}

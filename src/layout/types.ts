@@ -1,0 +1,83 @@
+import type { ChartRequest } from '../charts/types.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
+import type { HexColor } from '../load/theme/theme.js';
+
+/** A rectangle on the slide, in inches from the top-left corner (16:9: 13.333 × 7.5). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Paragraph {
+  text: string;
+  /** Size relative to the element's fitted size. */
+  scale?: number;
+  bold?: boolean;
+  color?: HexColor;
+  bullet?: 'bullet' | 'number';
+  /** 0 for a bullet, 1 for a sub-bullet. */
+  level?: number;
+  /** Space before the paragraph, in lines of its size. */
+  spaceBefore?: number;
+}
+
+export interface TextElement {
+  type: 'text';
+  box: Box;
+  paragraphs: Paragraph[];
+  /** The fitted base size in points. */
+  size: number;
+  color: HexColor;
+  align: 'left' | 'center' | 'right';
+  valign: 'top' | 'middle' | 'bottom';
+  fill?: HexColor;
+  /** Inner padding in inches. */
+  inset?: number;
+  /** Shape name in the deck (what a screen reader and the selection pane show). */
+  name: string;
+}
+
+export interface ShapeElement {
+  type: 'shape';
+  shape: 'rect' | 'ellipse' | 'line';
+  box: Box;
+  fill?: HexColor;
+  line?: { color: HexColor; widthPt: number };
+  name: string;
+}
+
+export interface ChartElement {
+  type: 'chart';
+  box: Box;
+  /** The chart job this element shows (its id). */
+  job: string;
+  name: string;
+}
+
+export type Element = TextElement | ShapeElement | ChartElement;
+
+/** A slide as boxes: what emit turns into pptxgenjs calls, one to one. */
+export interface SlidePlan {
+  index: number;
+  layout: string;
+  background: HexColor;
+  elements: Element[];
+  notes?: string;
+  /** Slide number in the footer (not on the title and section slides). */
+  numbered: boolean;
+  origin: SourceRef;
+}
+
+/** A chart to draw for a slide, in the box layout gave it (inches). */
+export interface PlannedChart {
+  id: string;
+  request: ChartRequest;
+  box: { width: number; height: number };
+}
+
+export interface DeckPlan {
+  slides: SlidePlan[];
+  charts: PlannedChart[];
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Document } from 'yaml';
+import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
+import { loadYamlFile } from '../load-yaml-file.js';
+import { nodeAt, rangeOf } from '../parse-yaml.js';
+import { outlineSchema, type OutlineDoc } from './schema.js';
+
+/**
+ * An outline is written by hand: a few KB per slide. Larger files are refused before they are
+ * parsed, so a generated or wrong file gets a message at once instead of a long wait.
+ */
+export const MAX_OUTLINE_BYTES = 2 * 1024 * 1024;
+
+/** A validated outline that remembers where each of its parts came from. */
+export interface Outline {
+  file: string;
+  dir: string;
+  /** The outline's text, to locate positions inside its strings. */
+  text: string;
+  doc: OutlineDoc;
+  yaml: Document.Parsed;
+  /** Where each slide starts, by index. */
+  slideOrigins: SourceRef[];
+}
+
+export interface Loaded<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+  /** Every file read, with its text, so that a reporter can show line, column and a frame. */
+  texts: Map<string, string>;
+}
+
+/** Reads, parses and validates the outline file. */
+export async function loadOutline(file: string): Promise<Loaded<Outline>> {
+  const loaded = await loadYamlFile(file, 'OUTLINE', outlineSchema, { options: { maxBytes: MAX_OUTLINE_BYTES, relativeTo: 'the current folder' } });
+  const { value: doc, doc: yaml, text, diagnostics, texts } = loaded;
+  if (!doc || !yaml || text === undefined) return { diagnostics, texts };
+  const slideOrigins = doc.slides.map((_, i) => ({ file, range: rangeOf(nodeAt(yaml, ['slides', i]).node) }));
+  return { value: { file, dir: path.dirname(file), text, doc, yaml, slideOrigins }, diagnostics, texts };
+}

@@ -1,0 +1,112 @@
+import type PptxModule from 'pptxgenjs';
+import type { ChartSlot } from '../../charts/types.js';
+import { BULLET_INDENT_PT, SLIDE } from '../../layout/frame.js';
+import { LINE_HEIGHT } from '../../layout/measure.js';
+import type { DeckPlan, Element, TextElement } from '../../layout/types.js';
+import type { BoundDeck } from '../../bind/bind.js';
+import type { Theme } from '../../load/theme/theme.js';
+import { picturePlaceholder } from '../finish/pictures.js';
+
+// pptxgenjs' types are CommonJS-shaped: under NodeNext its class is the module's `default`.
+type PptxGenJS = InstanceType<typeof PptxModule.default>;
+type Slide = ReturnType<PptxGenJS['addSlide']>;
+type TextProps = Exclude<Parameters<Slide['addText']>[0], string>[number];
+type ChartName = Parameters<Slide['addChart']>[0];
+type ChartOpts = Parameters<Slide['addChart']>[2];
+
+/**
+ * Turns the laid-out deck into a package with pptxgenjs. Every text run names the East Asian
+ * font and the deck's language; the finish stage then repairs what pptxgenjs gets wrong. A chart
+ * picture is written as a placeholder naming its hash (`picturePlaceholder`), so the deck can be
+ * written while the pictures are drawn; the finish stage puts the pictures in.
+ */
+export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, ChartSlot>, meta: BoundDeck['meta'], theme: Theme): Promise<Uint8Array> {
+  const Pptx = (await import('pptxgenjs')).default as unknown as typeof PptxModule.default;
+  const pptx = new Pptx();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = meta.title;
+  if (meta.subtitle) pptx.subject = meta.subtitle;
+  if (meta.author) pptx.author = meta.author;
+  pptx.company = 'briefdeck';
+  pptx.theme = { headFontFace: theme.fonts.latin, bodyFontFace: theme.fonts.latin };
+  const style = { fontFace: theme.fonts.eastAsian, lang: meta.lang };
+
+  for (const slidePlan of plan.slides) {
+    const slide = pptx.addSlide();
+    slide.background = { color: slidePlan.background };
+    for (const el of slidePlan.elements) emitElement(slide, el, charts, style);
+    if (slidePlan.numbered) {
+      slide.slideNumber = { x: SLIDE.w - 1.35, y: 6.78, w: 0.75, h: 0.4, fontFace: style.fontFace, fontSize: theme.sizes.footer + 1, color: theme.colors.muted, align: 'right' };
+    }
+    if (slidePlan.notes) slide.addNotes(slidePlan.notes);
+  }
+  return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+}
+
+function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, ChartSlot>, style: { fontFace: string; lang: string }): void {
+  const { x, y, w, h } = el.box;
+  switch (el.type) {
+    case 'text':
+      slide.addText(runsOf(el, style), {
+        x, y, w, h,
+        fontFace: style.fontFace,
+        lang: style.lang,
+        fontSize: el.size,
+        color: el.color,
+        align: el.align,
+        valign: el.valign,
+        margin: Array(4).fill((el.inset ?? 0) * 72) as [number, number, number, number],
+        objectName: el.name,
+        ...(el.fill ? { fill: { color: el.fill } } : {}),
+      });
+      return;
+    case 'shape':
+      slide.addShape(el.shape, {
+        x, y, w, h,
+        objectName: el.name,
+        ...(el.fill ? { fill: { color: el.fill } } : {}),
+        line: el.line ? { color: el.line.color, width: el.line.widthPt } : { type: 'none' },
+      });
+      return;
+    case 'chart': {
+      const chart = charts.get(el.job);
+      if (!chart) return; // its diagnostics already stopped the build, or it is a check run
+      if (chart.type === 'image') {
+        const data = `image/png;base64,${Buffer.from(picturePlaceholder(chart.hash)).toString('base64')}`;
+        const fitted = fitImage(el.box, chart.widthPx / chart.heightPx);
+        slide.addImage({ data, ...fitted, altText: chart.altText, objectName: el.name });
+      } else {
+        slide.addChart(chart.chartType as ChartName, chart.data, { ...chart.options, x, y, w, h, altText: chart.altText } as ChartOpts);
+      }
+      return;
+    }
+  }
+}
+
+/** Paragraphs as pptxgenjs runs: one run a paragraph, with its size, bullet and spacing. */
+function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
+  return el.paragraphs.map((p) => {
+    const size = Math.round(el.size * (p.scale ?? 1) * 2) / 2;
+    return {
+      text: p.text,
+      options: {
+        fontSize: size,
+        bold: p.bold ?? false,
+        color: p.color ?? el.color,
+        lang: style.lang,
+        breakLine: true,
+        // Exact spacing, so the measured height is the rendered height in every viewer.
+        lineSpacing: Math.round(size * LINE_HEIGHT * 10) / 10,
+        ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * size) } : {}),
+        ...(p.bullet ? { bullet: p.bullet === 'number' ? { type: 'number' as const, indent: BULLET_INDENT_PT } : { indent: BULLET_INDENT_PT }, indentLevel: p.level ?? 0 } : {}),
+      },
+    };
+  });
+}
+
+/** The largest box of the image's aspect ratio inside `box`, centred. */
+function fitImage(box: { x: number; y: number; w: number; h: number }, ratio: number) {
+  const w = Math.min(box.w, box.h * ratio);
+  const h = w / ratio;
+  return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
+}

@@ -1,0 +1,106 @@
+import { InternalError } from '../../diagnostics/diagnostic.js';
+import { removeLocalPathsEdit } from './alt-text.js';
+import { repairContentTypes } from './content-types.js';
+import { setCoreDatesEdit } from './core-props.js';
+import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from './fonts.js';
+import { replaceRandomGuidsEdit } from './guids.js';
+import { dedupeMedia } from './media.js';
+import { fillPictures } from './pictures.js';
+import { repairParagraphsEdit, splitNotesLinesEdit } from './paragraphs.js';
+import { applyXmlEdits, naturalCompare, type Parts, type XmlEdit } from '../opc/parts.js';
+import { removeDanglingRelationships } from '../opc/relationships.js';
+import { renumberCharts } from './renumber.js';
+import { sanitizeXmlText } from './sanitize.js';
+import { repairChartSchemaEdit, repairPresentationOrderEdit } from './schema-order.js';
+import { dedupeShapeIdsEdit } from './shape-ids.js';
+import { normalizeEmbeddedWorkbooks } from './workbooks.js';
+import { rememberParts } from '../../manifest/slide-hashes.js';
+import { readZip, ZipReadError } from '../zip/zip-read.js';
+import { deflateAhead, writeZip } from '../zip/zip-write.js';
+
+export interface FinishOptions {
+  /** Document date for docProps/core.xml created/modified (from the outline, or SOURCE_DATE_EPOCH). */
+  date: Date;
+  /** East Asian and Latin typefaces: go into the theme's font slots and native chart text. */
+  eastAsianFont: string;
+  latinFont: string;
+  /** BCP 47 language of the deck's text, e.g. 'zh-TW'. */
+  lang: string;
+}
+
+type Step = (parts: Parts) => Parts;
+
+/**
+ * The repairs that need no picture, in order: text before trees, renames before the fixes that
+ * read names. The edits of single parts' trees (schema order … GUIDs) run in one pass, each part
+ * parsed and serialized once (see `applyXmlEdits`): for a 1,000-slide deck, parsing every part
+ * again in each of a dozen steps was most of the stage's time.
+ */
+function steps(opts: FinishOptions): Step[] {
+  return [
+    sanitizeXmlText,
+    renumberCharts,
+    removeDanglingRelationships,
+    (parts) => applyXmlEdits(naturalOrder(parts), treeEdits(opts)),
+    (parts) => normalizeEmbeddedWorkbooks(parts, opts.date),
+  ];
+}
+
+/** Each edits some parts' trees on its own; in this order, which is the order the steps had. */
+function treeEdits(opts: FinishOptions): XmlEdit[] {
+  return [
+    repairPresentationOrderEdit,
+    repairChartSchemaEdit,
+    repairParagraphsEdit,
+    splitNotesLinesEdit,
+    dedupeShapeIdsEdit,
+    removeLocalPathsEdit,
+    setThemeFontsEdit(opts),
+    setChartFontsEdit(opts),
+    setNotesLanguageEdit(opts.lang),
+    setRunFontsEdit(opts),
+    setCoreDatesEdit(opts.date),
+    // Last, and over parts in natural order: the first occurrence of a GUID names its replacement.
+    replaceRandomGuidsEdit(),
+  ];
+}
+
+function naturalOrder(parts: Parts): Parts {
+  return new Map([...parts].sort(([a], [b]) => naturalCompare(a, b)));
+}
+
+/**
+ * Turns the bytes pptxgenjs wrote into a repaired, deterministic, deflated .pptx: the same deck
+ * and options give the same bytes in any process, time zone or order of builds. `pictures` are
+ * the chart pictures by hash, for the placeholders emit wrote.
+ */
+export async function finishPackage(raw: Uint8Array, opts: FinishOptions, pictures: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
+  return packageParts(finishParts(raw, opts), pictures);
+}
+
+/** The repairs of `finishPackage` that need no picture: what a build does while they are drawn. */
+export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
+  if (Number.isNaN(opts.date.getTime())) throw new InternalError('finishPackage: options.date is not a valid date');
+  let parts: Parts;
+  try {
+    parts = readZip(raw);
+  } catch (e) {
+    if (e instanceof ZipReadError) throw new InternalError(`finishPackage: pptxgenjs output is not a zip (${e.message})`);
+    throw e;
+  }
+  for (const step of steps(opts)) parts = step(parts);
+  // Most parts go into the zip as they are now: deflated here, while pictures may still be drawn.
+  deflateAhead(parts);
+  return parts;
+}
+
+/**
+ * The rest: the pictures in place of their placeholders, identical media stored once, content
+ * types (which list only the parts left), the zip.
+ */
+export function packageParts(finished: Parts, pictures: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const parts = repairContentTypes(dedupeMedia(fillPictures(finished, pictures)));
+  const pptx = writeZip(parts);
+  rememberParts(pptx, parts);
+  return pptx;
+}

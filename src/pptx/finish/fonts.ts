@@ -1,0 +1,159 @@
+import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import { childElements, createElement, descendants, firstChild, getAttribute, setAttribute, type XmlElement } from '../xml/xml.js';
+
+export interface TypefaceOptions {
+  latinFont: string;
+  eastAsianFont: string;
+  lang: string;
+}
+
+const THEME_PART = /^ppt\/theme\/theme\d+\.xml$/;
+const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
+const NOTES_PART = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
+/** DrawingML text-property elements, which carry `lang` and hold `a:latin`/`a:ea`/`a:cs`. */
+const TEXT_PROPERTIES = new Set(['a:rPr', 'a:defRPr', 'a:endParaRPr']);
+
+/**
+ * The theme's per-script font slot that PowerPoint uses for a language when `a:ea` is empty
+ * (`zh-TW` → `Hant`). Undefined for languages without an East Asian script slot.
+ */
+export function scriptOfLanguage(lang: string): string | undefined {
+  const tag = lang.toLowerCase();
+  if (/^zh-(tw|hk|mo)\b|^zh-hant\b/.test(tag)) return 'Hant';
+  if (/^zh\b/.test(tag)) return 'Hans';
+  if (/^ja\b/.test(tag)) return 'Jpan';
+  if (/^ko\b/.test(tag)) return 'Hang';
+  return undefined;
+}
+
+/**
+ * Puts the deck's typefaces in the theme's major and minor fonts: pptxgenjs sets only the Latin
+ * slot, so East Asian text falls back to 新細明體 (or whatever the viewer's Office picks).
+ */
+export function setThemeFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setThemeFontsEdit(fonts)]);
+}
+
+/** `setThemeFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setThemeFontsEdit(fonts: TypefaceOptions): XmlEdit {
+  const script = scriptOfLanguage(fonts.lang);
+  return {
+    select: (name) => THEME_PART.test(name),
+    edit: (doc) => {
+      for (const fontCollection of [...descendants(doc.root, 'a:majorFont'), ...descendants(doc.root, 'a:minorFont')]) {
+        setSlot(fontCollection, 'a:latin', fonts.latinFont);
+        setSlot(fontCollection, 'a:ea', fonts.eastAsianFont);
+        for (const font of childElements(fontCollection, 'a:font')) {
+          if (script !== undefined && getAttribute(font, 'script') === script) setAttribute(font, 'typeface', fonts.eastAsianFont);
+        }
+      }
+    },
+  };
+}
+
+/** Sets the typeface of a slot (`a:latin`, `a:ea`), creating it in schema order if missing. */
+function setSlot(fontCollection: XmlElement, slot: 'a:latin' | 'a:ea', typeface: string): void {
+  const existing = firstChild(fontCollection, slot);
+  if (existing) {
+    setAttribute(existing, 'typeface', typeface);
+    return;
+  }
+  const el = createElement(slot, { typeface });
+  const latin = firstChild(fontCollection, 'a:latin');
+  const at = slot === 'a:ea' && latin ? fontCollection.children.indexOf(latin) + 1 : 0;
+  fontCollection.children.splice(at, 0, el);
+}
+
+/**
+ * Native chart text: pptxgenjs writes only `<a:latin>` (pptxgenjs #1420), so Chinese axis labels,
+ * titles and data labels fall back to a default font, and `lang="en-US"`. Adds
+ * `<a:ea typeface=…/>` right after each `<a:latin>` that has none (schema order: latin, ea, cs)
+ * and sets `lang` on text properties that carry none or pptxgenjs's default.
+ */
+export function setChartFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setChartFontsEdit(fonts)]);
+}
+
+/** `setChartFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setChartFontsEdit(fonts: TypefaceOptions): XmlEdit {
+  return {
+    select: (name) => CHART_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (!TEXT_PROPERTIES.has(el.name)) continue;
+        setLanguage(el, fonts.lang);
+        const latin = firstChild(el, 'a:latin');
+        if (latin && !firstChild(el, 'a:ea')) {
+          el.children.splice(el.children.indexOf(latin) + 1, 0, createElement('a:ea', { typeface: fonts.eastAsianFont }));
+        }
+      }
+    },
+  };
+}
+
+/** Speaker notes: pptxgenjs always writes `lang="en-US"` there and offers no option. */
+export function setNotesLanguage(parts: Parts, lang: string): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setNotesLanguageEdit(lang)]);
+}
+
+/** `setNotesLanguage` as an edit, for the finish stage's single pass over the trees. */
+export function setNotesLanguageEdit(lang: string): XmlEdit {
+  return {
+    select: (name) => NOTES_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (TEXT_PROPERTIES.has(el.name)) setLanguage(el, lang);
+      }
+    },
+  };
+}
+
+function setLanguage(textProperties: XmlElement, lang: string): void {
+  const current = getAttribute(textProperties, 'lang');
+  if (current === undefined || current === 'en-US') setAttribute(textProperties, 'lang', lang);
+}
+
+const RUN_PART = /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/;
+/** Children of a run's properties that come after `a:latin`/`a:ea`/`a:cs` in schema order. */
+const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl', 'a:extLst']);
+
+/**
+ * Slide and notes text: pptxgenjs writes one `fontFace` into all three slots (or none, in
+ * notes). Every run gets the Latin font in `a:latin` and the East Asian font in `a:ea`, so
+ * Chinese is set in the Chinese font and Latin in the Latin one, whatever the viewer.
+ */
+export function setRunFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
+  return applyXmlEdits(parts, [setRunFontsEdit(fonts)]);
+}
+
+/** `setRunFonts` as an edit, for the finish stage's single pass over the trees. */
+export function setRunFontsEdit(fonts: TypefaceOptions): XmlEdit {
+  return {
+    select: (name) => RUN_PART.test(name),
+    edit: (doc) => {
+      for (const el of descendants(doc.root)) {
+        if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
+        setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
+        setRunSlot(el, 'a:latin', fonts.latinFont);
+        setRunSlot(el, 'a:ea', fonts.eastAsianFont);
+        setRunSlot(el, 'a:cs', fonts.latinFont);
+      }
+    },
+  };
+}
+
+function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface: string): void {
+  const existing = firstChild(rPr, slot);
+  if (existing) {
+    setAttribute(existing, 'typeface', typeface);
+    // pptxgenjs guesses a charset for the font it was given (-122, GB2312, for any CJK name);
+    // a wrong one makes PowerPoint map Traditional text to a Simplified font. Let the font say.
+    existing.attributes = existing.attributes.filter((a) => a.name !== 'charset' && a.name !== 'pitchFamily');
+    return;
+  }
+  const order = ['a:latin', 'a:ea', 'a:cs'];
+  const later = rPr.children.findIndex(
+    (c) => c.kind === 'element' && (AFTER_FONTS.has(c.name) || order.indexOf(c.name) > order.indexOf(slot)),
+  );
+  rPr.children.splice(later < 0 ? rPr.children.length : later, 0, createElement(slot, { typeface }));
+}

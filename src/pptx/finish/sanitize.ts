@@ -1,0 +1,56 @@
+import { decodePart, encodePart, isXmlPart, type Parts } from '../opc/parts.js';
+
+const FORBIDDEN_XML_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const APP_PROPERTIES_PART = 'docProps/app.xml';
+
+/**
+ * Text-level repairs that must happen before a part can be parsed at all:
+ * - characters XML 1.0 forbids are removed: pptxgenjs escapes only `& < > " '`, so a `\u000B`
+ *   in a text or a note makes the slide malformed (pptxgenjs #1240);
+ * - `<Company>` in `docProps/app.xml` is escaped: pptxgenjs writes the company name as it is.
+ */
+export function sanitizeXmlText(parts: Parts): Map<string, Uint8Array> {
+  const out = new Map(parts);
+  for (const [name, bytes] of parts) {
+    if (!isXmlPart(name)) continue;
+    if (name !== APP_PROPERTIES_PART && !mayHoldForbiddenCharacter(bytes)) continue;
+    const text = decodePart(bytes);
+    if (text === undefined) continue;
+    let repaired = text.replace(FORBIDDEN_XML_CHARACTERS, '');
+    if (name === APP_PROPERTIES_PART) repaired = escapeCompany(repaired);
+    if (repaired !== text) out.set(name, encodePart(repaired));
+  }
+  return out;
+}
+
+/** Escapes what pptxgenjs left raw between `<Company>` and the last `</Company>`. */
+export function escapeCompany(xml: string): string {
+  const open = xml.indexOf('<Company>');
+  const close = xml.lastIndexOf('</Company>');
+  if (open < 0 || close < open) return xml;
+  const start = open + '<Company>'.length;
+  const value = xml
+    .slice(start, close)
+    .replace(/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return xml.slice(0, start) + value + xml.slice(close);
+}
+
+/**
+ * Whether UTF-8 bytes may encode a character XML 1.0 forbids: a C0 control other than tab, LF
+ * and CR, or U+FFFE/U+FFFF (EF BF BE/BF). Lone surrogates are not valid UTF-8, so such a part
+ * does not decode and is left alone either way. Scanning bytes is far cheaper than decoding
+ * every part and running the regular expression, and almost every part is clean.
+ */
+function mayHoldForbiddenCharacter(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20) {
+      if (b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+    } else if (b === 0xef && bytes[i + 1] === 0xbf && ((bytes[i + 2] as number) & 0xfe) === 0xbe) {
+      return true;
+    }
+  }
+  return false;
+}
