@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Dataset, DataStore } from '../data/types.js';
@@ -132,7 +133,7 @@ export class StringRenderer {
   private checkNames(ast: hbs.AST.Program, path: Path, template: string): boolean {
     const before = this.diagnostics.length;
     const known = Object.keys(helpers);
-    const report = (code: string, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
+    const report = (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
       this.diagnostics.push(error(code, message, this.at(path, loc, template), hint));
     const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
@@ -163,7 +164,7 @@ export class StringRenderer {
   }
 
   /** A helper argument must name `deck…` or a dataset (`a16z.web`); anything else is a typo. */
-  private checkArgument(arg: hbs.AST.PathExpression, report: (code: string, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) => void): void {
+  private checkArgument(arg: hbs.AST.PathExpression, report: (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) => void): void {
     const [head, key] = arg.parts;
     if (arg.data || arg.original === 'this' || head === undefined || head === 'deck') return;
     if (this.namespaces.has(head) && (key === undefined || this.data.has(`${head}.${key}`))) return;

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import path from 'node:path';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
@@ -180,7 +181,7 @@ export function altText(chart: ResolvedChart): string {
   }
 }
 
-function nativeSpec(chart: ResolvedChart, theme: Theme): NativeSpec | { code: string; refused: string; hint: string } {
+function nativeSpec(chart: ResolvedChart, theme: Theme): NativeSpec | { code: DiagnosticCode; refused: string; hint: string } {
   switch (chart.kind) {
     case 'ranking': {
       const spec = rankingNative(chart, theme);

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { DataStore, Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition } from '../data/types.js';
 import type { ChartKind, ChartRequest, ChartRequestField } from './types.js';
@@ -83,7 +84,7 @@ export function resolveChart(request: ChartRequest, data: DataStore): { chart?: 
   return dataset.type === 'ranking' ? resolveRanking(request, dataset, fail) : resolveFigures(request, dataset, fail);
 }
 
-type Fail = (code: string, message: string, hint?: string, at?: SourceRef) => { diagnostics: Diagnostic[] };
+type Fail = (code: DiagnosticCode, message: string, hint?: string, at?: SourceRef) => { diagnostics: Diagnostic[] };
 
 /** Where a field of the request was written, when the outline stage says; else the request's origin. */
 export function fieldAt(request: ChartRequest, field: ChartRequestField): SourceRef {

@@ -1,3 +1,7 @@
+import type { DiagnosticCode } from './codes.js';
+
+export type { DiagnosticCode } from './codes.js';
+
 /** How bad a problem is: an error stops the build, a warning is reported and the build goes on. */
 export type Severity = 'error' | 'warning';
 
@@ -12,12 +16,11 @@ export interface SourceRef {
 }
 
 /**
- * A problem with the input, as a value. `code` is a stable upper-case name with a stage prefix
- * (`OUTLINE_UNKNOWN_KEY`, `DATA_DUPLICATE_RANK`, `TEMPLATE_UNKNOWN_HELPER`, `LAYOUT_OVERFLOW`);
- * a code is never renamed.
+ * A problem with the input, as a value. `code` is one of `DIAGNOSTIC_CODES` (src/diagnostics/codes.ts):
+ * a stable upper-case name with a stage prefix, never renamed.
  */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   /** Where the problem is, when it is in an input file. */
@@ -26,11 +29,11 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export function error(code: string, message: string, source?: SourceRef, hint?: string): Diagnostic {
+export function error(code: DiagnosticCode, message: string, source?: SourceRef, hint?: string): Diagnostic {
   return withOptional({ code, severity: 'error', message }, source, hint);
 }
 
-export function warning(code: string, message: string, source?: SourceRef, hint?: string): Diagnostic {
+export function warning(code: DiagnosticCode, message: string, source?: SourceRef, hint?: string): Diagnostic {
   return withOptional({ code, severity: 'warning', message }, source, hint);
 }
 

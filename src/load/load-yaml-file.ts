@@ -1,3 +1,4 @@
+import type { FilePrefix } from '../diagnostics/codes.js';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
@@ -18,7 +19,7 @@ export interface YamlFile<T> {
 /** Reads `file`, parses it keeping positions and validates it against `schema`; `prefix` names the stage in codes. */
 export async function loadYamlFile<S extends z.ZodType>(
   file: string,
-  prefix: string,
+  prefix: FilePrefix,
   schema: S,
   read: { from?: SourceRef; options?: Parameters<typeof readSource>[3] } = {},
 ): Promise<YamlFile<z.output<S>>> {

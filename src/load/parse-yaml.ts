@@ -1,3 +1,4 @@
+import type { FilePrefix } from '../diagnostics/codes.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -15,7 +16,7 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 /** Parses YAML keeping every node's source range; syntax problems become diagnostics. */
-export function parseYaml(text: string, file: string, prefix: string): ParsedYaml {
+export function parseYaml(text: string, file: string, prefix: FilePrefix): ParsedYaml {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc)];
   for (const w of doc.warnings) diagnostics.push(warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: w.pos }));
@@ -43,7 +44,7 @@ export function parseYaml(text: string, file: string, prefix: string): ParsedYam
  * unclosed quote at its opening quote, an over-indented line at that line. One error per line:
  * what follows a syntax error on the same line is usually the same mistake seen again.
  */
-function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: string, doc: Document): Diagnostic[] {
+function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: FilePrefix, doc: Document): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lines = new Set<number>();
   let tokens: unknown[] | undefined;

@@ -1,3 +1,4 @@
+import type { FilePrefix } from '../diagnostics/codes.js';
 import { realpathSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +26,7 @@ const MiB = 1024 * 1024;
  * Reads an input file as UTF-8 text. `prefix` names the stage in codes (`OUTLINE`, `DATA`);
  * `from` is where the file was named, for the message when it is missing or unreadable.
  */
-export async function readSource(file: string, prefix: string, from?: SourceRef, options: ReadOptions = {}): Promise<SourceText> {
+export async function readSource(file: string, prefix: FilePrefix, from?: SourceRef, options: ReadOptions = {}): Promise<SourceText> {
   const ref = options.ref ?? path.basename(file);
   const at = from ?? { file };
   const maxBytes = options.maxBytes ?? 16 * MiB;

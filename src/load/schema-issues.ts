@@ -1,3 +1,4 @@
+import { fileCode, type FileCode, type FilePrefix } from '../diagnostics/codes.js';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
@@ -14,7 +15,7 @@ export interface IssueContext {
   doc?: Document;
   file: string;
   /** The stage, as codes start: `OUTLINE`, `DATA`, `TEMPLATE`. */
-  prefix: string;
+  prefix: FilePrefix;
   schema: Schema;
   /** The value that was validated. */
   value: unknown;
@@ -57,13 +58,19 @@ interface Problem {
   suggestion?: string;
 }
 
+/** The code for a value of a discriminating field (`layout:`, `type:`, `kind:`) that names nothing. */
+function unknownCode(discriminator: string): FileCode {
+  const codes: Record<string, FileCode> = { layout: 'UNKNOWN_LAYOUT', type: 'UNKNOWN_TYPE', kind: 'UNKNOWN_KIND' };
+  return codes[discriminator] ?? 'INVALID_VALUE';
+}
+
 function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
   const path = [...base, ...issue.path];
   const { prefix } = ctx;
   const where = (p: Path, part: 'value' | 'key' = 'value'): SourceRef => locate(p, part, ctx);
   const subject = subjectOf(path, ctx);
   const value = valueAt(ctx.value, path);
-  const one = (code: string, message: string, at: SourceRef, hint?: string): Problem[] => [{ diagnostic: error(`${prefix}_${code}`, message, at, hint) }];
+  const one = (code: FileCode, message: string, at: SourceRef, hint?: string): Problem[] => [{ diagnostic: error(fileCode(prefix, code), message, at, hint) }];
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -85,7 +92,7 @@ function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
         if (value === undefined) {
           return [{ diagnostic: error(`${prefix}_MISSING_FIELD`, `${describeFor(container, ctx) || rootName(ctx)} has no '${issue.discriminator}'`, where(container, 'key'), `add '${issue.discriminator}:' with one of: ${options.join(', ')}`), container, missing: issue.discriminator }];
         }
-        return one(`UNKNOWN_${issue.discriminator.toUpperCase()}`, prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`), where(path), didYouMean(String(value), options));
+        return one(unknownCode(issue.discriminator), prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`), where(path), didYouMean(String(value), options));
       }
       // The branch whose type fits the value says what is wrong with it.
       const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { extensionOf } from '../finish/content-types.js';
 import { decodePart, isXmlPart, naturalCompare } from './parts.js';
@@ -44,7 +45,7 @@ export function checkPackage(bytes: Uint8Array, file: string): Diagnostic[] {
     return [error('PPTX_NOT_ZIP', `${file} is not a zip package (${e.message})`, source, 'rebuild the deck')];
   }
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, message: string, hint?: string): void => {
+  const report = (code: DiagnosticCode, message: string, hint?: string): void => {
     diagnostics.push(error(code, message, source, hint));
   };
   const docs = parseParts(parts, report);
@@ -56,7 +57,7 @@ export function checkPackage(bytes: Uint8Array, file: string): Diagnostic[] {
   return diagnostics;
 }
 
-type Report = (code: string, message: string, hint?: string) => void;
+type Report = (code: DiagnosticCode, message: string, hint?: string) => void;
 
 /** Parses every XML part; reports forbidden characters and well-formedness errors. */
 function parseParts(parts: ReadonlyMap<string, Uint8Array>, report: Report): Map<string, XmlDocument> {
