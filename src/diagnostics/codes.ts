@@ -28,9 +28,6 @@ const FILE_CODES = {
   WRONG_TYPE: 'a value of the wrong type (text where a list is expected, …)',
   TOO_FEW: 'a list with fewer items than it needs',
   TOO_MANY: 'a list with more items than allowed',
-  UNKNOWN_LAYOUT: 'a slide layout that does not exist',
-  UNKNOWN_TYPE: 'a dataset type that does not exist',
-  UNKNOWN_KIND: 'a chart kind that does not exist',
 } as const;
 
 type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}_${K}`]: string };
@@ -39,11 +36,14 @@ function prefixed<P extends FilePrefix>(prefix: P): Prefixed<P, typeof FILE_CODE
   return Object.fromEntries(Object.entries(FILE_CODES).map(([k, v]) => [`${prefix}_${k}`, v])) as Prefixed<P, typeof FILE_CODES>;
 }
 
-/** The code of a file-level problem, for a file of kind `P`. */
+/** The code of a problem any input file can have, without its prefix. */
 export type FileCode = keyof typeof FILE_CODES;
 
 const STAGE_CODES = {
   OUTLINE_UNKNOWN_DATASET: 'a slide or chart names a dataset the outline does not declare under data:',
+  OUTLINE_UNKNOWN_LAYOUT: 'a slide layout that does not exist',
+
+  DATA_UNKNOWN_TYPE: 'a dataset type that does not exist (ranking or figures)',
 
   DATA_CSV_DUPLICATE_COLUMN: 'a CSV header names the same column twice',
   DATA_CSV_EMPTY: 'a CSV file has no header row',
@@ -114,6 +114,17 @@ const STAGE_CODES = {
   PPTX_SLIDE_LIST_MISMATCH: "the presentation's slide list does not match its slides",
   PPTX_UNKNOWN_RELATIONSHIP_ID: 'a part refers to a relationship id it does not have',
   PPTX_UNREADABLE: 'the .pptx file cannot be read',
+  PPTX_NOT_A_FILE: 'the .pptx to check is a folder, a device or a pipe, not a regular file',
+  PPTX_TOO_LARGE: 'the .pptx to check is larger than briefdeck reads',
+
+  WRITE_NO_SPACE: 'the deck cannot be written: no space left on the device (or the quota is used up)',
+  WRITE_READ_ONLY: 'the deck cannot be written: the file system is mounted read-only',
+  WRITE_PERMISSION_DENIED: 'the deck cannot be written: no permission to write the output file or its folder',
+  WRITE_IS_A_FOLDER: 'the output path is a folder, not a file',
+  WRITE_PARENT_NOT_A_FOLDER: 'a folder on the output path is a file',
+  WRITE_FAILED: 'the deck cannot be written for another reason the system gave',
+  WRITE_MANIFEST_FAILED: 'the deck was written, but its manifest (what the next build compares with) was not',
+  WRITE_OVERWRITES_INPUT: 'the output path (or its manifest) is one of the files the deck is built from',
 
   WATCH_BUILD_FAILED: 'a rebuild in `briefdeck watch` failed for a reason outside the input (the last good deck stays)',
 } as const;

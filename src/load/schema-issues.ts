@@ -1,4 +1,4 @@
-import { fileCode, type FileCode, type FilePrefix } from '../diagnostics/codes.js';
+import { fileCode, type DiagnosticCode, type FileCode, type FilePrefix } from '../diagnostics/codes.js';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
@@ -58,10 +58,11 @@ interface Problem {
   suggestion?: string;
 }
 
-/** The code for a value of a discriminating field (`layout:`, `type:`, `kind:`) that names nothing. */
-function unknownCode(discriminator: string): FileCode {
-  const codes: Record<string, FileCode> = { layout: 'UNKNOWN_LAYOUT', type: 'UNKNOWN_TYPE', kind: 'UNKNOWN_KIND' };
-  return codes[discriminator] ?? 'INVALID_VALUE';
+/** The code for a value of a discriminating field (a slide's `layout:`, a dataset's `type:`) that names nothing. */
+function unknownCode(prefix: FilePrefix, discriminator: string): DiagnosticCode {
+  if (prefix === 'OUTLINE' && discriminator === 'layout') return 'OUTLINE_UNKNOWN_LAYOUT';
+  if (prefix === 'DATA' && discriminator === 'type') return 'DATA_UNKNOWN_TYPE';
+  return fileCode(prefix, 'INVALID_VALUE');
 }
 
 function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
@@ -92,7 +93,7 @@ function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
         if (value === undefined) {
           return [{ diagnostic: error(`${prefix}_MISSING_FIELD`, `${describeFor(container, ctx) || rootName(ctx)} has no '${issue.discriminator}'`, where(container, 'key'), `add '${issue.discriminator}:' with one of: ${options.join(', ')}`), container, missing: issue.discriminator }];
         }
-        return one(unknownCode(issue.discriminator), prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`), where(path), didYouMean(String(value), options));
+        return [{ diagnostic: error(unknownCode(prefix, issue.discriminator), prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`), where(path), didYouMean(String(value), options)) }];
       }
       // The branch whose type fits the value says what is wrong with it.
       const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
