@@ -1,6 +1,9 @@
+import type { BoundSlide } from '../bind/bind.js';
 import type { ChartRequest } from '../charts/types.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
+import type { Layout } from '../load/outline/schema.js';
 import type { HexColor } from '../load/theme/theme.js';
+import type { LayoutContext } from './frame.js';
 
 /** A rectangle on the slide, in inches from the top-left corner (16:9: 13.333 × 7.5). */
 export interface Box {
@@ -80,4 +83,22 @@ export interface PlannedChart {
 export interface DeckPlan {
   slides: SlidePlan[];
   charts: PlannedChart[];
+}
+
+/** A bound slide of one layout kind. */
+export type SlideOf<L extends Layout> = Extract<BoundSlide, { layout: L }>;
+
+/** What a layout kind makes of one slide: its elements, and the charts to draw for them. */
+export interface SlideContent {
+  elements: Element[];
+  /** One job per chart element, drawn for the box layout gave it. */
+  charts?: PlannedChart[];
+}
+
+/** One layout kind: an entry of the registry in `registry.ts`. */
+export interface LayoutKind<L extends Layout> {
+  /** Dark background and no slide number (the title and section slides). */
+  dark: boolean;
+  /** Places the slide's content in boxes; problems go to `ctx.diagnostics`. */
+  layout(ctx: LayoutContext & { slide: SlideOf<L> }): SlideContent;
 }

@@ -1,0 +1,17 @@
+import { BODY, contentFrame, fitText } from '../frame.js';
+import type { LayoutKind } from '../types.js';
+import { bulletParagraphs } from './text.js';
+
+/** A title and bullets with sub-bullets, in the body. */
+export const bullets: LayoutKind<'bullets'> = {
+  dark: false,
+  layout(ctx) {
+    const { slide, theme } = ctx;
+    return {
+      elements: [
+        ...contentFrame(ctx, slide.title),
+        fitText({ box: { ...BODY, y: BODY.y + 0.15, h: BODY.h - 0.15 }, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets' }, ctx),
+      ],
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import type { Element, LayoutKind } from '../types.js';
+
+/** Two to four big numbers on cards, each with its label and detail. */
+export const figures: LayoutKind<'figures'> = {
+  dark: false,
+  layout(ctx) {
+    const { slide, theme } = ctx;
+    const n = slide.figures.length;
+    const gap = 0.35;
+    const w = (CONTENT_W - gap * (n - 1)) / n;
+    const y = BODY.y + 0.45;
+    const h = 4.3;
+    const cards: Element[] = [];
+    const values: TextSpec[] = [];
+    const labels: TextSpec[] = [];
+    const details: TextSpec[] = [];
+    slide.figures.forEach((f, i) => {
+      const x = MARGIN + i * (w + gap);
+      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: CARD_FILL, name: `figure ${i + 1} card` });
+      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
+      values.push({ box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 }, paragraphs: [{ text: f.value, bold: true }], max: theme.sizes.figure, min: 24, color: theme.colors.accent, align: 'center', valign: 'middle', noWrap: true, name: `figure ${i + 1} value` });
+      labels.push({ box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 }, paragraphs: [{ text: f.label, bold: true }], max: 22, min: 12, color: theme.colors.text, align: 'center', valign: 'top', name: `figure ${i + 1} label` });
+      if (f.detail) {
+        details.push({ box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 }, paragraphs: [{ text: f.detail }], max: 16, min: 10, color: theme.colors.muted, align: 'center', valign: 'top', name: `figure ${i + 1} detail` });
+      }
+    });
+    return { elements: [...contentFrame(ctx, slide.title), ...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };
+  },
+};

@@ -1,0 +1,49 @@
+import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, SLIDE, type TextSpec } from '../frame.js';
+import type { Element, LayoutKind } from '../types.js';
+
+/** How close to the slide's edge a timeline label may come, in inches. */
+const EDGE = 0.3;
+
+/**
+ * Events along a horizontal axis. Up to five sit in one row below it; more alternate above and
+ * below, so each gets twice the width and labels need not wrap into slivers.
+ */
+export const timeline: LayoutKind<'timeline'> = {
+  dark: false,
+  layout(ctx) {
+    const { slide, theme } = ctx;
+    const n = slide.events.length;
+    const cw = CONTENT_W / n;
+    const alternate = n > 5;
+    const lineY = alternate ? BODY.y + 2.55 : 3.35;
+    const boxW = alternate ? Math.min(2 * cw - 0.2, 3.2) : cw - 0.1;
+    const shapes: Element[] = [{ type: 'shape', shape: 'line', box: { x: MARGIN, y: lineY, w: CONTENT_W, h: 0 }, line: { color: theme.colors.subdued, widthPt: 2.5 }, name: 'time axis' }];
+    const dates: TextSpec[] = [];
+    const labels: TextSpec[] = [];
+    const details: TextSpec[] = [];
+    slide.events.forEach((e, i) => {
+      const cx = MARGIN + (i + 0.5) * cw;
+      // Centred on its dot; the first and last narrow rather than shift into a neighbour's space.
+      const half = Math.min(boxW / 2, cx - EDGE, SLIDE.w - EDGE - cx);
+      const x = cx - half;
+      const w = 2 * half;
+      const above = alternate && i % 2 === 0;
+      shapes.push({ type: 'shape', shape: 'ellipse', box: { x: cx - 0.12, y: lineY - 0.12, w: 0.24, h: 0.24 }, fill: theme.colors.accent, name: `event ${i + 1} dot` });
+      const rows = alternate ? { date: 0.5, label: 0.75, detail: 1.0 } : { date: 0.85, label: 1.15, detail: 1.75 };
+      // Distances from the axis, outward: date, label, detail.
+      const place = (offset: number, h: number) => (above ? lineY - offset - h : lineY + offset);
+      const common = { align: 'center' as const, w, x };
+      if (alternate) {
+        dates.push({ box: { x, y: place(0.22, rows.date), w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 18, min: 10, color: theme.colors.accent, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} date` });
+      } else {
+        dates.push({ box: { x, y: lineY - 0.2 - rows.date, w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 20, min: 10, color: theme.colors.accent, align: common.align, valign: 'bottom', name: `event ${i + 1} date` });
+      }
+      const labelOffset = alternate ? 0.22 + rows.date : 0.3;
+      labels.push({ box: { x, y: place(labelOffset, rows.label), w, h: rows.label }, paragraphs: [{ text: e.label, bold: true }], max: 20, min: 10, color: theme.colors.text, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} label` });
+      if (e.detail) {
+        details.push({ box: { x, y: place(labelOffset + rows.label, rows.detail), w, h: rows.detail }, paragraphs: [{ text: e.detail }], max: 15, min: 9, color: theme.colors.muted, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} detail` });
+      }
+    });
+    return { elements: [...contentFrame(ctx, slide.title), ...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };
+  },
+};
