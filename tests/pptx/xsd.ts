@@ -1,61 +1,87 @@
 /**
- * Schema validation of package parts with xmllint, picking the schema per part the way
- * `../shared/tools/validate-ooxml` does: packaging schemas for `[Content_Types].xml` and `.rels`,
- * `all.xsd` (every ISO/IEC 29500-4 transitional schema) for the other XML parts, and nothing for
- * `docProps/core.xml` (the Dublin Core schemas are not shipped).
+ * Schema validation of package parts, in-process with libxml2-wasm, against the schemas vendored
+ * in tests/ooxml-xsd: packaging schemas for `[Content_Types].xml` and `.rels`, `all.xsd` (every
+ * ISO/IEC 29500-4 transitional schema) for the other XML parts, and nothing for
+ * `docProps/core.xml` (the Dublin Core schemas are not vendored).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { XmlBufferInputProvider, XmlDocument, XmlLibError, xmlRegisterInputProvider, XmlValidateError, XsdValidator, type ErrorDetail } from 'libxml2-wasm';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const XSD_DIR = path.resolve(repoRoot, '../shared/ooxml-xsd');
+export const XSD_DIR = path.join(repoRoot, 'tests/ooxml-xsd');
 
-/** Why schema validation cannot run here, or undefined when it can. */
-export function schemaValidationUnavailable(): string | undefined {
-  if (spawnSync('xmllint', ['--version']).error) return 'xmllint is not installed (Debian: libxml2-utils)';
-  if (!existsSync(path.join(XSD_DIR, 'all.xsd'))) return `the OOXML schemas are not at ${XSD_DIR}`;
-  return undefined;
-}
+/**
+ * The schemas are served under this made-up scheme, from memory: an import or include resolves
+ * only to a file in tests/ooxml-xsd, never to the file system or the network.
+ */
+const BASE = 'ooxml-xsd:/';
 
 export interface InvalidPart {
   part: string;
   errors: string[];
 }
 
-export function validateParts(parts: ReadonlyMap<string, Uint8Array>): { checked: number; invalid: InvalidPart[] } {
-  const work = mkdtempSync(path.join(tmpdir(), 'briefdeck-xsd-'));
+let validators: Map<string, XsdValidator> | undefined;
+
+function validatorFor(schema: string): XsdValidator {
+  validators ??= new Map();
+  const known = validators.get(schema);
+  if (known) return known;
+  if (validators.size === 0) registerSchemas();
+  const xsd = XmlDocument.fromBuffer(readFileSync(path.join(XSD_DIR, schema)), { url: BASE + schema });
   try {
-    const groups = new Map<string, string[]>();
-    for (const [name, bytes] of parts) {
-      const schema = schemaFor(name);
-      if (!schema) continue;
-      const file = path.join(work, name);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, bytes);
-      groups.set(schema, [...(groups.get(schema) ?? []), name]);
-    }
-    const invalid: InvalidPart[] = [];
-    let checked = 0;
-    for (const [schema, names] of groups) {
-      checked += names.length;
-      const run = spawnSync('xmllint', ['--noout', '--schema', schema, ...names.map((n) => path.join(work, n))], {
-        cwd: XSD_DIR,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (/failed to compile/.test(run.stderr)) throw new Error(`the schemas did not compile:\n${run.stderr.slice(0, 2000)}`);
-      for (const name of names) {
-        const file = path.join(work, name);
-        const lines = run.stderr.split('\n').filter((l) => l.startsWith(`${file}:`) || l === `${file} fails to validate`);
-        if (lines.length > 0) invalid.push({ part: name, errors: lines.slice(0, 3).map((l) => l.replace(`${work}/`, '')) });
-      }
-    }
-    return { checked, invalid };
+    const validator = XsdValidator.fromDoc(xsd);
+    validators.set(schema, validator);
+    return validator;
+  } catch (e) {
+    throw new Error(`the schema ${schema} did not compile: ${e instanceof XmlLibError ? detailText(e.details) : String(e)}`);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    xsd.dispose();
+  }
+}
+
+function registerSchemas(): void {
+  const files: Record<string, Uint8Array> = {};
+  for (const rel of readdirSync(XSD_DIR, { recursive: true, encoding: 'utf8' })) {
+    if (rel.endsWith('.xsd')) files[BASE + rel.split(path.sep).join('/')] = readFileSync(path.join(XSD_DIR, rel));
+  }
+  xmlRegisterInputProvider(new XmlBufferInputProvider(files));
+}
+
+const detailText = (details: readonly ErrorDetail[]): string => details.map((d) => `${d.line}: ${d.message.trim()}`).join('; ');
+
+export function validateParts(parts: ReadonlyMap<string, Uint8Array>): { checked: number; invalid: InvalidPart[] } {
+  const invalid: InvalidPart[] = [];
+  let checked = 0;
+  for (const [name, bytes] of parts) {
+    const schema = schemaFor(name);
+    if (!schema) continue;
+    checked += 1;
+    const errors = problems(validatorFor(schema), bytes);
+    if (errors.length > 0) invalid.push({ part: name, errors: errors.slice(0, 3).map((d) => `${name}:${d.line}: ${d.message.trim()}`) });
+  }
+  return { checked, invalid };
+}
+
+/** What libxml2 finds wrong with a part: not well-formed, or not valid against the schema. */
+function problems(validator: XsdValidator, bytes: Uint8Array): readonly ErrorDetail[] {
+  let doc: XmlDocument;
+  try {
+    doc = XmlDocument.fromBuffer(bytes);
+  } catch (e) {
+    if (e instanceof XmlLibError) return e.details;
+    throw e;
+  }
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (e) {
+    if (e instanceof XmlValidateError) return e.details;
+    throw e;
+  } finally {
+    doc.dispose();
   }
 }
 
