@@ -2,19 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeLocalPaths } from '../../src/pptx/finish/alt-text.js';
+import { removeLocalPathsEdit } from '../../src/pptx/finish/alt-text.js';
 import { repairContentTypes } from '../../src/pptx/finish/content-types.js';
-import { setCoreDates } from '../../src/pptx/finish/core-props.js';
-import { setChartFonts, setNotesLanguage, setRunFonts, setThemeFonts } from '../../src/pptx/finish/fonts.js';
-import { replaceRandomGuids } from '../../src/pptx/finish/guids.js';
+import { setCoreDatesEdit } from '../../src/pptx/finish/core-props.js';
+import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from '../../src/pptx/finish/fonts.js';
+import { replaceRandomGuidsEdit } from '../../src/pptx/finish/guids.js';
 import { dedupeMedia } from '../../src/pptx/finish/media.js';
-import { repairParagraphs, splitNotesLines } from '../../src/pptx/finish/paragraphs.js';
-import { normalizeAsParsed, type Parts } from '../../src/pptx/opc/parts.js';
+import { repairParagraphsEdit, splitNotesLinesEdit } from '../../src/pptx/finish/paragraphs.js';
+import { applyXmlEdits, naturalCompare, normalizeAsParsed, type Parts, type XmlEdit } from '../../src/pptx/opc/parts.js';
 import { removeDanglingRelationships } from '../../src/pptx/opc/relationships.js';
 import { renumberCharts } from '../../src/pptx/finish/renumber.js';
 import { sanitizeXmlText } from '../../src/pptx/finish/sanitize.js';
-import { repairChartSchema, repairPresentationOrder } from '../../src/pptx/finish/schema-order.js';
-import { dedupeShapeIds } from '../../src/pptx/finish/shape-ids.js';
+import { repairChartSchemaEdit, repairPresentationOrderEdit } from '../../src/pptx/finish/schema-order.js';
+import { dedupeShapeIdsEdit } from '../../src/pptx/finish/shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from '../../src/pptx/finish/workbooks.js';
 import { createElement, parseXml, serializeXml, textNode, type XmlDocument } from '../../src/pptx/xml/xml.js';
 import { finishPackage, type FinishOptions } from '../../src/pptx/finish/finish.js';
@@ -25,27 +25,30 @@ import { buildGalleryDeck, buildSampleDeck, buildTextDeck, FINISH_OPTIONS, makeP
 /**
  * The finish stage edits each part's tree in one pass (one parse, one serialization) where it
  * used to run a dozen steps that each parsed and serialized every part. This is that old way,
- * from the same step functions, kept to check that the fast way gives the same bytes.
+ * from the same edits, each applied alone (a parse and a serialization of every part it
+ * selects), kept to check that the fast way gives the same bytes.
  */
 function finishStepByStep(raw: Uint8Array, opts: FinishOptions): Uint8Array {
+  const alone = (edit: XmlEdit) => (parts: Parts) => applyXmlEdits(parts, [edit]);
   const steps: ((parts: Parts) => Parts)[] = [
     sanitizeXmlText,
     dedupeMedia,
     renumberCharts,
     removeDanglingRelationships,
-    repairPresentationOrder,
-    repairChartSchema,
-    repairParagraphs,
-    splitNotesLines,
-    dedupeShapeIds,
-    removeLocalPaths,
-    (p) => setThemeFonts(p, opts),
-    (p) => setChartFonts(p, opts),
-    (p) => setNotesLanguage(p, opts.lang),
-    (p) => setRunFonts(p, opts),
-    (p) => setCoreDates(p, opts.date),
+    alone(repairPresentationOrderEdit),
+    alone(repairChartSchemaEdit),
+    alone(repairParagraphsEdit),
+    alone(splitNotesLinesEdit),
+    alone(dedupeShapeIdsEdit),
+    alone(removeLocalPathsEdit),
+    alone(setThemeFontsEdit(opts)),
+    alone(setChartFontsEdit(opts)),
+    alone(setNotesLanguageEdit(opts.lang)),
+    alone(setRunFontsEdit(opts)),
+    alone(setCoreDatesEdit(opts.date)),
     (p) => normalizeEmbeddedWorkbooks(p, opts.date),
-    replaceRandomGuids,
+    // in natural order: the first occurrence of a GUID names its replacement
+    (p) => applyXmlEdits(new Map([...p].sort(([a], [b]) => naturalCompare(a, b))), [replaceRandomGuidsEdit()]),
     repairContentTypes,
   ];
   let parts: Parts = readZip(raw);

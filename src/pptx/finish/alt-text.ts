@@ -1,7 +1,7 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { SHAPE_TREE_PART } from '../opc/part-names.js';
 import { descendants, getAttribute, setAttribute } from '../xml/xml.js';
 
-const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/;
 const IMAGE_FILE = /\.(png|jpe?g|gif|svg|bmp|tiff?|webp|emf|wmf)$/i;
 
 /** Does an image description look like a file path (`/home/me/logo.png`, `C:\x\y.png`, `file:…`)? */
@@ -22,11 +22,6 @@ export function fileNameOf(path: string): string {
  * `descr="${altText || path}"`), which leaks the author's folders into the deck. Keeps only the
  * file name, a hint for whoever writes the real description in PowerPoint.
  */
-export function removeLocalPaths(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [removeLocalPathsEdit]);
-}
-
-/** `removeLocalPaths` as an edit, for the finish stage's single pass over the trees. */
 export const removeLocalPathsEdit: XmlEdit = {
   select: (name) => SHAPE_TREE_PART.test(name),
   edit: (doc) => {

@@ -1,5 +1,5 @@
 import { encodePart, naturalCompare, readXmlPart, type Parts } from '../opc/parts.js';
-import { CONTENT_TYPES_PART } from '../opc/relationships.js';
+import { APP_PROPERTIES_PART, CHART_PART, CONTENT_TYPES_PART, CORE_PROPERTIES_PART, NOTES_SLIDE_PART, PRESENTATION_PART, SLIDE_PART, THEME_PART } from '../opc/part-names.js';
 import { childElements, createElement, getAttribute, serializeXml } from '../xml/xml.js';
 
 const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
@@ -7,11 +7,11 @@ const PML = 'application/vnd.openxmlformats-officedocument.presentationml';
 
 /** Content types of the parts PowerPoint packages hold, by part name. */
 const OVERRIDES: readonly (readonly [RegExp, string])[] = [
-  [/^ppt\/presentation\.xml$/, `${PML}.presentation.main+xml`],
-  [/^ppt\/slides\/slide\d+\.xml$/, `${PML}.slide+xml`],
+  [exactly(PRESENTATION_PART), `${PML}.presentation.main+xml`],
+  [SLIDE_PART, `${PML}.slide+xml`],
   [/^ppt\/slideLayouts\/slideLayout\d+\.xml$/, `${PML}.slideLayout+xml`],
   [/^ppt\/slideMasters\/slideMaster\d+\.xml$/, `${PML}.slideMaster+xml`],
-  [/^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${PML}.notesSlide+xml`],
+  [NOTES_SLIDE_PART, `${PML}.notesSlide+xml`],
   [/^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${PML}.notesMaster+xml`],
   [/^ppt\/handoutMasters\/handoutMaster\d+\.xml$/, `${PML}.handoutMaster+xml`],
   [/^ppt\/presProps\.xml$/, `${PML}.presProps+xml`],
@@ -19,14 +19,18 @@ const OVERRIDES: readonly (readonly [RegExp, string])[] = [
   [/^ppt\/tableStyles\.xml$/, `${PML}.tableStyles+xml`],
   [/^ppt\/commentAuthors\.xml$/, `${PML}.commentAuthors+xml`],
   [/^ppt\/comments\/comment\d+\.xml$/, `${PML}.comments+xml`],
-  [/^ppt\/theme\/theme\d+\.xml$/, 'application/vnd.openxmlformats-officedocument.theme+xml'],
-  [/^ppt\/charts\/chart\d+\.xml$/, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml'],
+  [THEME_PART, 'application/vnd.openxmlformats-officedocument.theme+xml'],
+  [CHART_PART, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml'],
   [/^ppt\/charts\/style\d+\.xml$/, 'application/vnd.ms-office.chartstyle+xml'],
   [/^ppt\/charts\/colors\d+\.xml$/, 'application/vnd.ms-office.chartcolorstyle+xml'],
-  [/^docProps\/core\.xml$/, 'application/vnd.openxmlformats-package.core-properties+xml'],
-  [/^docProps\/app\.xml$/, 'application/vnd.openxmlformats-officedocument.extended-properties+xml'],
+  [exactly(CORE_PROPERTIES_PART), 'application/vnd.openxmlformats-package.core-properties+xml'],
+  [exactly(APP_PROPERTIES_PART), 'application/vnd.openxmlformats-officedocument.extended-properties+xml'],
   [/^docProps\/custom\.xml$/, 'application/vnd.openxmlformats-officedocument.custom-properties+xml'],
 ];
+
+function exactly(partName: string): RegExp {
+  return new RegExp(`^${partName.replace(/[.[\]]/g, '\\$&')}$`);
+}
 
 /** Content types by file extension, for parts without an override. */
 const DEFAULTS: Readonly<Record<string, string>> = {

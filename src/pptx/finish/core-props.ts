@@ -1,7 +1,7 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { CORE_PROPERTIES_PART } from '../opc/part-names.js';
 import { descendants, textNode } from '../xml/xml.js';
 
-const CORE_PROPERTIES_PART = 'docProps/core.xml';
 
 /** W3CDTF as Office writes it: UTC, whole seconds (`2025-06-01T00:00:00Z`). */
 export function w3cdtf(date: Date): string {
@@ -9,11 +9,6 @@ export function w3cdtf(date: Date): string {
 }
 
 /** Sets `dcterms:created` and `dcterms:modified` to the document date (pptxgenjs writes the clock's). */
-export function setCoreDates(parts: Parts, date: Date): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [setCoreDatesEdit(date)]);
-}
-
-/** `setCoreDates` as an edit, for the finish stage's single pass over the trees. */
 export function setCoreDatesEdit(date: Date): XmlEdit {
   const stamp = w3cdtf(date);
   return {

@@ -1,4 +1,5 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { CHART_PART, NOTES_SLIDE_PART, RUN_PART, THEME_PART } from '../opc/part-names.js';
 import { childElements, createElement, descendants, firstChild, getAttribute, setAttribute, type XmlElement } from '../xml/xml.js';
 
 export interface TypefaceOptions {
@@ -7,9 +8,6 @@ export interface TypefaceOptions {
   lang: string;
 }
 
-const THEME_PART = /^ppt\/theme\/theme\d+\.xml$/;
-const CHART_PART = /^ppt\/charts\/chart\d+\.xml$/;
-const NOTES_PART = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
 /** DrawingML text-property elements, which carry `lang` and hold `a:latin`/`a:ea`/`a:cs`. */
 const TEXT_PROPERTIES = new Set(['a:rPr', 'a:defRPr', 'a:endParaRPr']);
 
@@ -30,11 +28,6 @@ export function scriptOfLanguage(lang: string): string | undefined {
  * Puts the deck's typefaces in the theme's major and minor fonts: pptxgenjs sets only the Latin
  * slot, so East Asian text falls back to 新細明體 (or whatever the viewer's Office picks).
  */
-export function setThemeFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [setThemeFontsEdit(fonts)]);
-}
-
-/** `setThemeFonts` as an edit, for the finish stage's single pass over the trees. */
 export function setThemeFontsEdit(fonts: TypefaceOptions): XmlEdit {
   const script = scriptOfLanguage(fonts.lang);
   return {
@@ -70,11 +63,6 @@ function setSlot(fontCollection: XmlElement, slot: 'a:latin' | 'a:ea', typeface:
  * `<a:ea typeface=…/>` right after each `<a:latin>` that has none (schema order: latin, ea, cs)
  * and sets `lang` on text properties that carry none or pptxgenjs's default.
  */
-export function setChartFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [setChartFontsEdit(fonts)]);
-}
-
-/** `setChartFonts` as an edit, for the finish stage's single pass over the trees. */
 export function setChartFontsEdit(fonts: TypefaceOptions): XmlEdit {
   return {
     select: (name) => CHART_PART.test(name),
@@ -92,14 +80,9 @@ export function setChartFontsEdit(fonts: TypefaceOptions): XmlEdit {
 }
 
 /** Speaker notes: pptxgenjs always writes `lang="en-US"` there and offers no option. */
-export function setNotesLanguage(parts: Parts, lang: string): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [setNotesLanguageEdit(lang)]);
-}
-
-/** `setNotesLanguage` as an edit, for the finish stage's single pass over the trees. */
 export function setNotesLanguageEdit(lang: string): XmlEdit {
   return {
-    select: (name) => NOTES_PART.test(name),
+    select: (name) => NOTES_SLIDE_PART.test(name),
     edit: (doc) => {
       for (const el of descendants(doc.root)) {
         if (TEXT_PROPERTIES.has(el.name)) setLanguage(el, lang);
@@ -113,7 +96,6 @@ function setLanguage(textProperties: XmlElement, lang: string): void {
   if (current === undefined || current === 'en-US') setAttribute(textProperties, 'lang', lang);
 }
 
-const RUN_PART = /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/;
 /** Children of a run's properties that come after `a:latin`/`a:ea`/`a:cs` in schema order. */
 const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl', 'a:extLst']);
 
@@ -122,11 +104,6 @@ const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl
  * notes). Every run gets the Latin font in `a:latin` and the East Asian font in `a:ea`, so
  * Chinese is set in the Chinese font and Latin in the Latin one, whatever the viewer.
  */
-export function setRunFonts(parts: Parts, fonts: TypefaceOptions): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [setRunFontsEdit(fonts)]);
-}
-
-/** `setRunFonts` as an edit, for the finish stage's single pass over the trees. */
 export function setRunFontsEdit(fonts: TypefaceOptions): XmlEdit {
   return {
     select: (name) => RUN_PART.test(name),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applyXmlEdits, isXmlPart, naturalCompare, type Parts, type XmlEdit } from '../opc/parts.js';
+import { isXmlPart, type XmlEdit } from '../opc/parts.js';
 import { descendants } from '../xml/xml.js';
 
 const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
@@ -8,17 +8,9 @@ const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-
  * Replaces GUID-valued attributes with GUIDs derived from where they stand. pptxgenjs draws
  * section ids, chart data-label ids (`c16:uniqueId`) and label field ids from `Math.random`.
  * The same old GUID maps to the same new one everywhere, so references between parts still
- * agree. `uri` attributes are left alone: they name extension schemas, not objects.
- */
-export function replaceRandomGuids(parts: Parts): Map<string, Uint8Array> {
-  // Edits visit parts in map order; sort it so the first occurrence of a GUID is stable
-  const sorted = new Map([...parts].sort(([a], [b]) => naturalCompare(a, b)));
-  return applyXmlEdits(sorted, [replaceRandomGuidsEdit()]);
-}
-
-/**
- * `replaceRandomGuids` as an edit, for the finish stage's single pass over the trees. It keeps
- * state across parts: visit them in natural order, as `replaceRandomGuids` does.
+ * agree. `uri` attributes are left alone: they name extension schemas, not objects. The edit
+ * keeps state across parts: apply it to parts in natural order, so that the first occurrence of
+ * a GUID, which names its replacement, is the same in every build.
  */
 export function replaceRandomGuidsEdit(): XmlEdit {
   const replacements = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MEDIA_FOLDER } from '../opc/part-names.js';
 import { naturalCompare, type Parts } from '../opc/parts.js';
 import { renameParts } from '../opc/relationships.js';
 
@@ -10,7 +11,7 @@ import { renameParts } from '../opc/relationships.js';
 export function dedupeMedia(parts: Parts): Map<string, Uint8Array> {
   const firstByHash = new Map<string, string>();
   const mapping = new Map<string, string>();
-  const media = [...parts.keys()].filter((name) => name.startsWith('ppt/media/')).sort(naturalCompare);
+  const media = [...parts.keys()].filter((name) => name.startsWith(MEDIA_FOLDER)).sort(naturalCompare);
   for (const name of media) {
     const bytes = parts.get(name);
     if (!bytes) continue;

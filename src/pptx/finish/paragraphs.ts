@@ -1,19 +1,13 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { DRAWING_TEXT_PART, NOTES_SLIDE_PART } from '../opc/part-names.js';
 import { createElement, descendants, firstChild, textContent, textNode, type XmlElement, type XmlNode } from '../xml/xml.js';
 
-const DRAWING_TEXT_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters|charts)\/[^/]+\.xml$/;
-const NOTES_PART = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
 
 /**
  * Puts `a:p` in schema order (pPr?, runs, endParaRPr?). pptxgenjs writes an `a:pPr` before every
  * run of a multi-run paragraph (pptxgenjs PR #1083, not merged), which PowerPoint repairs and the
  * schema rejects. The first one applies to the paragraph; the others are dropped.
  */
-export function repairParagraphs(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [repairParagraphsEdit]);
-}
-
-/** `repairParagraphs` as an edit, for the finish stage's single pass over the trees. */
 export const repairParagraphsEdit: XmlEdit = {
   select: (name) => DRAWING_TEXT_PART.test(name),
   edit: (doc) => {
@@ -31,13 +25,8 @@ export const repairParagraphsEdit: XmlEdit = {
  * Speaker notes: pptxgenjs writes all the notes as one run with the line breaks inside `<a:t>`,
  * which PowerPoint shows as one paragraph. Splits each such run into one paragraph a line.
  */
-export function splitNotesLines(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [splitNotesLinesEdit]);
-}
-
-/** `splitNotesLines` as an edit, for the finish stage's single pass over the trees. */
 export const splitNotesLinesEdit: XmlEdit = {
-  select: (name) => NOTES_PART.test(name),
+  select: (name) => NOTES_SLIDE_PART.test(name),
   edit: (doc) => {
     for (const body of descendants(doc.root, 'p:txBody')) {
       body.children = body.children.flatMap((child) =>

@@ -1,4 +1,5 @@
 import { InternalError } from '../../diagnostics/diagnostic.js';
+import { MEDIA_FOLDER } from '../opc/part-names.js';
 import type { Parts } from '../opc/parts.js';
 
 const PREFIX = 'briefdeck-picture:';
@@ -16,7 +17,7 @@ export function picturePlaceholder(hash: string): Uint8Array {
 export function fillPictures(parts: Parts, pictures: ReadonlyMap<string, Uint8Array>): Parts {
   const out = new Map(parts);
   for (const [name, bytes] of parts) {
-    if (!name.startsWith('ppt/media/') || !startsWith(bytes, prefixBytes)) continue;
+    if (!name.startsWith(MEDIA_FOLDER) || !startsWith(bytes, prefixBytes)) continue;
     const hash = new TextDecoder().decode(bytes.subarray(prefixBytes.length));
     const png = pictures.get(hash);
     if (!png) throw new InternalError(`finish: no picture was drawn for ${name} (chart ${hash.slice(0, 12)})`);

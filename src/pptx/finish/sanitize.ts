@@ -1,7 +1,7 @@
+import { APP_PROPERTIES_PART } from '../opc/part-names.js';
 import { decodePart, encodePart, isXmlPart, type Parts } from '../opc/parts.js';
 
 const FORBIDDEN_XML_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const APP_PROPERTIES_PART = 'docProps/app.xml';
 
 /**
  * Text-level repairs that must happen before a part can be parsed at all:

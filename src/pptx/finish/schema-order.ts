@@ -1,4 +1,5 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { CHART_PART, PRESENTATION_PART } from '../opc/part-names.js';
 import { childElements, createElement, descendants, firstChild, prefixOf, withoutWhitespace, type XmlElement, type XmlNode } from '../xml/xml.js';
 
 /**
@@ -94,13 +95,8 @@ export function orderChildren(el: XmlElement, prefix: string, sequence: Sequence
 }
 
 /** `presentation.xml`: pptxgenjs writes `p:notesMasterIdLst` after `p:sldIdLst`. */
-export function repairPresentationOrder(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [repairPresentationOrderEdit]);
-}
-
-/** `repairPresentationOrder` as an edit, for the finish stage's single pass over the trees. */
 export const repairPresentationOrderEdit: XmlEdit = {
-  select: (name) => name === 'ppt/presentation.xml',
+  select: (name) => name === PRESENTATION_PART,
   edit: (doc) => {
     if (doc.root.name === 'p:presentation') orderChildren(doc.root, 'p', PRESENTATION);
   },
@@ -112,13 +108,8 @@ export const repairPresentationOrderEdit: XmlEdit = {
  * (an extension must hold an element) in scatter labels. Puts every chart element it knows in
  * schema order and fills in what the schema requires.
  */
-export function repairChartSchema(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [repairChartSchemaEdit]);
-}
-
-/** `repairChartSchema` as an edit, for the finish stage's single pass over the trees. */
 export const repairChartSchemaEdit: XmlEdit = {
-  select: (name) => /^ppt\/charts\/chart\d+\.xml$/.test(name),
+  select: (name) => CHART_PART.test(name),
   edit: (doc) => {
     removeEmptyExtensions(doc.root);
     for (const el of descendants(doc.root)) {

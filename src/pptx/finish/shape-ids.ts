@@ -1,7 +1,7 @@
-import { applyXmlEdits, type Parts, type XmlEdit } from '../opc/parts.js';
+import type { XmlEdit } from '../opc/parts.js';
+import { SHAPE_TREE_PART } from '../opc/part-names.js';
 import { descendants, getAttribute, setAttribute } from '../xml/xml.js';
 
-export const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/;
 
 /**
  * Gives every shape on a slide its own id. pptxgenjs numbers most objects by their index on the
@@ -9,11 +9,6 @@ export const SHAPE_TREE_PART = /^ppt\/(slides|slideLayouts|slideMasters|notesSli
  * picture can repeat an id, and PowerPoint offers to repair the file. The first shape with an id
  * keeps it; later ones get fresh ids.
  */
-export function dedupeShapeIds(parts: Parts): Map<string, Uint8Array> {
-  return applyXmlEdits(parts, [dedupeShapeIdsEdit]);
-}
-
-/** `dedupeShapeIds` as an edit, for the finish stage's single pass over the trees. */
 export const dedupeShapeIdsEdit: XmlEdit = {
   select: (name) => SHAPE_TREE_PART.test(name),
   edit: (doc) => {

@@ -1,5 +1,6 @@
-import { setCoreDates } from './core-props.js';
-import type { Parts } from '../opc/parts.js';
+import { setCoreDatesEdit } from './core-props.js';
+import { EMBEDDED_WORKBOOK_PART } from '../opc/part-names.js';
+import { applyXmlEdits, type Parts } from '../opc/parts.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
 import { writeZip } from '../zip/zip-write.js';
 
@@ -11,7 +12,7 @@ import { writeZip } from '../zip/zip-write.js';
 export function normalizeEmbeddedWorkbooks(parts: Parts, date: Date): Map<string, Uint8Array> {
   const out = new Map(parts);
   for (const [name, bytes] of parts) {
-    if (!/^ppt\/embeddings\/[^/]+\.xlsx$/i.test(name)) continue;
+    if (!EMBEDDED_WORKBOOK_PART.test(name)) continue;
     let entries: Map<string, Uint8Array>;
     try {
       entries = readZip(bytes);
@@ -19,7 +20,7 @@ export function normalizeEmbeddedWorkbooks(parts: Parts, date: Date): Map<string
       if (e instanceof ZipReadError) continue; // not ours to judge; leave it as it is
       throw e;
     }
-    out.set(name, writeZip(setCoreDates(entries, date)));
+    out.set(name, writeZip(applyXmlEdits(entries, [setCoreDatesEdit(date)])));
   }
   return out;
 }

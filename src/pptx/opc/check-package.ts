@@ -2,19 +2,17 @@ import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { extensionOf } from '../finish/content-types.js';
 import { decodePart, isXmlPart, naturalCompare } from './parts.js';
+import { CONTENT_TYPES_PART, ROOT_RELS_PART, SHAPE_TREE_PART, SLIDE_FOLDER_PART } from './part-names.js';
 import {
-  CONTENT_TYPES_PART,
   RELATIONSHIP_TYPE,
   isRelsPart,
   relationshipElements,
   relsPartOf,
   resolveTarget,
-  ROOT_RELS_PART,
   sourceOfRels,
   toRelationship,
   type Relationship,
 } from './relationships.js';
-import { SHAPE_TREE_PART } from '../finish/shape-ids.js';
 import {
   childElements,
   descendants,
@@ -234,7 +232,7 @@ function checkSlideList(
     }
   }
   for (const part of [...parts.keys()].sort(naturalCompare)) {
-    if (/^ppt\/slides\/[^/]+\.xml$/.test(part) && !listed.has(part) && !unlisted.has(part)) {
+    if (SLIDE_FOLDER_PART.test(part) && !listed.has(part) && !unlisted.has(part)) {
       report('PPTX_SLIDE_LIST_MISMATCH', `${part} is not in the slide list of ${presentation}`);
     }
   }

@@ -1,4 +1,5 @@
 import { InternalError } from '../../diagnostics/diagnostic.js';
+import { CONTENT_TYPES_PART, ROOT_RELS_PART } from './part-names.js';
 import { editXmlParts, readXmlPart, type Parts } from './parts.js';
 import { childElements, getAttribute, setAttribute, type XmlDocument, type XmlElement } from '../xml/xml.js';
 
@@ -10,8 +11,6 @@ export interface Relationship {
   external: boolean;
 }
 
-export const CONTENT_TYPES_PART = '[Content_Types].xml';
-export const ROOT_RELS_PART = '_rels/.rels';
 export const RELATIONSHIP_TYPE = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
   slide: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide',
