@@ -1,19 +1,13 @@
-import type { DiagnosticCode } from '../diagnostics/codes.js';
 import path from 'node:path';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { Theme } from '../load/theme/theme.js';
-import { breakdownAltText, breakdownNative } from './kinds/breakdown.js';
-import { comparisonNative, figuresAltText } from './kinds/comparison.js';
 import { PX_PER_INCH } from './style/context.js';
 import type { PictureJob } from './drawer/draw-batch.js';
+import { chartKind } from './kinds/registry.js';
 import { resolveFontFile } from './render/fonts.js';
 import { CHARTS_VERSION, contentHash } from './hash.js';
-import type { NativeSpec } from './style/native.js';
-import { rankChangeAltText } from './kinds/rank-change.js';
-import { rankingAltText, rankingNative } from './kinds/ranking.js';
 import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
-import { shareNative } from './kinds/share.js';
 import type { ChartOutput, ChartRequest, ChartSlot, NativeChart } from './types.js';
 
 /** The box a chart fills, in inches, on a 13.333 × 7.5 in slide. */
@@ -126,7 +120,7 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
     }
 
     if (request.render === 'native') {
-      const spec = nativeSpec(chart, theme);
+      const spec = chartKind(chart.kind).native(chart, theme);
       if ('refused' in spec) {
         plan.diagnostics.push(error(spec.code, spec.refused, fieldAt(request, 'render'), spec.hint));
         continue;
@@ -168,34 +162,7 @@ export function crowded(problems: readonly string[], id: string, chart: Pick<Res
 
 /** The chart's data in Traditional Chinese words, for the picture's alt text. */
 export function altText(chart: ResolvedChart): string {
-  switch (chart.kind) {
-    case 'ranking':
-      return rankingAltText(chart);
-    case 'rank-change':
-      return rankChangeAltText(chart);
-    case 'comparison':
-    case 'share':
-      return figuresAltText(chart);
-    case 'breakdown':
-      return breakdownAltText(chart);
-  }
-}
-
-function nativeSpec(chart: ResolvedChart, theme: Theme): NativeSpec | { code: DiagnosticCode; refused: string; hint: string } {
-  switch (chart.kind) {
-    case 'ranking': {
-      const spec = rankingNative(chart, theme);
-      return 'refused' in spec ? { code: 'CHART_NATIVE_NEEDS_SCORES', refused: spec.refused, hint: 'use `render: echarts`, which shows rank as position (dots on a rank axis), not as bar length' } : spec;
-    }
-    case 'rank-change':
-      return { code: 'CHART_NATIVE_UNSUPPORTED', refused: `a rank-change chart of '${chart.meta.id}' has no native form: a line chart would draw ranks as amounts`, hint: 'use `render: echarts`' };
-    case 'comparison':
-      return comparisonNative(chart, theme);
-    case 'share':
-      return shareNative(chart, theme);
-    case 'breakdown':
-      return breakdownNative(chart, theme);
-  }
+  return chartKind(chart.kind).altText(chart);
 }
 
 export type ChartFontFiles = { ok: true; regular: string; bold: string } | { ok: false; message: string };

@@ -1,6 +1,7 @@
 import type { SourceRef } from '../diagnostics/diagnostic.js';
+import type { ChartKind } from './kinds/registry.js';
 
-export type ChartKind = 'ranking' | 'rank-change' | 'comparison' | 'breakdown' | 'share';
+export type { ChartKind } from './kinds/registry.js';
 export type ChartRenderer = 'echarts' | 'native';
 
 /** What a slide asks for: which data, drawn how. Strings are already bound (no templates left). */

@@ -1,13 +1,59 @@
 import type { EChartsOption } from 'echarts';
 import { formatValue, roundToSum } from '../../data/format.js';
-import type { Qualifier } from '../../data/types.js';
+import type { FigureItem, Qualifier } from '../../data/types.js';
 import type { Theme } from '../../load/theme/theme.js';
+import { itemAt } from '../resolve/fields.js';
+import { mixedUnits, pickFigures, type FiguresMeta } from '../resolve/figures.js';
+import { list } from '../resolve/hints.js';
 import { textOn } from '../style/contrast.js';
 import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
 import { barFrame, categoryAxis, categoryLabel, valueLabel } from '../style/figure-labels.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
-import type { BuiltOption } from './ranking.js';
-import type { BreakdownChart } from '../resolve.js';
+import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
+
+/** A total and its parts. */
+export interface BreakdownChart {
+  kind: 'breakdown';
+  meta: FiguresMeta;
+  parent: FigureItem;
+  parts: FigureItem[];
+  title?: string;
+}
+
+/** `breakdown`: a total (the first of `items`, else the first item with parts) and its parts (the rest of `items`, else all). */
+export const breakdown: ChartKindSpec<BreakdownChart, 'figures'> = {
+  wants: 'figures',
+  resolve(request, dataset, fail) {
+    const pick = pickFigures(request, dataset, fail);
+    if ('diagnostics' in pick) return pick;
+    const parents = dataset.items.filter((i) => dataset.items.some((p) => p.parent === i.key));
+    const parent = pick.picked[0] ?? parents[0];
+    if (!parent) return fail('CHART_NO_PARTS', `'${dataset.id}' has no item with parts (items whose \`parent\` names it)`);
+    const allParts = dataset.items.filter((i) => i.parent === parent.key);
+    if (allParts.length === 0) {
+      return fail('CHART_NO_PARTS', `'${parent.key}' in '${dataset.id}' has no parts`, parents.length ? `items with parts: ${list(parents.map((p) => p.key))}` : 'give parts a `parent` key', itemAt(request, 0));
+    }
+    const named = pick.picked.slice(1);
+    const strangers = named.filter((i) => i.parent !== parent.key);
+    if (strangers.length) {
+      return fail(
+        'CHART_NOT_A_PART',
+        `${strangers.map((s) => `'${s.key}'`).join(', ')} ${strangers.length > 1 ? 'are not parts' : 'is not a part'} of '${parent.key}'`,
+        `parts of '${parent.key}': ${list(allParts.map((p) => p.key))}`,
+        itemAt(request, 1 + named.findIndex((i) => i.parent !== parent.key)),
+      );
+    }
+    const parts = named.length ? named : allParts;
+    const mixed = mixedUnits([parent, ...parts], request, fail, `a breakdown needs one unit; '${parent.key}' and its parts`);
+    if (mixed) return mixed;
+    const chart: BreakdownChart = { kind: 'breakdown', meta: pick.meta, parent, parts };
+    if (request.title !== undefined) chart.title = request.title;
+    return { chart, diagnostics: [] };
+  },
+  option: breakdownOption,
+  native: breakdownNative,
+  altText: breakdownAltText,
+};
 
 /** One row of a breakdown: a part, the unnamed rest, or the total; `value` already rounded. */
 export interface BreakdownRow {

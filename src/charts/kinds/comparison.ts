@@ -1,18 +1,36 @@
 import type { EChartsOption } from 'echarts';
-import type { Theme } from '../../load/theme/theme.js';
-import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
-import { barFrame, categoryAxis, categoryLabel, figureSentence, periodNote, valueLabel } from '../style/figure-labels.js';
-import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
-import type { BuiltOption } from './ranking.js';
-import type { FiguresChart } from '../resolve.js';
 import { qualifierWord } from '../../data/format.js';
+import type { Theme } from '../../load/theme/theme.js';
+import { mixedUnits, sideBySide, type FiguresChart } from '../resolve/figures.js';
+import { withOptional } from '../resolve/fields.js';
+import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
+import { barFrame, categoryAxis, categoryLabel, figuresAltText, periodNote, valueLabel } from '../style/figure-labels.js';
+import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
+import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
+
+export type ComparisonChart = FiguresChart<'comparison'>;
+
+/** `comparison`: amounts in one unit side by side (the items named, else the totals). */
+export const comparison: ChartKindSpec<ComparisonChart, 'figures'> = {
+  wants: 'figures',
+  resolve(request, dataset, fail) {
+    const pick = sideBySide(request, dataset, fail);
+    if ('diagnostics' in pick) return pick;
+    const mixed = mixedUnits(pick.items, request, fail, 'a comparison needs one unit; the items', 'draw items with different units in separate charts');
+    if (mixed) return mixed;
+    return { chart: withOptional({ kind: 'comparison' as const, meta: pick.meta, items: pick.items }, request), diagnostics: [] };
+  },
+  option: comparisonOption,
+  native: comparisonNative,
+  altText: figuresAltText,
+};
 
 /**
  * Amounts side by side as horizontal bars, in the order asked: "阿里巴巴（未來3年）" with
  * "超過3800億元", "字節跳動（2025年）" with "1600億元". Periods stay in the labels, and a
  * footnote says so when they differ.
  */
-export function comparisonOption(chart: FiguresChart, ctx: ChartContext): BuiltOption {
+export function comparisonOption(chart: ComparisonChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
   const values = chart.items.map((i) => valueLabel(i, i.value));
@@ -47,7 +65,7 @@ export function comparisonOption(chart: FiguresChart, ctx: ChartContext): BuiltO
 }
 
 /** Native bars: values in one Chinese unit ("3800" with format `億元`); a qualifier goes into the category. */
-export function comparisonNative(chart: FiguresChart, theme: Theme): NativeSpec {
+export function comparisonNative(chart: ComparisonChart, theme: Theme): NativeSpec {
   const scale = scaledUnit(Math.max(...chart.items.map((i) => Math.abs(i.value))));
   const unit = chart.items[0]?.unit ?? '';
   const labels = chart.items.map((i) => {
@@ -66,10 +84,4 @@ export function comparisonNative(chart: FiguresChart, theme: Theme): NativeSpec 
       valAxisMinVal: 0,
     },
   };
-}
-
-/** "阿里巴巴與字節跳動的AI投入：阿里巴巴（未來3年）超過3800億元；字節跳動（2025年）1600億元。" */
-export function figuresAltText(chart: FiguresChart): string {
-  const note = periodNote(chart.items);
-  return `${chart.meta.title}：${chart.items.map((i) => figureSentence(i)).join('；')}。${note ? note.replace(/^注：/, '') : ''}`;
 }

@@ -1,10 +1,35 @@
 import type { EChartsOption } from 'echarts';
 import { formatDate } from '../../data/format.js';
 import { describeRankChange, droppedOut, nameKey, rankChanges, type RankChange } from '../../data/rank-change.js';
-import type { RankingEntry } from '../../data/types.js';
+import type { RankingEdition, RankingEntry } from '../../data/types.js';
+import { withOptional } from '../resolve/fields.js';
+import { pickRanking, type RankingMeta } from '../resolve/rankings.js';
 import { baseOption, type ChartContext, chartStyle, plain, px, spreadLabels, titleBlock } from '../style/context.js';
-import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, richLabel, type BuiltOption } from './ranking.js';
-import type { RankChangeChart } from '../resolve.js';
+import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, richLabel, round3 } from '../style/ranks.js';
+import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
+
+/** Two editions of a ranking, drawn as a slope chart. */
+export interface RankChangeChart {
+  kind: 'rank-change';
+  meta: RankingMeta;
+  edition: RankingEdition;
+  compare: RankingEdition;
+  highlight?: string;
+  title?: string;
+}
+
+/** `rank-change`: a slope chart from the edition before (or `compare`) to the newest (or `edition`). */
+export const rankChange: ChartKindSpec<RankChangeChart, 'ranking'> = {
+  wants: 'ranking',
+  resolve(request, dataset, fail) {
+    const pick = pickRanking(request, dataset, fail, { needed: true, what: 'a rank-change chart', field: 'kind' });
+    if ('diagnostics' in pick) return pick;
+    return { chart: { kind: 'rank-change', ...withOptional({ meta: pick.meta, edition: pick.shown }, request), compare: pick.compare as RankingEdition }, diagnostics: [] };
+  },
+  option: rankChangeOption,
+  native: (chart) => ({ code: 'CHART_NATIVE_UNSUPPORTED', refused: `a rank-change chart of '${chart.meta.id}' has no native form: a line chart would draw ranks as amounts`, hint: 'use `render: echarts`' }),
+  altText: rankChangeAltText,
+};
 
 const DOT = 14;
 const LEADER = 26;
@@ -145,10 +170,6 @@ function footnotes(chart: RankChangeChart): string[] {
 function groupOf(e: RankingEntry, chart: RankChangeChart): string | undefined {
   if (e.group !== undefined) return e.group;
   return chart.edition.entries.find((x) => nameKey(x.name) === nameKey(e.name))?.group ?? chart.compare.entries.find((x) => nameKey(x.name) === nameKey(e.name))?.group;
-}
-
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
 
 /** "a16z〈前50大AI原生網頁產品〉，依…。名次變化（2024年8月→2025年3月）：DeepSeek 第5→第2（上升3名）…". */

@@ -1,24 +1,42 @@
 import type { EChartsOption } from 'echarts';
 import { formatDate, formatNumber } from '../../data/format.js';
-import { describeRankChange, formatRankChange, rankChanges, type RankChange } from '../../data/rank-change.js';
-import type { RankingEntry } from '../../data/types.js';
+import { describeRankChange, rankChanges, type RankChange } from '../../data/rank-change.js';
+import type { RankingEdition, RankingEntry } from '../../data/types.js';
 import type { Theme } from '../../load/theme/theme.js';
+import { withOptional } from '../resolve/fields.js';
+import { pickRanking, type RankingMeta } from '../resolve/rankings.js';
 import { baseOption, type ChartContext, chartStyle, type ChartStyle, plain, px, spreadLabels, titleBlock, widest, wrapLabel } from '../style/context.js';
 import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
-import type { RankingChart, RankingMeta } from '../resolve.js';
+import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, rankTicks, richLabel, round3 } from '../style/ranks.js';
+import type { BuiltOption, ChartKindSpec, NativeRefusal } from './kind-spec.js';
 
-/** An option and what the builder found hard (crowded labels, too small a box). */
-export interface BuiltOption {
-  option: EChartsOption;
-  problems: string[];
+/** A ranking edition, drawn as a list of positions (or of scores, when every entry has one). */
+export interface RankingChart {
+  kind: 'ranking';
+  meta: RankingMeta;
+  edition: RankingEdition;
+  /** The edition rank-change marks compare with; set only when marks are asked for. */
+  compare?: RankingEdition;
+  highlight?: string;
+  title?: string;
 }
+
+/** `ranking`: an edition of a ranking, #1 on top; with `changes: true`, marks against the edition before. */
+export const ranking: ChartKindSpec<RankingChart, 'ranking'> = {
+  wants: 'ranking',
+  resolve(request, dataset, fail) {
+    const pick = pickRanking(request, dataset, fail, { needed: request.changes === true, what: 'rank-change marks (`changes: true`)', field: 'changes', drop: 'drop `changes: true`' });
+    if ('diagnostics' in pick) return pick;
+    const chart: RankingChart = { kind: 'ranking', ...withOptional({ meta: pick.meta, edition: pick.shown }, request) };
+    if (request.changes && pick.compare) chart.compare = pick.compare;
+    return { chart, diagnostics: [] };
+  },
+  option: rankingOption,
+  native: rankingNative,
+  altText: rankingAltText,
+};
 
 const DOT = 14;
-
-/** Dots are opaque with a ring in the background colour, so dots of neighbouring ranks stay apart. */
-export function dotStyle(colour: string, s: ChartStyle): { color: string; opacity: number; borderColor: string; borderWidth: number } {
-  return { color: colour, opacity: 1, borderColor: s.color.background, borderWidth: 2 };
-}
 
 /**
  * A ranking edition, #1 on top. With a score for every entry, bars are the score. Otherwise
@@ -41,48 +59,9 @@ export function hasScores(chart: RankingChart): boolean {
   return chart.edition.entries.every((e) => e.score !== undefined);
 }
 
-/** Entries in rank order: exact ranks first (ties keep the source's order), then "top N" ones. */
-export function rankOrder(entries: readonly RankingEntry[]): RankingEntry[] {
-  const key = (e: RankingEntry) => (e.rank !== undefined ? e.rank : (e.within ?? Infinity) + 0.5);
-  return entries
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => key(a.e) - key(b.e) || a.i - b.i)
-    .map((x) => x.e);
-}
-
 /** "#2 DeepSeek", or "前10 夸克" when only "in the top 10" is known. */
 export function entryLabel(e: RankingEntry): string {
   return e.rank !== undefined ? `#${e.rank} ${e.name}` : `前${e.within ?? '?'} ${e.name}`;
-}
-
-/** How far the rank axis goes: the list's size when known, else the lowest rank rounded up. */
-export function rankAxisMax(meta: RankingMeta, entries: readonly RankingEntry[]): number {
-  const lowest = Math.max(1, ...entries.map((e) => e.rank ?? e.within ?? 1));
-  if (meta.size !== undefined && meta.size >= lowest) return meta.size;
-  return lowest <= 10 ? 10 : Math.ceil(lowest / 10) * 10;
-}
-
-/** Ticks of a rank axis: 1, 10, 20 … max (every rank up to 10). */
-export function rankTicks(max: number): number[] {
-  if (max <= 10) return Array.from({ length: max }, (_, i) => i + 1);
-  const step = max <= 30 ? 5 : 10;
-  const ticks = [1];
-  for (let t = step; t <= max; t += step) ticks.push(t);
-  if (ticks[ticks.length - 1] !== max) ticks.push(max);
-  return ticks;
-}
-
-/** Rich-text styles shared by entry labels: `hi`/`lo` for names, one per change kind. */
-export function labelRich(s: ChartStyle): Record<string, object> {
-  const mark = { fontSize: s.text, fontWeight: 'bold' as const };
-  return {
-    hi: { fontSize: s.text, fontWeight: 'bold', color: s.color.accentText, fontFamily: s.font },
-    lo: { fontSize: s.text, color: s.color.text, fontFamily: s.font },
-    up: { ...mark, color: s.color.up, fontFamily: s.font },
-    down: { ...mark, color: s.color.down, fontFamily: s.font },
-    same: { ...mark, color: s.color.muted, fontFamily: s.font },
-    new: { ...mark, color: s.color.accentText, fontFamily: s.font },
-  };
 }
 
 /** Names in rich-text markup, "、"-separated, packed into lines no wider than `room` (a name is never split). */
@@ -117,16 +96,6 @@ export function graphicRich(rich: Record<string, object>): Record<string, object
       return [k, color === undefined ? rest : { ...rest, fill: color }];
     }),
   );
-}
-
-/** A label in rich-text markup, its width, and its plain text. */
-export function richLabel(text: string, highlighted: boolean, change: RankChange | undefined, s: ChartStyle, ctx: ChartContext): { markup: string; width: number } {
-  const name = `{${highlighted ? 'hi' : 'lo'}|${plain(text)}}`;
-  let width = ctx.measure(text, s.text, highlighted);
-  if (!change) return { markup: name, width };
-  const mark = formatRankChange(change);
-  width += ctx.measure('  ' + mark, s.text, true);
-  return { markup: `${name}  {${change.kind}|${mark}}`, width };
 }
 
 function isHighlighted(chart: { highlight?: string }, e: RankingEntry): boolean {
@@ -430,29 +399,17 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
   return { option, problems };
 }
 
-export function legendOption(s: ChartStyle, titleHeight: number): EChartsOption['legend'] {
-  return {
-    top: s.pad + titleHeight,
-    right: s.pad,
-    icon: 'circle',
-    itemWidth: 12,
-    itemHeight: 12,
-    itemGap: 20,
-    textStyle: { fontSize: s.small, color: s.color.text, fontFamily: s.font },
-  };
-}
-
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
 /**
  * The ranking as a native bar chart: only with scores, since a native bar's length would encode
  * a bare rank. Returns a reason instead of a chart when it cannot be drawn honestly.
  */
-export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | { refused: string } {
+export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | NativeRefusal {
   if (!hasScores(chart)) {
-    return { refused: `'${chart.meta.id}' (${chart.edition.asOf}) gives ranks without scores; a native bar chart would make rank look like an amount` };
+    return {
+      code: 'CHART_NATIVE_NEEDS_SCORES',
+      refused: `'${chart.meta.id}' (${chart.edition.asOf}) gives ranks without scores; a native bar chart would make rank look like an amount`,
+      hint: 'use `render: echarts`, which shows rank as position (dots on a rank axis), not as bar length',
+    };
   }
   const entries = rankOrder(chart.edition.entries);
   const scale = scaledUnit(Math.max(...entries.map((e) => e.score ?? 0)));
@@ -501,7 +458,3 @@ export function rankingAltText(chart: RankingChart): string {
   return text;
 }
 
-/** "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb月獨立訪問量". */
-export function rankingHeading(meta: RankingMeta, asOf?: string): string {
-  return `${meta.source.publisher}${asOf ? ` ${formatDate(asOf)}` : ''}〈${meta.title}〉${meta.basis ? `，依${meta.basis}` : ''}`;
-}

@@ -1,10 +1,30 @@
 import type { EChartsOption } from 'echarts';
 import type { Theme } from '../../load/theme/theme.js';
+import { sideBySide, type FiguresChart } from '../resolve/figures.js';
+import { fieldAt, withOptional } from '../resolve/fields.js';
 import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
-import { barFrame, categoryAxis, categoryLabel, valueLabel } from '../style/figure-labels.js';
+import { barFrame, categoryAxis, categoryLabel, figuresAltText, valueLabel } from '../style/figure-labels.js';
 import { nativeBase, type NativeSpec } from '../style/native.js';
-import type { BuiltOption } from './ranking.js';
-import type { FiguresChart } from '../resolve.js';
+import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
+
+export type ShareChart = FiguresChart<'share'>;
+
+/** `share`: percentages, each as a part of 100%. */
+export const share: ChartKindSpec<ShareChart, 'figures'> = {
+  wants: 'figures',
+  resolve(request, dataset, fail) {
+    const pick = sideBySide(request, dataset, fail);
+    if ('diagnostics' in pick) return pick;
+    const notPercent = pick.items.filter((i) => i.unit !== '%');
+    if (notPercent.length) {
+      return fail('CHART_NOT_PERCENT', `a share chart draws percentages; ${notPercent.map((i) => `'${i.key}'`).join(', ')} ${notPercent.length > 1 ? 'are' : 'is'} not in %`, 'use a comparison chart for amounts', fieldAt(request, request.items?.length ? 'items' : 'kind'));
+    }
+    return { chart: withOptional({ kind: 'share' as const, meta: pick.meta, items: pick.items }, request), diagnostics: [] };
+  },
+  option: shareOption,
+  native: shareNative,
+  altText: figuresAltText,
+};
 
 const TICKS = [0, 25, 50, 75, 100];
 
@@ -12,7 +32,7 @@ const TICKS = [0, 25, 50, 75, 100];
  * Percentages as bars on a 0–100% axis, each over a light track to 100%, so 90% and 77% read
  * as parts of a whole, not only as against each other; the value stands right of the track.
  */
-export function shareOption(chart: FiguresChart, ctx: ChartContext): BuiltOption {
+export function shareOption(chart: ShareChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
   const values = chart.items.map((i) => valueLabel(i, i.value));
@@ -66,7 +86,7 @@ export function shareOption(chart: FiguresChart, ctx: ChartContext): BuiltOption
 }
 
 /** Native bars on a fixed 0–100 axis. */
-export function shareNative(chart: FiguresChart, theme: Theme): NativeSpec {
+export function shareNative(chart: ShareChart, theme: Theme): NativeSpec {
   return {
     chartType: 'bar',
     data: [{ name: `${chart.meta.title}（%）`, labels: chart.items.map(categoryLabel), values: chart.items.map((i) => i.value) }],

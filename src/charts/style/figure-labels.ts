@@ -1,6 +1,7 @@
 import { formatValue, qualifierWord } from '../../data/format.js';
 import type { FigureItem } from '../../data/types.js';
 import type { EChartsOption } from 'echarts';
+import type { FiguresChart } from '../resolve/figures.js';
 import { plain, px, wrapLabel, type ChartContext, type ChartStyle } from './context.js';
 
 /**
@@ -78,4 +79,10 @@ export function categoryAxis(lines: readonly string[][], s: ChartStyle, bold: re
     axisTick: { show: false },
     axisLine: { lineStyle: { color: s.color.subduedMark } },
   };
+}
+
+/** "阿里巴巴與字節跳動的AI投入：阿里巴巴（未來3年）超過3800億元；字節跳動（2025年）1600億元。" */
+export function figuresAltText(chart: FiguresChart): string {
+  const note = periodNote(chart.items);
+  return `${chart.meta.title}：${chart.items.map((i) => figureSentence(i)).join('；')}。${note ? note.replace(/^注：/, '') : ''}`;
 }
