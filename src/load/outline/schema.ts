@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHART_KIND_NAMES } from '../../charts/kinds/registry.js';
 
 /**
  * The outline's schema: the one definition behind validation, the TypeScript types
@@ -34,7 +35,7 @@ export const MAX_SLIDES = 2000;
 export const chartSchema = z
   .strictObject({
     kind: z
-      .enum(['ranking', 'rank-change', 'comparison', 'breakdown', 'share'])
+      .enum(CHART_KIND_NAMES)
       .describe('ranking: #1 on top; rank-change: slope between two editions; comparison: bars of values; breakdown: a total and its parts; share: percentages.'),
     data: datasetRef.describe('The dataset drawn: a ranking for ranking and rank-change, figures for comparison, breakdown and share.'),
     edition: z.string().optional().describe('Which edition of a ranking (its asOf); default the newest.'),
