@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChartDrawer } from './charts/drawer/chart-drawer.js';
@@ -7,11 +6,11 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
 import { collectGarbage } from './gc.js';
-import { compareManifests, type BuildReport } from './manifest/compare.js';
-import { makeManifest, manifestPath, parseManifest } from './manifest/manifest.js';
+import type { BuildReport } from './manifest/compare.js';
 import { slideHashes } from './manifest/slide-hashes.js';
 import { loadOutline, type Outline } from './load/outline/load-outline.js';
 import { defaultDeckPath } from './paths.js';
+import { documentDate } from './write/document-date.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { DeckPlan } from './layout/types.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
@@ -163,15 +162,13 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   if (options.write === false) return result({ pptx, deck: bound.deck, plan });
 
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
-  const report = await timed('write', async () => {
-    const { writeFileAtomic } = await import('./write/write-file.js');
-    const previous = parseManifest(await readFile(manifestPath(outFile), 'utf8').catch(() => undefined));
-    const manifest = makeManifest(bound.deck!, slideHashes(pptx), texts, path.dirname(outlineFile));
-    await writeFileAtomic(outFile, pptx);
-    await writeFileAtomic(manifestPath(outFile), new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'));
-    return previous ? compareManifests(previous, manifest) : undefined;
+  const written = await timed('write', async () => {
+    const { writeDeck } = await import('./write/write-deck.js');
+    return writeDeck({ pptx, slideHashes: slideHashes(pptx), deck: bound.deck!, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
   });
-  return result({ pptx, outFile, deck: bound.deck, plan, ...(report ? { report } : {}) });
+  diagnostics.push(...written.diagnostics);
+  if (!written.written) return result({ pptx, deck: bound.deck, plan });
+  return result({ pptx, outFile, deck: bound.deck, plan, ...(written.report ? { report: written.report } : {}) });
 }
 
 /**
@@ -200,8 +197,4 @@ export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[],
   return { outline: outline.value, data: data.value, theme: theme.value };
 }
 
-/** The document date: SOURCE_DATE_EPOCH when set, else the outline's date at midnight UTC. */
-export function documentDate(deckDate: string, sourceDateEpoch?: number): Date {
-  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) return new Date(sourceDateEpoch * 1000);
-  return new Date(`${deckDate}T00:00:00Z`);
-}
+export { documentDate } from './write/document-date.js';

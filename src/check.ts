@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { loadInputs } from './build.js';
-import { resolveChart } from './charts/resolve.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { buildOption } from './charts/build-option.js';
+import { chartFontFiles, crowded, fontNotFound, planCharts, type ChartPlan } from './charts/plan-charts.js';
+import { loadFontMetrics, measureWith, type Measure } from './charts/render/font-metrics.js';
+import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import { bindOutline } from './bind/bind.js';
 import { loadPartials } from './load/load-partials.js';
@@ -14,10 +16,13 @@ export interface CheckResult {
 
 /**
  * Everything `build` checks, without drawing or writing anything: the outline, its data and
- * templates, every chart's data, and whether text fits. Loads no chart or pptx library.
+ * templates, whether text fits, and every chart as the charts stage plans it (its data, its
+ * native form, its font) and lays it out (CHART_CROWDED) — all but the pictures and the package.
+ * Loads no chart or pptx library.
  */
 export async function checkOutline(options: { outline: string; cwd?: string }): Promise<CheckResult> {
-  const outlineFile = path.resolve(options.cwd ?? process.cwd(), options.outline);
+  const cwd = options.cwd ?? process.cwd();
+  const outlineFile = path.resolve(cwd, options.outline);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const inputs = await loadInputs(outlineFile, diagnostics, texts);
@@ -29,6 +34,34 @@ export async function checkOutline(options: { outline: string; cwd?: string }): 
 
   const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, inputs.theme);
   diagnostics.push(...layout);
-  for (const job of plan.charts) diagnostics.push(...resolveChart(job.request, inputs.data).diagnostics);
+  const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd) });
+  diagnostics.push(...charts.diagnostics, ...chartLayouts(charts));
   return { diagnostics, texts };
+}
+
+/**
+ * What drawing would find before it draws: each picture's ECharts option is laid out with the
+ * chart font's metrics, as the drawer does, and what did not fit is CHART_CROWDED, at every chart
+ * that shows it. ECharts itself is not loaded.
+ */
+function chartLayouts(charts: ChartPlan): Diagnostic[] {
+  if (!charts.pending.length || !charts.fonts) return [];
+  let measure: Measure;
+  try {
+    measure = measureWith(loadFontMetrics(charts.fonts.regular), loadFontMetrics(charts.fonts.bold));
+  } catch (e) {
+    return [fontNotFound(`chart font file unreadable (${charts.fonts.regular}, ${charts.fonts.bold}): ${(e as Error).message}`)];
+  }
+  const out: Diagnostic[] = [];
+  for (const picture of charts.pending) {
+    let problems: string[];
+    try {
+      problems = buildOption(picture.chart, { theme: charts.theme, width: picture.width, height: picture.height, measure }).problems;
+    } catch (e) {
+      for (const { id, origin } of picture.shownBy) out.push(error('CHART_RENDER_FAILED', `chart '${id}' could not be laid out: ${(e as Error).message}`, origin));
+      continue;
+    }
+    for (const { id, origin } of picture.shownBy) out.push(...crowded(problems, id, picture.chart, origin));
+  }
+  return out;
 }

@@ -1,14 +1,15 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildDeck, type BuildResult, type Stage } from '../build.js';
-import { checkOutline } from '../check.js';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BuildResult, Stage } from '../build.js';
+import { prestartChartDrawer } from '../charts/drawer/chart-drawer.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
 import { formatReport } from '../manifest/compare.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
+import { checkDeckFile } from './check-deck-file.js';
 import { EXIT, useColor, type CliIo } from './io.js';
+import { parseSourceDateEpoch, SOURCE_DATE_EPOCH_HELP } from './source-date-epoch.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -37,7 +38,10 @@ Examples:
   briefdeck watch                          rebuild on every save
   briefdeck check --deck dist/briefing.pptx
 
-Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.`,
+Exit codes: 0 fine, 1 a problem in the input or where the deck goes (a full disk, a read-only
+folder), 2 bad usage, 70 an internal error.
+
+${SOURCE_DATE_EPOCH_HELP}`,
     );
 
   program
@@ -49,6 +53,11 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
     .action(async (outline: string, opts: { out?: string; timings?: boolean; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
+      if (epoch === false) return void (exitCode = EXIT.usage);
+      // Only now, with the arguments known to be good: the thread keeps the process alive until
+      // the build closes it. It loads ECharts on the second core while briefdeck loads here.
+      prestartChartDrawer();
+      const { buildDeck } = await import('../build.js');
       const result = await buildDeck({ outline, cwd: io.cwd, ...(opts.out ? { out: opts.out } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
       report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats));
@@ -57,6 +66,8 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
         exitCode = EXIT.input;
         return;
       }
+      // The deck is written, but something after it (its manifest) was not.
+      if (hasErrors(result.diagnostics)) exitCode = EXIT.input;
       if (opts.format === 'text') {
         const kb = (result.stats.bytes / 1024).toFixed(0);
         io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
@@ -71,7 +82,7 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
     .option('--deck <file>', 'check the integrity of an existing .pptx instead')
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
     .action(async (outline: string, opts: { deck?: string; format: 'text' | 'json' }) => {
-      const result = opts.deck ? await checkDeckFile(path.resolve(io.cwd, opts.deck)) : await checkOutline({ outline, cwd: io.cwd });
+      const result = opts.deck ? await checkDeckFile(path.resolve(io.cwd, opts.deck)) : await (await import('../check.js')).checkOutline({ outline, cwd: io.cwd });
       report(io, result.diagnostics, result.texts, opts.format, true);
       exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
     });
@@ -82,11 +93,12 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .action(async (outline: string, opts: { out?: string }) => {
+      const epoch = sourceDateEpoch(io);
+      if (epoch === false) return void (exitCode = EXIT.usage);
       const { watchDeck } = await import('../watch/watch.js');
       const stop = new AbortController();
       void (io.onInterrupt?.() ?? new Promise<void>(() => {})).then(() => stop.abort());
       io.stderr(`watching ${outline}, its data and templates; Ctrl-C stops\n`);
-      const epoch = sourceDateEpoch(io);
       await watchDeck({
         outline,
         cwd: io.cwd,
@@ -131,15 +143,6 @@ Exit codes: 0 fine, 1 a problem in the input, 2 bad usage, 70 an internal error.
   }
 }
 
-async function checkDeckFile(file: string): Promise<{ diagnostics: Diagnostic[]; texts: Map<string, string> }> {
-  const { checkPackage } = await import('../pptx/opc/check-package.js');
-  try {
-    return { diagnostics: checkPackage(await readFile(file), file), texts: new Map() };
-  } catch (e) {
-    return { diagnostics: [error('PPTX_UNREADABLE', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file })], texts: new Map() };
-  }
-}
-
 function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: 'text' | 'json', always = false): void {
   if (format === 'json') {
     io.stdout(formatJson(diagnostics, texts) + '\n');
@@ -149,9 +152,12 @@ function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMa
   else if (always) io.stdout(`${summary(diagnostics)}\n`);
 }
 
-function sourceDateEpoch(io: CliIo): number | undefined {
-  const v = io.env.SOURCE_DATE_EPOCH;
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+/** SOURCE_DATE_EPOCH from the environment; `false` (after saying why) when it is not a date. */
+function sourceDateEpoch(io: CliIo): number | undefined | false {
+  const parsed = parseSourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
+  if (parsed.ok) return parsed.value;
+  io.stderr(`briefdeck: ${parsed.message}\n`);
+  return false;
 }
 
 function formatTimings(stats: BuildResult['stats']): string {

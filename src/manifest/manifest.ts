@@ -25,10 +25,9 @@ export interface ManifestSlide {
 }
 
 export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string): Manifest {
-  const inputs: Record<string, string> = {};
-  for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
-    inputs[inputName(file, baseDir)] = createHash('sha256').update(text).digest('hex');
-  }
+  // By name, not by absolute path: the order must not depend on where the project or briefdeck is.
+  const named = [...texts].map(([file, text]) => [inputName(file, baseDir), createHash('sha256').update(text).digest('hex')] as const);
+  const inputs: Record<string, string> = Object.fromEntries(named.sort(([a], [b]) => byCodeUnits(a, b)));
   return {
     briefdeck: 1,
     inputs,
@@ -37,9 +36,17 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       layout: s.layout,
       title: s.title ?? '',
       hash: hashes[i] ?? '',
-      values: Object.fromEntries([...s.uses].sort(([a], [b]) => a.localeCompare(b))),
+      values: Object.fromEntries([...s.uses].sort(([a], [b]) => byCodeUnits(a, b))),
     })),
   };
+}
+
+/**
+ * Order by UTF-16 code units, as `Array.prototype.sort` does: `localeCompare` follows the
+ * process's locale (LANG), and the manifest must have the same bytes everywhere.
+ */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `data/a16z.yaml` for a project file; `briefdeck:templates/themes/default.yaml` for one of ours. */
