@@ -55,6 +55,22 @@ describe('golden slide XML, one file per layout kind', () => {
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 
+  it('keeps in its normal form every position, size, colour and text of the slide', () => {
+    const xml = new TextDecoder().decode(parts.get('ppt/slides/slide4.xml')!);
+    const changes: [RegExp, string][] = [
+      [/<a:off x="(\d+)"/, '<a:off x="$11"'],
+      [/<a:ext cx="(\d+)"/, '<a:ext cx="$11"'],
+      [/<a:srgbClr val="[0-9A-F]{6}"/, '<a:srgbClr val="123456"'],
+      [/<a:t>([^<])/, '<a:t>X$1'],
+      [/ sz="(\d+)"/, ' sz="$11"'],
+    ];
+    for (const [from, to] of changes) {
+      const changed = xml.replace(from, to);
+      expect(changed).not.toBe(xml);
+      expect(prettyXml(changed)).not.toBe(prettyXml(xml));
+    }
+  });
+
   it('has no golden file for a kind that no longer exists', () => {
     expect(readdirSync(GOLDEN).sort()).toEqual(KINDS.map((k) => `${k}.xml`).sort());
   });

@@ -23,7 +23,7 @@ function writeElement(el: XmlElement, depth: number, lines: string[]): void {
     return;
   }
   if (el.children.every((c) => c.kind !== 'element')) {
-    lines.push(`${open}>${el.children.map((c) => (c.kind === 'element' ? '' : c.raw)).join('')}</${el.name}>`);
+    lines.push(`${open}>${el.children.map((c) => c.raw).join('')}</${el.name}>`);
     return;
   }
   lines.push(`${open}>`);

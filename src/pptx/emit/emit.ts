@@ -1,6 +1,6 @@
 import type PptxModule from 'pptxgenjs';
 import type { ChartSlot } from '../../charts/types.js';
-import { BULLET_INDENT_PT, SLIDE } from '../../layout/frame.js';
+import { BULLET_INDENT_PT, SLIDE_NUMBER_BOX } from '../../layout/frame.js';
 import { LINE_HEIGHT } from '../../layout/measure.js';
 import type { DeckPlan, Element, TextElement } from '../../layout/types.js';
 import type { BoundDeck } from '../../bind/bind.js';
@@ -36,7 +36,7 @@ export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, Chart
     slide.background = { color: slidePlan.background };
     for (const el of slidePlan.elements) emitElement(slide, el, charts, style);
     if (slidePlan.numbered) {
-      slide.slideNumber = { x: SLIDE.w - 1.35, y: 6.78, w: 0.75, h: 0.4, fontFace: style.fontFace, fontSize: theme.sizes.footer + 1, color: theme.colors.muted, align: 'right' };
+      slide.slideNumber = { ...SLIDE_NUMBER_BOX, fontFace: style.fontFace, fontSize: theme.sizes.footer + 1, color: theme.colors.muted, align: 'right' };
     }
     if (slidePlan.notes) slide.addNotes(slidePlan.notes);
   }
