@@ -2,7 +2,7 @@ import type { ChartRequest } from '../../src/charts/types.js';
 import type { DataStore, FigureItem, RankingDataset, RankingEntry } from '../../src/data/types.js';
 import type { Theme } from '../../src/load/theme/theme.js';
 
-/** The default deck's figures, as the article gives them (../shared/source). */
+/** The default deck's figures, as the article it briefs on gives them. */
 const file = 'outline/data/briefing.yaml';
 const at = (n: number) => ({ file, range: [n, n + 1] as const });
 
