@@ -62,3 +62,32 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['dist']);
   });
 });
+
+describe('writeFileAtomic and temporary files', () => {
+  it('removes the temporary files of processes that no longer run, and keeps those of one that does', async () => {
+    const file = path.join(dir, 'deck.pptx');
+    const dead = 2 ** 22 + 7; // above Linux's pid_max: no such process
+    const stale = path.join(dir, `.deck.pptx.${dead}.0123456789ab.tmp`);
+    const live = path.join(dir, `.deck.pptx.${process.ppid}.0123456789ab.tmp`);
+    const other = path.join(dir, `.other.pptx.${dead}.0123456789ab.tmp`);
+    for (const f of [stale, live, other]) writeFileSync(f, 'half a deck');
+    await writeFileAtomic(file, NEW);
+    expect(readdirSync(dir).sort()).toEqual([path.basename(live), path.basename(other), 'deck.pptx'].sort());
+  });
+
+  it('knows its temporary file while it writes, so a signal handler can remove it', async () => {
+    const { removeTemporaryFilesSync } = await import('../../src/write/temporary-files.js');
+    const file = path.join(dir, 'deck.pptx');
+    let seen: string[] = [];
+    await expect(
+      writeFileAtomic(file, NEW, {
+        rename: async (from) => {
+          removeTemporaryFilesSync(); // what SIGINT does mid-write
+          seen = readdirSync(dir);
+          throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
+        },
+      }),
+    ).rejects.toThrow('ENOENT');
+    expect(seen).toEqual([]);
+  });
+});
