@@ -157,14 +157,14 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...drawn.diagnostics);
   if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });
   const t0 = performance.now();
-  const pptx = packageParts(finishing, new Map([...picturesOf(charts, drawn)].map(([hash, image]) => [hash, image.png])));
+  const { pptx, parts } = packageParts(finishing, new Map([...picturesOf(charts, drawn)].map(([hash, image]) => [hash, image.png])));
   timings.finish = (timings.finish ?? 0) + performance.now() - t0;
   if (options.write === false) return result({ pptx, deck: bound.deck, plan });
 
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
   const written = await timed('write', async () => {
     const { writeDeck } = await import('./write/write-deck.js');
-    return writeDeck({ pptx, slideHashes: slideHashes(pptx), deck: bound.deck!, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
+    return writeDeck({ pptx, slideHashes: slideHashes(parts), deck: bound.deck!, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
   });
   diagnostics.push(...written.diagnostics);
   if (!written.written) return result({ pptx, deck: bound.deck, plan });

@@ -1,39 +1,31 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { slidePartName } from '../pptx/opc/part-names.js';
+import type { Parts } from '../pptx/opc/parts.js';
 
 /**
- * A hash per slide of a finished deck: the slide's XML and every part it refers to (notes,
- * pictures, charts), so two builds can tell exactly which slides differ.
+ * A hash per slide of a finished deck, from the parts it was zipped from (`packageParts` gives
+ * them with the bytes, so the deck just deflated is not inflated again): the slide's XML and
+ * every part it refers to (notes, pictures, charts), so two builds can tell exactly which
+ * slides differ.
  */
-export function slideHashes(pptx: Uint8Array): string[] {
-  const known = zipped.get(pptx);
-  const parts = known ? Object.fromEntries(known) : unzipSync(pptx);
+export function slideHashes(parts: Parts): string[] {
   const hashes: string[] = [];
-  for (let n = 1; parts[`ppt/slides/slide${n}.xml`]; n++) {
-    const name = `ppt/slides/slide${n}.xml`;
+  for (let n = 1; parts.has(slidePartName(n)); n++) {
+    const name = slidePartName(n);
     const hash = createHash('sha256');
     for (const part of [name, ...relatedParts(parts, name)]) {
-      hash.update(part.replace(/\d+/g, 'N')).update(withoutSlideNumber(parts[part] ?? new Uint8Array()));
+      hash.update(part.replace(/\d+/g, 'N')).update(withoutSlideNumber(parts.get(part) ?? new Uint8Array()));
     }
     hashes.push(hash.digest('hex').slice(0, 16));
   }
   return hashes;
 }
 
-/**
- * The parts a deck was zipped from in this process, by the deck's bytes (see finishPackage):
- * the write stage then hashes slides without inflating the deck just deflated (~15 ms cold).
- * Neither the deck nor its parts are changed after finishing, so they are the unzipped deck.
- */
-const zipped = new WeakMap<Uint8Array, ReadonlyMap<string, Uint8Array>>();
-export function rememberParts(pptx: Uint8Array, parts: ReadonlyMap<string, Uint8Array>): void {
-  zipped.set(pptx, parts);
-}
-
 /** Parts a part refers to through its relationships, and theirs in turn (a chart's workbook). */
-function relatedParts(parts: Record<string, Uint8Array>, part: string, seen = new Set<string>()): string[] {
-  const rels = parts[path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`)];
+function relatedParts(parts: Parts, part: string, seen = new Set<string>()): string[] {
+  const rels = parts.get(path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`));
   if (!rels) return [];
   const out: string[] = [];
   for (const m of strFromU8(rels).matchAll(/Target="([^"]+)"(?![^>]*TargetMode="External")/g)) {

@@ -14,7 +14,6 @@ import { sanitizeXmlText } from './sanitize.js';
 import { repairChartSchemaEdit, repairPresentationOrderEdit } from './schema-order.js';
 import { dedupeShapeIdsEdit } from './shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from './workbooks.js';
-import { rememberParts } from '../../manifest/slide-hashes.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
 import { deflateAhead, writeZip } from '../zip/zip-write.js';
 
@@ -75,7 +74,7 @@ function naturalOrder(parts: Parts): Parts {
  * the chart pictures by hash, for the placeholders emit wrote.
  */
 export async function finishPackage(raw: Uint8Array, opts: FinishOptions, pictures: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
-  return packageParts(finishParts(raw, opts), pictures);
+  return packageParts(finishParts(raw, opts), pictures).pptx;
 }
 
 /** The repairs of `finishPackage` that need no picture: what a build does while they are drawn. */
@@ -94,13 +93,17 @@ export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
   return parts;
 }
 
+/** A finished deck: its bytes, and the parts they unzip to (what the write stage hashes). */
+export interface PackagedDeck {
+  pptx: Uint8Array;
+  parts: Parts;
+}
+
 /**
  * The rest: the pictures in place of their placeholders, identical media stored once, content
  * types (which list only the parts left), the zip.
  */
-export function packageParts(finished: Parts, pictures: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function packageParts(finished: Parts, pictures: ReadonlyMap<string, Uint8Array>): PackagedDeck {
   const parts = repairContentTypes(dedupeMedia(fillPictures(finished, pictures)));
-  const pptx = writeZip(parts);
-  rememberParts(pptx, parts);
-  return pptx;
+  return { pptx: writeZip(parts), parts };
 }
