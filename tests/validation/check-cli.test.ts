@@ -1,9 +1,10 @@
 /** `briefdeck check` as a person and a CI job meet it: exit codes, colours, JSON. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
+import { checkDeckFile } from '../../src/cli/check-deck-file.js';
 import { run } from '../../src/cli/run.js';
 
 const BROKEN = path.resolve(__dirname, '../fixtures/invalid/unknown-layout');
@@ -120,5 +121,52 @@ describe('briefdeck check', () => {
       expect(code).toBe(1);
       expect(JSON.parse(stdout)).toMatchObject([{ code: 'PPTX_UNREADABLE' }]);
     });
+
+    it('refuses a folder, and a file over the size limit before reading it', async () => {
+      const folder = await cli(['check', '--deck', dir, '--format', 'json'], { cwd: dir });
+      expect(folder.code).toBe(1);
+      expect(JSON.parse(folder.stdout)).toMatchObject([{ code: 'PPTX_NOT_A_FILE', file: dir }]);
+      const big = path.join(dir, 'big.pptx');
+      await writeFile(big, Buffer.alloc(4096));
+      expect((await checkDeckFile(big, 1024)).diagnostics).toMatchObject([{ code: 'PPTX_TOO_LARGE', message: expect.stringContaining('reads up to') }]);
+    });
   });
+});
+
+/** A project whose charts `build` rejects or warns about: `check` must say the same. */
+describe('briefdeck check finds what the charts stage finds', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-check-charts-'));
+    const entries = Array.from({ length: 50 }, (_, k) => `        - { rank: ${k + 1}, name: 產品${k + 1} }`).join('\n');
+    const edition = (asOf: string) => `    - asOf: "${asOf}"\n      entries:\n${entries}\n`;
+    await mkdir(path.join(project, 'data'));
+    await writeFile(path.join(project, 'data/big.yaml'), `web:\n  type: ranking\n  title: 網頁榜\n  size: 50\n  source: { publisher: a16z, title: 排行榜 }\n  editions:\n${edition('2025-03')}${edition('2024-08')}`);
+    const outline = (chart: string) => `deck:\n  title: 測試\n  date: "2025-03-10"\ndata:\n  big: data/big.yaml\nslides:\n  - layout: chart\n    title: 五十名\n    chart: ${chart}\n    takeaway: 很多\n`;
+    await writeFile(path.join(project, 'native.yaml'), outline('{ kind: rank-change, data: big.web, render: native }'));
+    await writeFile(path.join(project, 'crowded.yaml'), outline('{ kind: ranking, data: big.web }'));
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  const codes = (json: string) => (JSON.parse(json) as { code: string; severity: string; line?: number }[]).map((d) => [d.code, d.severity, d.line !== undefined]);
+
+  it('a native rank-change chart: exit 1 with CHART_NATIVE_UNSUPPORTED at render:, as build', async () => {
+    const check = await cli(['check', 'native.yaml', '--format', 'json'], { cwd: project });
+    expect(check.code).toBe(1);
+    expect(codes(check.stdout)).toEqual([['CHART_NATIVE_UNSUPPORTED', 'error', true]]);
+    const build = await cli(['build', 'native.yaml', '-o', path.join(project, 'native.pptx'), '--format', 'json'], { cwd: project });
+    expect(build.code).toBe(1);
+    expect(codes(build.stdout)).toEqual(codes(check.stdout));
+  }, 120_000);
+
+  it('a chart with more rows than its box shows: CHART_CROWDED, as build warns', async () => {
+    const check = await cli(['check', 'crowded.yaml', '--format', 'json'], { cwd: project });
+    expect(check.code).toBe(0);
+    expect(codes(check.stdout)).toContainEqual(['CHART_CROWDED', 'warning', true]);
+    const build = await cli(['build', 'crowded.yaml', '-o', path.join(project, 'crowded.pptx'), '--format', 'json'], { cwd: project });
+    expect(build.code).toBe(0);
+    expect(JSON.parse(build.stdout)).toEqual(JSON.parse(check.stdout));
+  }, 120_000);
 });
