@@ -14,7 +14,7 @@ import { documentDate } from './write/document-date.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { DeckPlan } from './layout/types.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
-import { loadPartials } from './load/load-partials.js';
+import { loadPartials, type Partials } from './load/load-partials.js';
 import { loadTheme, templateDirs } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
 
@@ -67,6 +67,7 @@ export interface LoadedInputs {
   outline: Outline;
   data: DataStore;
   theme: Theme;
+  partials: Partials;
 }
 
 /**
@@ -116,7 +117,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   const fonts = chartFontFiles(inputs.theme, cwd);
   if (fonts.ok) drawer.prepare(fonts);
 
-  const partials = await loadPartials(templateDirs(inputs.outline.dir));
+  const partials = inputs.partials;
   const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials));
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
@@ -182,19 +183,20 @@ async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
   if (plan.slides.length >= 200) await collectGarbage('major');
 }
 
-/** Loads the outline, its data and its theme; problems go into `diagnostics`. */
+/** Loads the outline, its data, its theme and the partials; problems go into `diagnostics`. */
 export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>): Promise<LoadedInputs | undefined> {
   const outline = await loadOutline(outlineFile);
-  diagnostics.push(...outline.diagnostics);
+  // One by one: a data file can have a diagnostic per row, too many to spread into push().
+  for (const d of outline.diagnostics) diagnostics.push(d);
   for (const [f, t] of outline.texts) texts.set(f, t);
   if (!outline.value) return undefined;
-  const [data, theme] = await Promise.all([loadData(outline.value), loadTheme(outline.value)]);
-  for (const loaded of [data, theme]) {
-    diagnostics.push(...loaded.diagnostics);
+  const [data, theme, partials] = await Promise.all([loadData(outline.value), loadTheme(outline.value), loadPartials(templateDirs(outline.value.dir))]);
+  for (const loaded of [data, theme, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
+    for (const d of loaded.diagnostics) diagnostics.push(d);
     for (const [f, t] of loaded.texts) texts.set(f, t);
   }
   if (!data.value || !theme.value) return undefined;
-  return { outline: outline.value, data: data.value, theme: theme.value };
+  return { outline: outline.value, data: data.value, theme: theme.value, partials };
 }
 
 export { documentDate } from './write/document-date.js';

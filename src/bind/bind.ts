@@ -2,14 +2,17 @@ import Handlebars from 'handlebars';
 import type { ChartRequestField } from '../charts/types.js';
 import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { Dataset, DataStore } from '../data/types.js';
-import { noteChartUses, recordUses, type ValueUses } from '../data/uses.js';
+import { noteChartUses, noteCitation, type ValueUses } from '../data/uses.js';
+import type { Partials } from '../load/load-partials.js';
 import type { Outline } from '../load/outline/load-outline.js';
-import { nodeAt, rangeOf } from '../load/parse-yaml.js';
+import { positionAt } from '../load/positions.js';
 import type { OutlineDoc, SlideDoc } from '../load/outline/schema.js';
 import { didYouMean } from '../text/suggest.js';
 import { templateContext } from './data-context.js';
 import { helpers } from './helpers.js';
-import { locatingErrors, noteCitation, StringRenderer, type Path } from './string-renderer.js';
+import { locatingErrors, StringRenderer, type Path } from './string-renderer.js';
+
+export type { Partials } from '../load/load-partials.js';
 
 /** A slide with every string rendered: no templates left. */
 export type BoundSlide = SlideDoc & {
@@ -31,19 +34,15 @@ export interface BoundDeck {
   slides: BoundSlide[];
 }
 
-export interface Partials {
-  /** Partial name → template text. */
-  templates: Map<string, string>;
-}
-
 /** Renders every string of the outline against the data, in Handlebars strict mode. */
 export function bindOutline(outline: Outline, data: DataStore, partials: Partials): { deck?: BoundDeck; diagnostics: Diagnostic[] } {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, locatingErrors(fn as (...args: unknown[]) => string));
-  for (const [name, tpl] of partials.templates) hb.registerPartial(name, tpl);
 
   const diagnostics: Diagnostic[] = [];
-  const renderer = new StringRenderer(hb, outline, data, partials, diagnostics);
+  // Copied: a partial refused here must not stay known to the caller's next bind.
+  const renderer = new StringRenderer(hb, outline, data, { ...partials, templates: new Map(partials.templates) }, diagnostics);
+  renderer.registerPartials();
   const rawDeck = outline.doc.deck;
   const ctx = templateContext(rawDeck as Record<string, unknown>, data);
 
@@ -52,17 +51,15 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
     const origin = outline.slideOrigins[index] ?? { file: outline.file };
     const datasets = citedDatasets(slide, index, outline, data, diagnostics);
     const uses: ValueUses = new Map();
-    const rendered = recordUses(uses, () => {
-      if (slide.layout === 'chart' && data.has(slide.chart.data)) noteChartUses(data.get(slide.chart.data) as Dataset, slide.chart);
-      return renderer.tree(slide, ['slides', index], ctx);
-    });
-    const sourceLine = datasets.length ? recordUses(uses, () => renderer.sourceLine(datasets, ctx, origin)) : undefined;
+    if (slide.layout === 'chart' && data.has(slide.chart.data)) noteChartUses(uses, data.get(slide.chart.data) as Dataset, slide.chart);
+    const rendered = renderer.tree(slide, ['slides', index], ctx, uses);
+    const sourceLine = datasets.length ? renderer.sourceLine(datasets, ctx, origin, uses) : undefined;
     const chartOrigins = slide.layout === 'chart' ? chartFieldOrigins(outline, index, slide.chart.items?.length ?? 0) : undefined;
     return { ...rendered, index, origin, datasets, uses, ...(sourceLine ? { sourceLine } : {}), ...(chartOrigins ? { chartOrigins } : {}) };
   });
   // The sources slide cites every dataset the deck uses: a new edition anywhere changes it.
   const used = [...new Set(slides.flatMap((s) => s.datasets))];
-  for (const s of slides.filter((x) => x.layout === 'sources')) recordUses(s.uses, () => used.forEach((id) => noteCitation(data.get(id) as Dataset)));
+  for (const s of slides.filter((x) => x.layout === 'sources')) used.forEach((id) => noteCitation(s.uses, data.get(id) as Dataset));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
 }
 
@@ -70,7 +67,7 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
 const CHART_FIELDS: readonly ChartRequestField[] = ['kind', 'data', 'edition', 'compare', 'highlight', 'items', 'changes', 'render', 'title'];
 
 function chartFieldOrigins(outline: Outline, index: number, items: number): NonNullable<BoundSlide['chartOrigins']> {
-  const at = (...p: (string | number)[]): SourceRef => ({ file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['slides', index, 'chart', ...p]).node) });
+  const at = (...p: (string | number)[]): SourceRef => positionAt(outline.positions, ['slides', index, 'chart', ...p]);
   const fields: Partial<Record<ChartRequestField, SourceRef>> = {};
   for (const f of CHART_FIELDS) fields[f] = at(f);
   return { fields, items: Array.from({ length: items }, (_, i) => at('items', i)) };
@@ -83,7 +80,7 @@ function citedDatasets(slide: SlideDoc, index: number, outline: Outline, data: D
   const ids: string[] = [];
   for (const { id, path } of refs) {
     if (!data.has(id)) {
-      const at = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, path).node) };
+      const at = positionAt(outline.positions, path);
       diagnostics.push(error('OUTLINE_UNKNOWN_DATASET', `no dataset '${id}'`, at, didYouMean(id, [...data.keys()])));
     } else if (!ids.includes(id)) ids.push(id);
   }

@@ -9,10 +9,11 @@ import { TemplateError } from './template-error.js';
  */
 export type DatasetView = Record<string, unknown>;
 
-const datasets = new WeakMap<object, Dataset>();
+/** The dataset a view shows, carried by the view itself under a key templates cannot name. */
+const DATASET = Symbol('dataset');
 
 export function datasetOf(value: unknown, helper: string): Dataset {
-  const d = value !== null && typeof value === 'object' ? datasets.get(value) : undefined;
+  const d = value !== null && typeof value === 'object' ? (value as { [DATASET]?: Dataset })[DATASET] : undefined;
   if (!d) {
     const quoted = typeof value === 'string' && /^[\w-]+\.[\w-]+$/.test(value);
     throw new TemplateError(
@@ -46,7 +47,7 @@ function viewOf(d: Dataset): DatasetView {
       throw new TemplateError('TEMPLATE_NOT_TEXT', `${d.id} is a dataset, not text`, `use a helper, e.g. {{cite ${d.id}}} or {{asOf ${d.id}}}`);
     },
   });
-  datasets.set(view, d);
+  Object.defineProperty(view, DATASET, { enumerable: false, value: d });
   return view;
 }
 

@@ -1,16 +1,18 @@
 import type { HelperOptions } from 'handlebars';
+import { citation } from '../data/citation.js';
 import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../data/format.js';
-import type { Dataset, FigureItem, FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../data/types.js';
+import type { FigureItem, FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../data/types.js';
 import { datasetAsOf } from '../data/types.js';
 import { formatRankChange, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
-import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteUse } from '../data/uses.js';
+import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteUse, type ValueUses } from '../data/uses.js';
 import { didYouMean } from '../text/suggest.js';
 import { datasetOf, describe } from './data-context.js';
 import { TemplateError } from './template-error.js';
 
 /**
  * The Handlebars helpers an outline's strings may call. Each checks its arguments and throws a
- * TemplateError that the binder locates at the call.
+ * TemplateError that the binder locates at the call. The values a helper reads are recorded in
+ * the slide's uses, which the binder passes to each render as `data.uses`.
  */
 export const helpers = {
   /** `{{rank a16z.web "DeepSeek"}}` → "2"; "前10" where only "in the top 10" is published. */
@@ -18,24 +20,24 @@ export const helpers = {
     const d = ranking(ds, 'rank');
     const e = edition(d, options);
     const entry = findEntry(d, e, text(name, 'rank', 'an entry name'));
-    noteUse(entryKey(d, e, entry), entryValue(entry));
+    noteUse(usesOf(options), entryKey(d, e, entry), entryValue(entry));
     return entryValue(entry);
   },
   /** `{{value capex.spending "alibaba"}}` → "3800億"; percentages → "93%". */
-  value(ds: unknown, key: unknown): string {
-    const item = findItem(figures(ds, 'value'), text(key, 'value', 'an item key'));
+  value(ds: unknown, key: unknown, options: HelperOptions): string {
+    const item = findItem(figures(ds, 'value'), text(key, 'value', 'an item key'), options);
     return item.unit === '%' ? formatPercent(item.value) : formatNumber(item.value);
   },
   /** `{{figure capex.spending "alibaba"}}` → "超過3800億元". */
-  figure(ds: unknown, key: unknown): string {
-    const item = findItem(figures(ds, 'figure'), text(key, 'figure', 'an item key'));
+  figure(ds: unknown, key: unknown, options: HelperOptions): string {
+    const item = findItem(figures(ds, 'figure'), text(key, 'figure', 'an item key'), options);
     return qualifierWord(item.qualifier) + formatValue(item.value, item.unit);
   },
-  label(ds: unknown, key: unknown): string {
-    return findItem(figures(ds, 'label'), text(key, 'label', 'an item key')).label;
+  label(ds: unknown, key: unknown, options: HelperOptions): string {
+    return findItem(figures(ds, 'label'), text(key, 'label', 'an item key'), options).label;
   },
-  period(ds: unknown, key: unknown): string {
-    const item = findItem(figures(ds, 'period'), text(key, 'period', 'an item key'));
+  period(ds: unknown, key: unknown, options: HelperOptions): string {
+    const item = findItem(figures(ds, 'period'), text(key, 'period', 'an item key'), options);
     if (item.period === undefined) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `item '${item.key}' has no period`, 'add `period:` to the item in the data file');
     return item.period;
   },
@@ -53,15 +55,15 @@ export const helpers = {
     return formatDate(s);
   },
   /** `{{asOf a16z.web}}` → "2025年3月". */
-  asOf(ds: unknown): string {
+  asOf(ds: unknown, options: HelperOptions): string {
     const d = datasetOf(ds, 'asOf');
-    noteUse(`${d.id}: asOf`, datasetAsOf(d));
+    noteUse(usesOf(options), `${d.id}: asOf`, datasetAsOf(d));
     return formatDate(datasetAsOf(d));
   },
   /** `{{cite a16z.web}}` → "a16z《…》，2025年3月". */
-  cite(ds: unknown): string {
+  cite(ds: unknown, options: HelperOptions): string {
     const d = datasetOf(ds, 'cite');
-    noteUse(`${d.id}: source`, citation(d));
+    noteUse(usesOf(options), `${d.id}: source`, citation(d));
     return citation(d);
   },
   /** `{{count a16z.web group="china"}}` → how many entries of the newest edition (in a group). */
@@ -73,7 +75,7 @@ export const helpers = {
     }
     const e = edition(d, options);
     const n = group === undefined ? e.entries.length : e.entries.filter((x) => x.group === group).length;
-    noteUse(entryKey(d, e, group === undefined ? 'count' : `count ${String(group)}`), n);
+    noteUse(usesOf(options), entryKey(d, e, group === undefined ? 'count' : `count ${String(group)}`), n);
     return String(n);
   },
   /**
@@ -87,18 +89,17 @@ export const helpers = {
     const entry = findEntry(d, e, text(name, 'change', 'an entry name'));
     const before = compareEdition(d, e, options);
     const mark = formatRankChange(rankChangeOf(d, e, before, entry));
-    noteUse(entryKey(d, e, entry), entryValue(entry));
-    noteUse(changeKey(d, e, entry.name), changeValue(mark, before));
+    noteUse(usesOf(options), entryKey(d, e, entry), entryValue(entry));
+    noteUse(usesOf(options), changeKey(d, e, entry.name), changeValue(mark, before));
     return mark;
   },
 };
 
 export type HelperName = keyof typeof helpers;
 
-/** "a16z《2025年全球100生成式AI消費級應用排行榜》，2025年3月（據聽筒Tech〈…〉）" */
-export function citation(d: Dataset): string {
-  const via = d.source.via ? `（據${d.source.via}）` : '';
-  return `${d.source.publisher}《${d.source.title}》，${formatDate(datasetAsOf(d))}${via}`;
+/** The uses of the slide being rendered, as the binder passes them (`data.uses`). */
+function usesOf(options: HelperOptions | undefined): ValueUses | undefined {
+  return (options?.data as { uses?: ValueUses } | undefined)?.uses;
 }
 
 function ranking(ds: unknown, helper: string): RankingDataset {
@@ -175,10 +176,10 @@ function rankChangeOf(d: RankingDataset, e: RankingEdition, before: RankingEditi
   );
 }
 
-function findItem(d: FiguresDataset, key: string): FigureItem {
+function findItem(d: FiguresDataset, key: string, options: HelperOptions): FigureItem {
   const item = d.items.find((i) => i.key === key);
   if (!item) throw new TemplateError('TEMPLATE_UNKNOWN_ITEM', `${d.id} has no item '${key}'`, didYouMean(key, d.items.map((i) => i.key)));
-  noteUse(itemKey(d, item), itemValue(item));
+  noteUse(usesOf(options), itemKey(d, item), itemValue(item));
   return item;
 }
 

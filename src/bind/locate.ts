@@ -27,6 +27,11 @@ export function locateInScalar(source: string, scalar: readonly [number, number]
   return [from, Math.min(scalar[1], from + (end - start))];
 }
 
+/** The offset in `text` of a Handlebars position (1-based line, 0-based column). */
+export function offsetIn(text: string, pos: { line: number; column: number }): number {
+  return offsetOf(text, pos);
+}
+
 function offsetOf(text: string, pos: { line: number; column: number }): number {
   const lines = text.split('\n');
   let offset = 0;

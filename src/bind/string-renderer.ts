@@ -1,23 +1,42 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { citation } from '../data/citation.js';
 import type { Dataset, DataStore } from '../data/types.js';
-import { noteUse } from '../data/uses.js';
+import { noteCitation, type ValueUses } from '../data/uses.js';
+import type { Partials } from '../load/load-partials.js';
 import type { Outline } from '../load/outline/load-outline.js';
-import { nodeAt, rangeOf } from '../load/parse-yaml.js';
+import { positionAt } from '../load/positions.js';
 import { cleanText } from '../text/clean-text.js';
 import { didYouMean } from '../text/suggest.js';
-import type { Partials } from './bind.js';
-import { citation, helpers } from './helpers.js';
-import { locateInScalar, type TemplateLoc } from './locate.js';
+import { helpers } from './helpers.js';
+import { locateInScalar, offsetIn, type TemplateLoc } from './locate.js';
+import { astDepth, MAX_TEMPLATE_DEPTH, tooDeepAt } from './template-depth.js';
 import { TemplateError } from './template-error.js';
 
 /** Where a string is in the outline: keys and indices from the document's root. */
 export type Path = (string | number)[];
 
-/** Records that a slide cites a dataset, for the rebuild report. */
-export function noteCitation(d: Dataset): void {
-  noteUse(`${d.id}: source`, citation(d));
+/** Where a template was written: a string of the outline, or a partial's file. */
+type Where = { path: Path } | { partial: string; file: string };
+
+/**
+ * Names every object has through its prototype (`__proto__`, `constructor`, `toString`…).
+ * Handlebars' strict mode checks a name with `in`, which finds these, and then renders them as
+ * empty text; no data has them, so a template that names one names nothing.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const COMPILE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  knownHelpersOnly: true,
+} as const;
+
+/** Handlebars errors thrown inside a partial carry its name, so they are located in its file. */
+interface PartialFailure {
+  briefdeckPartial?: string;
 }
 
 /**
@@ -54,75 +73,120 @@ export class StringRenderer {
     this.namespaces = new Set([...data.keys()].map((id) => id.split('.')[0]));
   }
 
-  tree<T>(value: T, path: Path, ctx: object): T {
-    if (typeof value === 'string') return this.string(value, path, ctx) as T;
-    if (Array.isArray(value)) return value.map((v, i) => this.tree(v, [...path, i], ctx)) as T;
+  /**
+   * Checks every partial as strictly as an outline string (depth, syntax, names), compiles it in
+   * strict mode and registers it; a partial that includes itself, directly or through others,
+   * is refused. Problems are reported in the partial's file.
+   */
+  registerPartials(): void {
+    const includes = new Map<string, { name: string; loc?: hbs.AST.SourceLocation }[]>();
+    for (const [name, template] of this.partials.templates) {
+      const where: Where = { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` };
+      const ast = this.parse(template, where);
+      if (!ast || this.checkNames(ast, where, template)) continue;
+      includes.set(name, partialCalls(ast));
+      const fn = this.hb.compile(ast, COMPILE_OPTIONS);
+      this.hb.registerPartial(name, ((context: unknown, options: unknown) => {
+        try {
+          return fn(context, options as RuntimeOptions);
+        } catch (e) {
+          if (e && typeof e === 'object' && !(e as PartialFailure).briefdeckPartial) (e as PartialFailure).briefdeckPartial = name;
+          throw e;
+        }
+      }) as unknown as HandlebarsTemplateDelegate);
+    }
+    for (const [name, chain, loc] of includeProblems(includes)) {
+      const where: Where = { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` };
+      const template = this.partials.templates.get(name) ?? '';
+      this.diagnostics.push(error('TEMPLATE_TOO_DEEP', `partial '${name}' includes itself (${chain.join(' → ')})`, this.at(where, loc, template), 'a partial may include others, but not itself'));
+      this.hb.unregisterPartial(name);
+      this.partials.templates.delete(name);
+    }
+  }
+
+  /** `uses` records the data values the strings read, for the slide they belong to. */
+  tree<T>(value: T, path: Path, ctx: object, uses?: ValueUses): T {
+    if (typeof value === 'string') return this.string(value, path, ctx, uses) as T;
+    if (Array.isArray(value)) return value.map((v, i) => this.tree(v, [...path, i], ctx, uses)) as T;
     if (value !== null && typeof value === 'object') {
       const skip = fieldsNotTemplates(path);
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, skip?.has(k) ? v : this.tree(v, [...path, k], ctx)]),
+        Object.entries(value).map(([k, v]) => [k, skip?.has(k) ? v : this.tree(v, [...path, k], ctx, uses)]),
       ) as T;
     }
     return value;
   }
 
-  private string(template: string, path: Path, ctx: object): string {
+  private string(template: string, path: Path, ctx: object, uses: ValueUses | undefined): string {
     let rendered = template;
     if (template.includes('{{')) {
-      const fn = this.compile(template, path);
+      const fn = this.compile(template, { path });
       if (!fn) return '';
       try {
-        rendered = fn(ctx);
+        rendered = fn(ctx, { data: { uses } });
       } catch (e) {
-        this.report(e, template, path);
+        this.report(e, template, { path });
         return '';
       }
     }
     const { text, removed } = cleanText(rendered);
     if (removed) {
       this.diagnostics.push(
-        warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) that a .pptx cannot hold`, this.at(path), 'delete them from the outline or the data'),
+        warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) that a .pptx cannot hold`, this.at({ path }), 'delete them from the outline or the data'),
       );
     }
     return text;
   }
 
   /** The `source-line` partial for these datasets. */
-  sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef): string | undefined {
+  sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef, uses: ValueUses): string | undefined {
     if (!this.partials.templates.has('source-line')) return undefined;
     // Datasets from one publication (a list's web and mobile parts) are cited once.
-    ids.forEach((id) => noteCitation(this.data.get(id) as Dataset));
+    ids.forEach((id) => noteCitation(uses, this.data.get(id) as Dataset));
     const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
     const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {
       this.sourceLineTemplate ??= this.hb.compile('{{> source-line}}', { noEscape: true });
-      return cleanText(this.sourceLineTemplate({ ...ctx, datasets: views })).text;
+      return cleanText(this.sourceLineTemplate({ ...ctx, datasets: views }, { data: { uses } })).text;
     } catch (e) {
-      this.diagnostics.push(error('TEMPLATE_RENDER', `the source-line partial failed: ${String((e as Error).message).split('\n')[0]}`, origin));
+      const name = (e as PartialFailure | undefined)?.briefdeckPartial;
+      if (name) this.report(e, this.partials.templates.get(name) ?? '', { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` });
+      else this.diagnostics.push(error('TEMPLATE_RENDER', `the source-line partial failed: ${String((e as Error).message).split('\n')[0]}`, origin));
       return undefined;
     }
   }
 
-  private compile(template: string, path: Path): HandlebarsTemplateDelegate | undefined {
+  private compile(template: string, where: Where): HandlebarsTemplateDelegate | undefined {
     const cached = this.compiled.get(template);
     if (cached) return cached;
+    const ast = this.parse(template, where);
+    if (!ast) return undefined;
+    const problems = this.checkNames(ast, where, template);
+    if (problems) return undefined;
+    const fn = this.hb.compile(ast, COMPILE_OPTIONS);
+    this.compiled.set(template, fn);
+    return fn;
+  }
+
+  /** The syntax tree, or a located TEMPLATE_SYNTAX / TEMPLATE_TOO_DEEP; the depth is checked before the parser sees the text. */
+  private parse(template: string, where: Where): hbs.AST.Program | undefined {
+    const deep = tooDeepAt(template);
+    if (deep !== undefined) {
+      this.diagnostics.push(error('TEMPLATE_TOO_DEEP', `blocks nest more than ${MAX_TEMPLATE_DEPTH} deep here`, this.at(where, locAt(template, deep, 2), template), 'split the template, or move the logic into the data'));
+      return undefined;
+    }
     let ast: hbs.AST.Program;
     try {
       ast = this.hb.parse(template);
     } catch (e) {
-      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(path, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
+      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(where, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
       return undefined;
     }
-    const problems = this.checkNames(ast, path, template);
-    if (problems) return undefined;
-    const fn = this.hb.compile(ast, {
-      strict: true,
-      noEscape: true,
-      knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
-      knownHelpersOnly: true,
-    });
-    this.compiled.set(template, fn);
-    return fn;
+    if (astDepth(ast) > MAX_TEMPLATE_DEPTH) {
+      this.diagnostics.push(error('TEMPLATE_TOO_DEEP', `blocks nest more than ${MAX_TEMPLATE_DEPTH} deep`, this.at(where), 'split the template, or move the logic into the data'));
+      return undefined;
+    }
+    return ast;
   }
 
   /**
@@ -130,13 +194,17 @@ export class StringRenderer {
    * a dataset printed as text, and helper arguments that name nothing (strict mode does not
    * check those; the helper would only see `undefined`).
    */
-  private checkNames(ast: hbs.AST.Program, path: Path, template: string): boolean {
+  private checkNames(ast: hbs.AST.Program, where: Where, template: string): boolean {
     const before = this.diagnostics.length;
     const known = Object.keys(helpers);
     const report = (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
-      this.diagnostics.push(error(code, message, this.at(path, loc, template), hint));
+      this.diagnostics.push(error(code, message, this.at(where, loc, template), hint));
     const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
+      const p = node as Partial<hbs.AST.PathExpression>;
+      if (p.type === 'PathExpression' && p.parts?.some((part) => PROTOTYPE_NAMES.has(part))) {
+        report('TEMPLATE_UNKNOWN_VARIABLE', `'${p.original}' is not defined here`, p.loc, 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them');
+      }
       const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: hbs.AST.Expression[]; hash?: hbs.AST.Hash; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
       const call = n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement';
       if (call && n.path && ((n.params?.length ?? 0) > 0 || n.hash)) {
@@ -145,8 +213,10 @@ export class StringRenderer {
           report('TEMPLATE_UNKNOWN_HELPER', `unknown helper '${name}'`, n.loc, didYouMean(name, known));
         }
         const args = [...(n.params ?? []), ...(n.hash?.pairs.map((p) => p.value) ?? [])];
+        // A partial is rendered in the context that includes it (`datasets` for source-line):
+        // its names are checked in strict mode as it renders.
         for (const arg of args) {
-          if (arg.type === 'PathExpression') this.checkArgument(arg as hbs.AST.PathExpression, report);
+          if (arg.type === 'PathExpression' && !('partial' in where)) this.checkArgument(arg as hbs.AST.PathExpression, report);
         }
       } else if (n.type === 'MustacheStatement' && n.path?.type === 'PathExpression' && this.data.has(n.path.original)) {
         report('TEMPLATE_NOT_TEXT', `${n.path.original} is a dataset, not text`, n.loc, `use a helper, e.g. {{cite ${n.path.original}}} or {{asOf ${n.path.original}}}`);
@@ -172,26 +242,36 @@ export class StringRenderer {
     report('TEMPLATE_UNKNOWN_VARIABLE', `'${arg.original}' is not defined here`, arg.loc, didYouMean(name, [...this.data.keys(), 'deck']));
   }
 
-  private report(e: unknown, template: string, path: Path): void {
+  private report(e: unknown, template: string, where: Where): void {
+    const partial = (e as PartialFailure | undefined)?.briefdeckPartial;
+    if (partial !== undefined && !('partial' in where)) {
+      return this.report(e, this.partials.templates.get(partial) ?? '', { partial, file: this.partials.files?.get(partial) ?? `partials/${partial}.hbs` });
+    }
     if (e instanceof TemplateError) {
-      this.diagnostics.push(error(e.code, e.message, this.at(path, locOf(e), template), e.hint));
+      this.diagnostics.push(error(e.code, e.message, this.at(where, locOf(e), template), e.hint));
       return;
     }
     const err = e as { message?: string; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
     const missing = /^"(.+)" not defined in/.exec(err.message ?? '');
     const loc = err.lineNumber !== undefined ? { start: { line: err.lineNumber, column: err.column ?? 0 }, end: { line: err.endLineNumber ?? err.lineNumber, column: err.endColumn ?? err.column ?? 0 } } : undefined;
     if (missing) {
-      this.diagnostics.push(error('TEMPLATE_UNKNOWN_VARIABLE', `'${missing[1]}' is not defined here`, this.at(path, loc, template), 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them'));
+      this.diagnostics.push(error('TEMPLATE_UNKNOWN_VARIABLE', `'${missing[1]}' is not defined here`, this.at(where, loc, template), 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them'));
       return;
     }
-    this.diagnostics.push(error('TEMPLATE_RENDER', String(err.message ?? e).split('\n')[0] ?? 'template failed', this.at(path, loc, template)));
+    const overflow = e instanceof RangeError;
+    this.diagnostics.push(error(overflow ? 'TEMPLATE_TOO_DEEP' : 'TEMPLATE_RENDER', overflow ? 'the template nests too deep to render' : (String(err.message ?? e).split('\n')[0] ?? 'template failed'), this.at(where, loc, template)));
   }
 
-  /** Where a string (or a position inside it) is in the outline file. */
-  private at(path: Path, loc?: TemplateLoc, template?: string): SourceRef {
-    const { file, yaml, text } = this.outline;
-    const range = rangeOf(nodeAt(yaml, path).node);
-    if (!range || !loc || template === undefined) return { file, range };
+  /** Where a string (or a position inside it) is: in the outline file, or in a partial's file. */
+  private at(where: Where, loc?: TemplateLoc, template?: string): SourceRef {
+    if ('partial' in where) {
+      if (!loc || template === undefined) return { file: where.file };
+      const start = offsetIn(template, loc.start);
+      return { file: where.file, range: [start, Math.max(start + 1, offsetIn(template, loc.end))] };
+    }
+    const { file, text } = this.outline;
+    const { range } = positionAt(this.outline.positions, where.path);
+    if (!range || !loc || template === undefined) return range ? { file, range } : { file };
     return { file, range: locateInScalar(text, range, template, loc) };
   }
 }
@@ -245,4 +325,50 @@ function parseLoc(e: unknown, template: string): hbs.AST.SourceLocation | undefi
   const start = lineText.indexOf(past);
   const column = start >= 0 ? start + past.length : 0;
   return { start: { line, column }, end: { line, column: column + 1 } } as hbs.AST.SourceLocation;
+}
+
+/** The partials a template includes by name, with where. */
+function partialCalls(ast: hbs.AST.Program): { name: string; loc?: hbs.AST.SourceLocation }[] {
+  const out: { name: string; loc?: hbs.AST.SourceLocation }[] = [];
+  const stack: unknown[] = [ast];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!node || typeof node !== 'object') continue;
+    const n = node as { type?: string; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression') out.push({ name: n.name.original, ...(n.loc ? { loc: n.loc } : {}) });
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') stack.push(...(Array.isArray(v) ? v : [v]));
+  }
+  return out;
+}
+
+/**
+ * Partials that include themselves, directly or through others (Handlebars would recurse until
+ * the stack overflows): the partial, the chain back to it, and where its first include of the
+ * chain is. Breadth first from each partial, so each costs one pass over the includes.
+ */
+function includeProblems(includes: ReadonlyMap<string, readonly { name: string; loc?: hbs.AST.SourceLocation }[]>): [string, string[], hbs.AST.SourceLocation | undefined][] {
+  const out: [string, string[], hbs.AST.SourceLocation | undefined][] = [];
+  for (const start of includes.keys()) {
+    const parent = new Map<string, string>();
+    const queue = [start];
+    let closing: string | undefined;
+    for (let i = 0; i < queue.length && closing === undefined; i++) {
+      const name = queue[i] as string;
+      for (const call of includes.get(name) ?? []) {
+        if (call.name === start) {
+          closing = name;
+          break;
+        }
+        if (!parent.has(call.name) && includes.has(call.name)) {
+          parent.set(call.name, name);
+          queue.push(call.name);
+        }
+      }
+    }
+    if (closing === undefined) continue;
+    const chain = [start];
+    for (let n: string | undefined = closing; n !== undefined && n !== start; n = parent.get(n)) chain.splice(1, 0, n);
+    chain.push(start);
+    out.push([start, chain, includes.get(start)?.find((c) => c.name === chain[1])?.loc]);
+  }
+  return out;
 }

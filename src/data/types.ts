@@ -1,5 +1,19 @@
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 
+/**
+ * Where a value of a data file was written, and where each of its fields was (a rank, a group),
+ * so that a problem with one field is reported at that field rather than at the whole entry.
+ */
+export interface DataOrigin extends SourceRef {
+  fields?: Readonly<Record<string, SourceRef>>;
+}
+
+/** Where a field of `value` was written; the value's own place when the loader did not record it. */
+export function fieldAt(value: { origin: DataOrigin }, field: string): SourceRef {
+  const { file, range } = value.origin;
+  return value.origin.fields?.[field] ?? (range ? { file, range } : { file });
+}
+
 /** Where a dataset's numbers come from; cited on every slide that uses them. */
 export interface Citation {
   /** Who published the numbers ("a16z", "量子位"). */
@@ -29,7 +43,7 @@ export interface RankingEntry {
   score?: number;
   /** Who makes it ("字節跳動"). */
   maker?: string;
-  origin: SourceRef;
+  origin: DataOrigin;
 }
 
 /** One publication of a ranking, e.g. a16z's list of March 2025. */
@@ -39,7 +53,7 @@ export interface RankingEdition {
   entries: RankingEntry[];
   /** What the source says about this edition beyond its entries. */
   note?: string;
-  origin: SourceRef;
+  origin: DataOrigin;
 }
 
 export interface GroupInfo {
@@ -60,7 +74,7 @@ export interface RankingDataset {
   source: Citation;
   /** Newest first. */
   editions: RankingEdition[];
-  origin: SourceRef;
+  origin: DataOrigin;
 }
 
 export interface FigureItem {
@@ -75,7 +89,7 @@ export interface FigureItem {
   /** The key of the item this one is a part of (a breakdown). */
   parent?: string;
   note?: string;
-  origin: SourceRef;
+  origin: DataOrigin;
 }
 
 /** Named figures: key numbers, spending, survey shares. */
@@ -86,7 +100,7 @@ export interface FiguresDataset {
   asOf: PartialDate;
   source: Citation;
   items: FigureItem[];
-  origin: SourceRef;
+  origin: DataOrigin;
 }
 
 export type Dataset = RankingDataset | FiguresDataset;

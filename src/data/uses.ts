@@ -1,3 +1,4 @@
+import { citation } from './citation.js';
 import { formatValue } from './format.js';
 import { formatRankChange, rankChanges } from './rank-change.js';
 import type { Dataset, FigureItem, RankingDataset, RankingEdition, RankingEntry } from './types.js';
@@ -13,24 +14,14 @@ import type { Dataset, FigureItem, RankingDataset, RankingEdition, RankingEntry 
  */
 export type ValueUses = Map<string, string>;
 
-let active: ValueUses | undefined;
-
-/**
- * Runs `fn` (the rendering of one slide) while recording every value the helpers read into
- * `uses`. Rendering is synchronous, so the recorder is simply the one active during the call.
- */
-export function recordUses<T>(uses: ValueUses, fn: () => T): T {
-  const previous = active;
-  active = uses;
-  try {
-    return fn();
-  } finally {
-    active = previous;
-  }
+/** Records that a slide shows `value` under `key`; `uses` is the slide's (none: nothing is recorded). */
+export function noteUse(uses: ValueUses | undefined, key: string, value: string | number): void {
+  uses?.set(key, String(value));
 }
 
-export function noteUse(key: string, value: string | number): void {
-  active?.set(key, String(value));
+/** Records that a slide cites a dataset, for the rebuild report. */
+export function noteCitation(uses: ValueUses, d: Dataset): void {
+  noteUse(uses, `${d.id}: source`, citation(d));
 }
 
 /** `a16z.web` for the newest edition, `a16z.web@2024-08` for an older one. */
@@ -83,10 +74,10 @@ export interface ChartUse {
  * figures, the items it draws. A request that does not fit the data records what it can; the
  * chart stage reports the problem.
  */
-export function noteChartUses(d: Dataset, chart: ChartUse): void {
+export function noteChartUses(uses: ValueUses, d: Dataset, chart: ChartUse): void {
   const wanted = chart.items ? new Set(chart.items) : undefined;
   if (d.type !== 'ranking') {
-    for (const item of d.items) if (!wanted || wanted.has(item.key)) noteUse(itemKey(d, item), itemValue(item));
+    for (const item of d.items) if (!wanted || wanted.has(item.key)) noteUse(uses, itemKey(d, item), itemValue(item));
     return;
   }
   const index = chart.edition === undefined ? 0 : d.editions.findIndex((e) => e.asOf === chart.edition);
@@ -94,22 +85,22 @@ export function noteChartUses(d: Dataset, chart: ChartUse): void {
   if (!edition) return;
   const shown = edition.entries.filter((e) => !wanted || wanted.has(e.name));
   const prefix = editionKey(d, edition);
-  noteUse(`${prefix}: asOf`, edition.asOf);
-  for (const entry of shown) noteUse(entryKey(d, edition, entry), entryValue(entry));
-  noteUse(`${prefix}: entries`, shown.map((e) => e.name).join('、'));
+  noteUse(uses, `${prefix}: asOf`, edition.asOf);
+  for (const entry of shown) noteUse(uses, entryKey(d, edition, entry), entryValue(entry));
+  noteUse(uses, `${prefix}: entries`, shown.map((e) => e.name).join('、'));
 
   if (chart.kind !== 'rank-change' && chart.changes !== true) return;
   const compare = chart.compare === undefined ? d.editions[index + 1] : d.editions.find((e) => e.asOf === chart.compare);
   if (!compare || compare === edition) return;
   const comparePrefix = editionKey(d, compare);
-  noteUse(`${comparePrefix}: asOf`, compare.asOf);
-  for (const entry of compare.entries) noteUse(entryKey(d, compare, entry), entryValue(entry));
-  noteUse(`${comparePrefix}: entries`, compare.entries.map((e) => e.name).join('、'));
+  noteUse(uses, `${comparePrefix}: asOf`, compare.asOf);
+  for (const entry of compare.entries) noteUse(uses, entryKey(d, compare, entry), entryValue(entry));
+  noteUse(uses, `${comparePrefix}: entries`, compare.entries.map((e) => e.name).join('、'));
   // An edition that lists nobody gives no marks (the chart stage refuses it).
   if (compare.entries.length === 0) return;
   const changes = rankChanges(edition, compare);
   for (const entry of shown) {
     const change = changes.get(entry.name);
-    if (change) noteUse(changeKey(d, edition, entry.name), changeValue(formatRankChange(change), compare));
+    if (change) noteUse(uses, changeKey(d, edition, entry.name), changeValue(formatRankChange(change), compare));
   }
 }

@@ -1,25 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { packageRoot } from '../../paths.js';
+import { locateFontFile, PACKAGE_BASE } from '../../load/theme/font-file.js';
 
 /**
  * A theme's chart font file as a path: absolute, relative to `root` (the working directory by
  * default) or to briefdeck's own folder, or a package path (`@expo-google-fonts/…/x.ttf`, with or
- * without a leading `node_modules/`). `undefined` when none exists.
+ * without a leading `node_modules/` or `npm:`). `undefined` when none exists. The theme loader
+ * uses the same resolver (`locateFontFile`) and checks the file through the guarded reader.
  */
 export function resolveFontFile(ref: string, root = process.cwd()): string | undefined {
-  if (path.isAbsolute(ref)) return existsSync(ref) ? ref : undefined;
-  const direct = [path.resolve(root, ref), path.resolve(packageRoot, ref)].find((f) => existsSync(f));
-  if (direct) return direct;
-  try {
-    return createRequire(import.meta.url).resolve(ref.replace(/^node_modules\//, ''));
-  } catch {
-    return undefined;
-  }
+  return locateFontFile(ref, [{ dir: root, root }, PACKAGE_BASE])?.file;
 }
 
 /**

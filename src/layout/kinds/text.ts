@@ -1,5 +1,5 @@
 import type { Bullet } from '../../load/outline/schema.js';
-import { citation } from '../../bind/helpers.js';
+import { citation } from '../../data/citation.js';
 import type { BoundDeck } from '../../bind/bind.js';
 import type { DataStore } from '../../data/types.js';
 import type { Paragraph } from '../types.js';

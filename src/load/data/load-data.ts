@@ -1,13 +1,12 @@
 import path from 'node:path';
-import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Loaded, Outline } from '../outline/load-outline.js';
-import { nodeAt, rangeOf } from '../parse-yaml.js';
+import { positionAt, positionsOf, type Positions } from '../positions.js';
 import { resolveInside } from '../read-source.js';
 import { loadYamlFile } from '../load-yaml-file.js';
 import { cleanDataset } from './clean-data.js';
 import { closest, didYouMean } from '../../text/suggest.js';
-import { csvObjects, readCsvTable, type CsvShape } from './load-csv.js';
+import { csvObjects, readCsvTable, type CsvRecord, type CsvShape } from './load-csv.js';
 import {
   dataFileSchema,
   figureItem,
@@ -19,21 +18,10 @@ import {
   type FigureItemDoc,
   type RankingEntryDoc,
 } from './schema.js';
-import { datasetAsOf, type Dataset, type DataStore, type FigureItem, type RankingDataset, type RankingEdition, type RankingEntry } from '../../data/types.js';
+import { datasetAsOf, fieldAt, type Dataset, type DataStore, type FigureItem, type RankingDataset, type RankingEdition, type RankingEntry } from '../../data/types.js';
 
 /** Data files larger than this are refused before they are read. */
 const MAX_DATA_BYTES = 16 * 1024 * 1024;
-
-/**
- * Where each field of an entry, item, edition or dataset is, so that a problem with a value is
- * reported at the value (a rank, a group), not at the whole entry. Kept beside the values
- * because the types the later stages see carry one `origin` each.
- */
-const fieldOrigins = new WeakMap<object, Record<string, SourceRef>>();
-
-function fieldAt(value: { origin: SourceRef }, field: string): SourceRef {
-  return fieldOrigins.get(value)?.[field] ?? value.origin;
-}
 
 /**
  * Reads every data file the outline names, with the CSV files they name, and checks what a
@@ -47,7 +35,7 @@ export async function loadData(outline: Outline): Promise<Loaded<DataStore>> {
 
   const files = await Promise.all(Object.entries(outline.doc.data).map(([namespace, ref]) => loadDataFile(outline, namespace, ref)));
   for (const loaded of files) {
-    diagnostics.push(...loaded.diagnostics);
+    append(diagnostics, loaded.diagnostics);
     for (const [f, t] of loaded.texts) texts.set(f, t);
     for (const d of loaded.value ?? []) store.set(d.id, d);
   }
@@ -58,7 +46,7 @@ export async function loadData(outline: Outline): Promise<Loaded<DataStore>> {
 
 async function loadDataFile(outline: Outline, namespace: string, ref: string): Promise<Loaded<Dataset[]>> {
   const texts = new Map<string, string>();
-  const from: SourceRef = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['data', namespace]).node) };
+  const from = positionAt(outline.positions, ['data', namespace]);
   const file = resolveInside(outline.dir, outline.dir, ref);
   if (!file) {
     return {
@@ -66,22 +54,21 @@ async function loadDataFile(outline: Outline, namespace: string, ref: string): P
       texts,
     };
   }
-  const loaded = await loadYamlFile(file, 'DATA', dataFileSchema, { from, options: { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder" } });
+  const loaded = await loadYamlFile(file, 'DATA', dataFileSchema, { from, options: { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder", within: [outline.dir], withinName: "the outline's folder" } });
   for (const [f, t] of loaded.texts) texts.set(f, t);
   if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
-  const built = await toDatasets(loaded.value, { namespace, yaml: loaded.doc, file, rootDir: outline.dir });
+  const built = await toDatasets(loaded.value, { namespace, positions: positionsOf(loaded.doc, file), file, rootDir: outline.dir });
   for (const [f, t] of built.texts) texts.set(f, t);
-  const cleaning = built.datasets.flatMap(cleanDataset);
-  return {
-    value: built.datasets,
-    diagnostics: [...loaded.diagnostics, ...built.diagnostics, ...cleaning, ...built.datasets.flatMap(checkDataset)],
-    texts,
-  };
+  const diagnostics = [...loaded.diagnostics];
+  append(diagnostics, built.diagnostics);
+  for (const d of built.datasets) append(diagnostics, cleanDataset(d));
+  for (const d of built.datasets) append(diagnostics, checkDataset(d));
+  return { value: built.datasets, diagnostics, texts };
 }
 
 interface FileContext {
   namespace: string;
-  yaml: Document;
+  positions: Positions;
   file: string;
   /** CSV files must be inside this folder (the outline's). */
   rootDir: string;
@@ -93,13 +80,13 @@ const FIGURES_CSV: CsvShape = { columns: FIGURES_CSV_COLUMNS, required: ['key', 
 async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ datasets: Dataset[]; diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const at = (...p: (string | number)[]): SourceRef => ({ file: ctx.file, range: rangeOf(nodeAt(ctx.yaml, p).node) });
-  const fields = (target: object, base: (string | number)[], keys: Iterable<string>) => {
-    fieldOrigins.set(target, Object.fromEntries([...keys].map((k) => [k, at(...base, k)])));
-  };
+  const at = (...p: (string | number)[]): SourceRef => positionAt(ctx.positions, p);
+  /** The value's place, with the place of each of `keys` under it. */
+  const origin = (base: (string | number)[], keys: Iterable<string>) => ({ ...at(...base), fields: Object.fromEntries([...keys].map((k) => [k, at(...base, k)])) });
+  const cellsOrigin = (file: string, record: CsvRecord) => ({ file, range: record.row.range, fields: Object.fromEntries([...record.cells].map(([c, cell]) => [c, { file, range: cell.range }])) });
   const csv = async (ref: string, from: SourceRef, shape: CsvShape) => {
     const loaded = await readCsvTable(ref, { rootDir: ctx.rootDir, dataFile: ctx.file, from, shape });
-    diagnostics.push(...loaded.diagnostics);
+    append(diagnostics, loaded.diagnostics);
     for (const [f, t] of loaded.texts) texts.set(f, t);
     return loaded.table;
   };
@@ -116,26 +103,15 @@ async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ dataset
           const table = await csv(e.entries, at(...base, 'entries'), RANKING_CSV);
           if (table) {
             const rows = csvObjects<RankingEntryDoc>(table, RANKING_CSV, rankingEntry);
-            diagnostics.push(...rows.diagnostics);
-            entries = rows.values.map(({ value, record }) => {
-              const entry: RankingEntry = { ...value, origin: { file: table.file, range: record.row.range } };
-              fieldOrigins.set(entry, Object.fromEntries([...record.cells].map(([c, cell]) => [c, { file: table.file, range: cell.range }])));
-              return entry;
-            });
+            append(diagnostics, rows.diagnostics);
+            entries = rows.values.map(({ value, record }): RankingEntry => ({ ...value, origin: cellsOrigin(table.file, record) }));
           }
         } else {
-          entries = e.entries.map((entry, j) => {
-            const out: RankingEntry = { ...entry, origin: at(...base, 'entries', j) };
-            fields(out, [...base, 'entries', j], Object.keys(entry));
-            return out;
-          });
+          entries = e.entries.map((entry, j): RankingEntry => ({ ...entry, origin: origin([...base, 'entries', j], Object.keys(entry)) }));
         }
-        const edition: RankingEdition = { ...e, entries, origin: at(...base) };
-        fields(edition, [...base], ['asOf']);
-        editions.push(edition);
+        editions.push({ ...e, entries, origin: origin([...base], ['asOf']) });
       }
-      const dataset: RankingDataset = { ...d, id, editions, origin: at(key) };
-      fieldOrigins.set(dataset, { asOf: at(key, 'editions', 0, 'asOf'), size: at(key, 'size') });
+      const dataset: RankingDataset = { ...d, id, editions, origin: { ...at(key), fields: { asOf: at(key, 'editions', 0, 'asOf'), size: at(key, 'size') } } };
       datasets.push(dataset);
     } else {
       let items: FigureItem[] = [];
@@ -143,7 +119,7 @@ async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ dataset
         const table = await csv(d.items, at(key, 'items'), FIGURES_CSV);
         if (table) {
           const rows = csvObjects<FigureItemDoc>(table, FIGURES_CSV, figureItem, ['key']);
-          diagnostics.push(...rows.diagnostics);
+          append(diagnostics, rows.diagnostics);
           const seen = new Map<string, SourceRef>();
           for (const { value, record } of rows.values) {
             const cell = record.cells.get('key');
@@ -162,21 +138,13 @@ async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ dataset
               continue;
             }
             seen.set(itemKeyText, keyAt);
-            const item: FigureItem = { ...value, key: itemKeyText, origin: { file: table.file, range: record.row.range } };
-            fieldOrigins.set(item, Object.fromEntries([...record.cells].map(([c, cell]) => [c, { file: table.file, range: cell.range }])));
-            items.push(item);
+            items.push({ ...value, key: itemKeyText, origin: cellsOrigin(table.file, record) });
           }
         }
       } else {
-        items = Object.entries(d.items).map(([itemKeyText, item]) => {
-          const out: FigureItem = { ...item, key: itemKeyText, origin: at(key, 'items', itemKeyText) };
-          fields(out, [key, 'items', itemKeyText], Object.keys(item));
-          return out;
-        });
+        items = Object.entries(d.items).map(([itemKeyText, item]): FigureItem => ({ ...item, key: itemKeyText, origin: origin([key, 'items', itemKeyText], Object.keys(item)) }));
       }
-      const dataset: Dataset = { ...d, id, items, origin: at(key) };
-      fieldOrigins.set(dataset, { asOf: at(key, 'asOf') });
-      datasets.push(dataset);
+      datasets.push({ ...d, id, items, origin: { ...at(key), fields: { asOf: at(key, 'asOf') } } });
     }
   }
   return { datasets, diagnostics, texts };
@@ -190,7 +158,7 @@ export function checkDataset(d: Dataset): Diagnostic[] {
 function checkRanking(d: RankingDataset): Diagnostic[] {
   const out: Diagnostic[] = [];
   d.editions.forEach((edition, i) => {
-    out.push(...checkEdition(d, edition));
+    append(out, checkEdition(d, edition));
     const next = d.editions[i + 1];
     if (next && next.asOf >= edition.asOf) {
       out.push(
@@ -303,4 +271,9 @@ export function monthsBetween(from: string, to: string): number | undefined {
 export function splitDatasetId(id: string): [string, string] {
   const dot = id.indexOf('.');
   return [id.slice(0, dot), id.slice(dot + 1)];
+}
+
+/** Appends one by one: `push(...many)` passes every item as an argument, and a million overflow the stack. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }

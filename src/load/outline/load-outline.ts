@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { Document } from 'yaml';
 import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load-yaml-file.js';
-import { nodeAt, rangeOf } from '../parse-yaml.js';
+import { positionAt, positionsOf, type Positions } from '../positions.js';
 import { outlineSchema, type OutlineDoc } from './schema.js';
 
 /**
@@ -18,7 +17,8 @@ export interface Outline {
   /** The outline's text, to locate positions inside its strings. */
   text: string;
   doc: OutlineDoc;
-  yaml: Document.Parsed;
+  /** Where each value of `doc` was written, by its path (`['slides', 3, 'title']`). */
+  positions: Positions;
   /** Where each slide starts, by index. */
   slideOrigins: SourceRef[];
 }
@@ -35,6 +35,7 @@ export async function loadOutline(file: string): Promise<Loaded<Outline>> {
   const loaded = await loadYamlFile(file, 'OUTLINE', outlineSchema, { options: { maxBytes: MAX_OUTLINE_BYTES, relativeTo: 'the current folder' } });
   const { value: doc, doc: yaml, text, diagnostics, texts } = loaded;
   if (!doc || !yaml || text === undefined) return { diagnostics, texts };
-  const slideOrigins = doc.slides.map((_, i) => ({ file, range: rangeOf(nodeAt(yaml, ['slides', i]).node) }));
-  return { value: { file, dir: path.dirname(file), text, doc, yaml, slideOrigins }, diagnostics, texts };
+  const positions = positionsOf(yaml, file);
+  const slideOrigins = doc.slides.map((_, i) => positionAt(positions, ['slides', i]));
+  return { value: { file, dir: path.dirname(file), text, doc, positions, slideOrigins }, diagnostics, texts };
 }

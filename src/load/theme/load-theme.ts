@@ -1,10 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
-import { error, type Diagnostic, type SourceRef } from '../../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Loaded, Outline } from '../outline/load-outline.js';
-import { nodeAt, rangeOf } from '../parse-yaml.js';
+import { positionAt, positionsOf } from '../positions.js';
+import { checkSource } from '../read-source.js';
+import { locateFontFile, PACKAGE_BASE } from './font-file.js';
 import { loadYamlFile } from '../load-yaml-file.js';
 import { packageRoot } from '../../paths.js';
 import { didYouMean } from '../../text/suggest.js';
@@ -28,36 +29,56 @@ export const themeSchema = z.strictObject({
   }),
 });
 
+/** A folder searched for templates, and the project folder (or briefdeck's own) that holds it. */
+export interface TemplateFolder {
+  dir: string;
+  root: string;
+}
+
 /**
  * The folders searched for `templates/`: beside the outline, the outline folder's parent (the
  * project layout keeps `outline/` and `templates/` side by side), then briefdeck's own.
  */
-export function templateDirs(outlineDir: string): string[] {
-  const dirs = [path.join(outlineDir, 'templates'), path.join(path.dirname(outlineDir), 'templates'), path.join(packageRoot, 'templates')];
-  return [...new Set(dirs)].filter((d) => existsSync(d));
+export function templateFolders(outlineDir: string): TemplateFolder[] {
+  const folders = [outlineDir, path.dirname(outlineDir), packageRoot].map((root) => ({ dir: path.join(root, 'templates'), root }));
+  return folders.filter((f, i) => folders.findIndex((g) => g.dir === f.dir) === i && existsSync(f.dir));
 }
 
-/** Loads the theme the outline names; chart font paths are made absolute. */
+export function templateDirs(outlineDir: string): string[] {
+  return templateFolders(outlineDir).map((f) => f.dir);
+}
+
+/** Font files are a few MB (a CJK weight ~7 MB); a larger "font" is not one. */
+const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+/** Loads the theme the outline names; chart font paths are made absolute, and checked. */
 export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
   const name = outline.doc.deck.theme;
-  const from: SourceRef = { file: outline.file, range: rangeOf(nodeAt(outline.yaml, ['deck', 'theme']).node) };
-  const candidates = templateDirs(outline.dir).map((d) => path.join(d, 'themes', `${name}.yaml`));
-  const file = candidates.find((f) => existsSync(f));
-  if (!/^[\w-]+$/.test(name) || !file) {
-    const known = [...new Set(templateDirs(outline.dir).flatMap((d) => themeNames(path.join(d, 'themes'))))].sort();
+  const from = positionAt(outline.positions, ['deck', 'theme']);
+  const folders = templateFolders(outline.dir);
+  const folder = folders.find((f) => existsSync(path.join(f.dir, 'themes', `${name}.yaml`)));
+  if (!/^[\w-]+$/.test(name) || !folder) {
+    const known = [...new Set(folders.flatMap((f) => themeNames(path.join(f.dir, 'themes'))))].sort();
     return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, didYouMean(name, known))], texts: new Map() };
   }
-  const loaded = await loadYamlFile(file, 'TEMPLATE', themeSchema, { from });
+  const file = path.join(folder.dir, 'themes', `${name}.yaml`);
+  const loaded = await loadYamlFile(file, 'TEMPLATE', themeSchema, { from, options: { ref: path.relative(folder.root, file), within: [folder.dir], withinName: `the templates folder ${folder.dir}` } });
   const { texts } = loaded;
   if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
   const theme = loaded.value;
+  const positions = positionsOf(loaded.doc, file);
   const diagnostics: Diagnostic[] = [];
   for (const key of ['chartRegular', 'chartBold'] as const) {
-    const resolved = resolveFontFile(theme.fonts[key], path.dirname(file));
-    if (!resolved) {
-      const at = { file, range: rangeOf(nodeAt(loaded.doc, ['fonts', key]).node) };
-      diagnostics.push(error('TEMPLATE_FONT_NOT_FOUND', `font file not found: ${theme.fonts[key]}`, at, 'run npm ci, or name a TTF/OTF file'));
-    } else theme.fonts[key] = resolved;
+    const ref = theme.fonts[key];
+    const at = positionAt(positions, ['fonts', key]);
+    const found = locateFontFile(ref, [{ dir: path.dirname(file), root: folder.root }, PACKAGE_BASE]);
+    if (!found) {
+      diagnostics.push(error('TEMPLATE_FONT_NOT_FOUND', `font file not found: ${ref}`, at, 'run npm ci, or name a TTF/OTF file'));
+      continue;
+    }
+    const checked = await checkSource(found.file, 'TEMPLATE', at, { ref, maxBytes: MAX_FONT_BYTES, within: found.roots, withinName: 'the project or an installed package' });
+    if (!checked.ok) diagnostics.push(checked.diagnostic);
+    else theme.fonts[key] = found.file;
   }
   return { value: theme, diagnostics, texts };
 }
@@ -67,21 +88,5 @@ function themeNames(dir: string): string[] {
     return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
   } catch {
     return [];
-  }
-}
-
-/** A font path as written: absolute, relative to the theme, or relative to the package root. */
-function resolveFontFile(ref: string, themeDir: string): string | undefined {
-  if (ref.startsWith('npm:')) return resolvePackageFile(ref.slice(4));
-  const candidates = path.isAbsolute(ref) ? [ref] : [path.resolve(themeDir, ref), path.resolve(packageRoot, ref)];
-  return candidates.find((f) => existsSync(f));
-}
-
-/** `npm:@scope/pkg/file.ttf`: a file of an installed package, wherever npm put it (hoisted or not). */
-function resolvePackageFile(spec: string): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve(spec);
-  } catch {
-    return undefined;
   }
 }
