@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { PX_PER_INCH, type ChartContext } from '../../src/charts/style/context.js';
 import { renderSvg } from '../../src/charts/render/echarts-ssr.js';
-import { loadFontMetrics, measureWith, type Measure } from '../../src/charts/render/font-metrics.js';
+import { createFontMetricsCache, measureWith, type Measure } from '../../src/charts/render/font-metrics.js';
 import { resolveFontFile } from '../../src/charts/render/fonts.js';
 import { buildOption } from '../../src/charts/build-option.js';
 import { resolveChart, type ResolvedChart } from '../../src/charts/resolve.js';
@@ -14,7 +14,8 @@ export const fontFiles = {
   bold: resolveFontFile(theme.fonts.chartBold) as string,
 };
 
-export const measure: Measure = measureWith(loadFontMetrics(fontFiles.regular), loadFontMetrics(fontFiles.bold));
+const metrics = createFontMetricsCache();
+export const measure: Measure = measureWith(metrics.get(fontFiles.regular), metrics.get(fontFiles.bold));
 
 export function context(box: ChartBox): ChartContext {
   return { theme, width: Math.round(box.width * PX_PER_INCH), height: Math.round(box.height * PX_PER_INCH), measure };

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchFailure, PictureJob, PictureResult, PictureSetup } from './draw-batch.js';
 import type { CHART_WORKER, DrawerReply, DrawerRequest } from './chart-worker.js';
+import type { FontMetricsCache } from '../render/font-metrics.js';
 
 /** Draws batches of chart pictures: on worker threads, or in this thread. Either way, the same bytes. */
 export interface ChartDrawer {
@@ -15,15 +16,24 @@ export interface ChartDrawer {
 
 /** Draws every picture in this thread. */
 export function inThreadDrawer(): ChartDrawer {
-  return { prepare: () => undefined, draw: drawHere, close: async () => undefined };
+  return { prepare: () => undefined, draw: drawingHere(), close: async () => undefined };
 }
 
-/** `drawBatch` in this thread, loaded only when a picture is drawn here. */
-async function drawHere(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
-  const { drawBatch } = await import('./draw-batch.js');
-  return drawBatch(jobs, setup);
+type Draw = (jobs: readonly PictureJob[], setup: PictureSetup) => Promise<PictureResult[] | BatchFailure>;
+
+/** `drawBatch` in this thread, loaded only when a picture is drawn here; font metrics are kept for as long as the drawer lives. */
+function drawingHere(): Draw {
+  let metrics: FontMetricsCache | undefined;
+  return async (jobs, setup) => {
+    const [{ drawBatch }, { createFontMetricsCache }] = await Promise.all([import('./draw-batch.js'), import('../render/font-metrics.js')]);
+    metrics ??= createFontMetricsCache();
+    return drawBatch(jobs, setup, metrics);
+  };
 }
 
+// Module-level, and only this: the CLI starts the drawer on its first line, before the module
+// that runs the build is even loaded, so there is no object yet to hand it to. It holds a thread,
+// no data of any build; `startChartDrawer` takes it, once.
 let prestarted: ChartDrawer | undefined;
 
 /**
@@ -72,6 +82,8 @@ class WorkerDrawer implements ChartDrawer {
   private prepared: PictureSetup['fonts'] | undefined;
   private nextId = 0;
   private closed = false;
+  /** What a thread cannot draw (it died, or none could start) is drawn here. */
+  private readonly drawHere = drawingHere();
 
   constructor(private readonly maxThreads: number) {
     this.spawn();
@@ -85,7 +97,7 @@ class WorkerDrawer implements ChartDrawer {
   }
 
   async draw(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
-    if (this.closed) return drawHere(jobs, setup);
+    if (this.closed) return this.drawHere(jobs, setup);
     try {
       while (this.workers.length < threadsFor(jobs.length, this.maxThreads)) this.spawn();
     } catch {
@@ -96,8 +108,8 @@ class WorkerDrawer implements ChartDrawer {
       batches.map((batch, k) => {
         const worker = this.workers[k];
         // A thread that died: its batch is drawn here. One stopped by close(): not at all.
-        const lost = (e: Error) => (this.closed ? batch.map((job) => notDrawn(job, e)) : drawHere(batch, setup));
-        return worker ? this.send(worker, batch, setup).catch(lost) : drawHere(batch, setup);
+        const lost = (e: Error) => (this.closed ? batch.map((job) => notDrawn(job, e)) : this.drawHere(batch, setup));
+        return worker ? this.send(worker, batch, setup).catch(lost) : this.drawHere(batch, setup);
       }),
     );
     const failed = results.find((r): r is BatchFailure => 'fontError' in r);

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { drawBatch, type BatchFailure, type PictureJob, type PictureResult, type PictureSetup } from './draw-batch.js';
 import { loadECharts } from '../render/echarts-ssr.js';
-import { loadFontMetrics } from '../render/font-metrics.js';
+import { createFontMetricsCache } from '../render/font-metrics.js';
 import { loadSubsetFont, prepareSubsets } from '../render/fonts.js';
 import { loadResvg } from '../render/rasterize.js';
 
@@ -24,11 +24,12 @@ export interface DrawerReply {
 function serve(port: NonNullable<typeof parentPort>): void {
   // A module that fails to load fails each picture that needs it, as a diagnostic.
   for (const load of [loadSubsetFont, loadECharts, loadResvg]) void load().catch(() => undefined);
+  const metrics = createFontMetricsCache();
   port.on('message', async (message: DrawerRequest) => {
     if (message.type === 'prepare') {
       try {
-        loadFontMetrics(message.fonts.regular);
-        loadFontMetrics(message.fonts.bold);
+        metrics.get(message.fonts.regular);
+        metrics.get(message.fonts.bold);
         prepareSubsets([message.fonts.regular, message.fonts.bold]);
       } catch {
         // Reported by the batch that needs the fonts.
@@ -37,7 +38,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
     }
     let result: DrawerReply['result'];
     try {
-      result = await drawBatch(message.jobs, message.setup);
+      result = await drawBatch(message.jobs, message.setup, metrics);
     } catch (e) {
       result = message.jobs.map((job) => ({ hash: job.hash, ok: false, message: (e as Error)?.message ?? String(e), problems: [], ms: 0 }));
     }

@@ -3,7 +3,7 @@ import type { Theme } from '../../load/theme/theme.js';
 import { buildOption } from '../build-option.js';
 import { chartStyle, type ChartContext } from '../style/context.js';
 import { renderSvg, svgText } from '../render/echarts-ssr.js';
-import { loadFontMetrics, measureWith, type Measure } from '../render/font-metrics.js';
+import { measureWith, type FontMetricsCache, type Measure } from '../render/font-metrics.js';
 import { subsetFontFile } from '../render/fonts.js';
 import { freeRasterMemory, rasterizeTimed } from '../render/rasterize.js';
 import type { ResolvedChart } from '../resolve.js';
@@ -50,11 +50,12 @@ export interface BatchFailure {
  * Draws a batch of pictures in this thread: each chart's ECharts option and SVG, then one font
  * subset of all their characters, then the pictures, freeing each one's pixel buffers before the
  * next. Worker threads run this same function, so a picture has the same bytes wherever it is drawn.
+ * `metrics` is the drawer's (or thread's): font metrics read for an earlier batch are reused.
  */
-export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup): Promise<PictureResult[] | BatchFailure> {
+export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup, metrics: FontMetricsCache): Promise<PictureResult[] | BatchFailure> {
   let measure: Measure;
   try {
-    measure = measureWith(loadFontMetrics(setup.fonts.regular), loadFontMetrics(setup.fonts.bold));
+    measure = measureWith(metrics.get(setup.fonts.regular), metrics.get(setup.fonts.bold));
   } catch (e) {
     return { fontError: `chart font file unreadable (${setup.fonts.regular}, ${setup.fonts.bold}): ${(e as Error).message}` };
   }

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { Measure } from './font-metrics.js';
 
 type ECharts = typeof import('echarts');
+// Module-level on purpose: it memoises loading a module (as `import()` would), holds no data of
+// any build, and cannot change what is drawn.
 let loading: Promise<ECharts> | undefined;
 
 /**

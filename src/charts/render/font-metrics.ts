@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /**
  * Advance widths read from a TrueType/OpenType file's `cmap` and `hmtx` tables, so chart layout
@@ -14,16 +14,34 @@ export interface FontMetrics {
 /** Measures text in the chart font: `bold` picks the bold file's metrics. */
 export type Measure = (text: string, sizePx: number, bold?: boolean) => number;
 
-const cache = new Map<string, FontMetrics>();
-
-/** Reads (once per process and path) the metrics of a TTF/OTF file. */
+/** Reads the metrics of a TTF/OTF file. */
 export function loadFontMetrics(file: string): FontMetrics {
-  let m = cache.get(file);
-  if (!m) {
-    m = parseFontMetrics(readFileSync(file));
-    cache.set(file, m);
-  }
-  return m;
+  return parseFontMetrics(readFileSync(file));
+}
+
+/** Font metrics by file, kept by whoever draws (a drawer, a chart thread) for as long as it draws. */
+export interface FontMetricsCache {
+  /** The metrics of `file`, read again when its size or modification time changed. */
+  get(file: string): FontMetrics;
+}
+
+/**
+ * A `FontMetricsCache` in memory. A font file replaced under the same name (a watch loop) is
+ * read again: stale metrics would lay out the labels for the old font.
+ */
+export function createFontMetricsCache(): FontMetricsCache {
+  const byFile = new Map<string, { stamp: string; metrics: FontMetrics }>();
+  return {
+    get(file) {
+      const { size, mtimeMs } = statSync(file);
+      const stamp = `${size}:${mtimeMs}`;
+      const known = byFile.get(file);
+      if (known?.stamp === stamp) return known.metrics;
+      const metrics = loadFontMetrics(file);
+      byFile.set(file, { stamp, metrics });
+      return metrics;
+    },
+  };
 }
 
 /** A `Measure` over a regular and a bold font file. */

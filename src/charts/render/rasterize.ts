@@ -3,6 +3,7 @@ import { collectGarbage } from '../../gc.js';
 import { palettePng } from './png.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
+// Module-level on purpose: only the memo of a module load, like `loadECharts`; no data of any build.
 let loading: Promise<ResvgModule> | undefined;
 
 /** resvg, loaded once per thread and only when a picture is drawn. */
