@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveChart } from '../../src/charts/resolve.js';
 import type { ChartRequest } from '../../src/charts/types.js';
 import { renderCharts } from '../../src/charts/draw-pictures.js';
-import { data, HALF, origin, request, theme } from './fixtures.js';
+import type { DataStore, FiguresDataset } from '../../src/data/types.js';
+import { capex, data, HALF, origin, request, theme } from './fixtures.js';
 
 const cases: [string, ChartRequest, string, string][] = [
   ['an unknown dataset', request('ranking', 'a16z.webb'), 'CHART_UNKNOWN_DATASET', "did you mean 'a16z.web'?"],
@@ -87,4 +92,57 @@ describe('field positions', () => {
     const { diagnostics } = await renderCharts([{ id: 'w', request: req, box: HALF }], data, theme);
     expect(diagnostics[0]?.source).toEqual(at(70));
   });
+});
+
+describe('units', () => {
+  const at = (n: number) => ({ file: 'outline/briefing.yaml', range: [n, n + 5] as const });
+  // ai.capex with ByteDance's IDC spending given in US dollars: a total in 元, its parts in 元 and 美元.
+  const mixed: FiguresDataset = { ...capex, id: 'ai.mixed', items: capex.items.map((i) => (i.key === 'idc' ? { ...i, unit: '美元' } : i)) };
+  const store: DataStore = new Map([...data, [mixed.id, mixed]]);
+
+  it('a breakdown whose parts use two units is CHART_MIXED_UNITS, at the chart\'s items', () => {
+    const req = request('breakdown', 'ai.mixed', { items: ['bytedance', 'compute', 'idc'], fieldOrigins: { items: at(50), kind: at(80) }, itemOrigins: [at(51), at(52), at(53)] });
+    const { chart, diagnostics } = resolveChart(req, store);
+    expect(chart).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'CHART_MIXED_UNITS', severity: 'error', source: at(50) }]);
+    expect(diagnostics[0]?.message).toBe("a breakdown needs one unit; 'bytedance' and its parts use '元', '美元'");
+  });
+
+  it('so is the default breakdown (the first total and all its parts), at the chart without `items`', () => {
+    const { diagnostics } = resolveChart(request('breakdown', 'ai.mixed'), store);
+    expect(diagnostics).toMatchObject([{ code: 'CHART_MIXED_UNITS', source: origin }]);
+  });
+
+  it('parts named in the total\'s unit are drawn', () => {
+    const { chart, diagnostics } = resolveChart(request('breakdown', 'ai.mixed', { items: ['bytedance', 'compute'] }), store);
+    expect(diagnostics).toEqual([]);
+    expect(chart).toMatchObject({ kind: 'breakdown', parent: { key: 'bytedance' }, parts: [{ key: 'compute' }] });
+  });
+
+  it('a comparison of two units is CHART_MIXED_UNITS too, with a hint', () => {
+    const { diagnostics } = resolveChart(request('comparison', 'ai.mixed', { items: ['alibaba', 'idc'], fieldOrigins: { items: at(50) } }), store);
+    expect(diagnostics).toMatchObject([{ code: 'CHART_MIXED_UNITS', source: at(50), hint: 'draw items with different units in separate charts' }]);
+  });
+
+  it('from the command line: file, line and column of `items`, exit 1, no stack, no deck', (ctx) => {
+    const root = path.resolve(__dirname, '../..');
+    const cli = path.join(root, 'lib', 'cli.js');
+    if (!existsSync(cli)) return ctx.skip();
+    const project = path.join(__dirname, 'projects', 'mixed-units');
+    const check = spawnSync(process.execPath, [cli, 'check', 'outline.yaml', '--format', 'json'], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(check.status, check.stderr).toBe(1);
+    // outline.yaml line 14: `      items: [bytedance, compute, idc]`, the list starting at column 14.
+    expect(JSON.parse(check.stdout)).toMatchObject([{ code: 'CHART_MIXED_UNITS', severity: 'error', line: 14, column: 14 }]);
+
+    const out = mkdtempSync(path.join(tmpdir(), 'briefdeck-mixed-units-'));
+    try {
+      const build = spawnSync(process.execPath, [cli, 'build', 'outline.yaml', '-o', path.join(out, 'deck.pptx')], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+      expect(build.status).toBe(1);
+      expect(build.stderr + build.stdout).toContain('outline.yaml:14:14');
+      expect(build.stderr + build.stdout).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(out, 'deck.pptx'))).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
