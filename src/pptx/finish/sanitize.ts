@@ -1,7 +1,6 @@
 import { APP_PROPERTIES_PART } from '../opc/part-names.js';
 import { decodePart, encodePart, isXmlPart, type Parts } from '../opc/parts.js';
-
-const FORBIDDEN_XML_CHARACTERS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { withoutForbiddenCharacters } from '../xml/xml.js';
 
 /**
  * Text-level repairs that must happen before a part can be parsed at all:
@@ -16,7 +15,7 @@ export function sanitizeXmlText(parts: Parts): Map<string, Uint8Array> {
     if (name !== APP_PROPERTIES_PART && !mayHoldForbiddenCharacter(bytes)) continue;
     const text = decodePart(bytes);
     if (text === undefined) continue;
-    let repaired = text.replace(FORBIDDEN_XML_CHARACTERS, '');
+    let repaired = withoutForbiddenCharacters(text);
     if (name === APP_PROPERTIES_PART) repaired = escapeCompany(repaired);
     if (repaired !== text) out.set(name, encodePart(repaired));
   }

@@ -16,7 +16,7 @@ import {
 import {
   childElements,
   descendants,
-  FORBIDDEN_XML_CHARACTER,
+  FORBIDDEN_XML_CHARACTERS,
   getAttribute,
   parseXml,
   prefixOf,
@@ -78,7 +78,7 @@ function parseParts(parts: ReadonlyMap<string, Uint8Array>, report: Report): Map
       );
     }
     // Blank out forbidden characters (same length, so positions hold) to find any other error.
-    const parsed = parseXml(forbidden.count > 0 ? text.replace(new RegExp(FORBIDDEN_XML_CHARACTER, 'gu'), ' ') : text);
+    const parsed = parseXml(forbidden.count > 0 ? text.replace(FORBIDDEN_XML_CHARACTERS, ' ') : text);
     if (parsed.ok) {
       docs.set(name, parsed.document);
       continue;
@@ -90,7 +90,7 @@ function parseParts(parts: ReadonlyMap<string, Uint8Array>, report: Report): Map
 }
 
 function forbiddenCharacters(text: string): { count: number; first: string } {
-  const all = text.match(new RegExp(FORBIDDEN_XML_CHARACTER, 'gu')) ?? [];
+  const all = text.match(FORBIDDEN_XML_CHARACTERS) ?? [];
   const code = all[0]?.codePointAt(0) ?? 0;
   return { count: all.length, first: code.toString(16).toUpperCase().padStart(4, '0') };
 }

@@ -64,6 +64,17 @@ const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
 const QNAME = new RegExp(`${NCNAME}(?::${NCNAME})?`, 'uy');
 /** Characters outside XML 1.0's `Char` production (lone surrogates included, thanks to `u`). */
 export const FORBIDDEN_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** `FORBIDDEN_XML_CHARACTER`, every one. */
+export const FORBIDDEN_XML_CHARACTERS = new RegExp(FORBIDDEN_XML_CHARACTER.source, 'gu');
+
+/**
+ * `s` without the characters XML 1.0 does not allow. Every string that goes into a part passes
+ * here, wherever it came from (outline, data, theme, file names): the serializer runs every
+ * attribute value and text node through it, and the finish stage every part pptxgenjs wrote.
+ */
+export function withoutForbiddenCharacters(s: string): string {
+  return FORBIDDEN_XML_CHARACTER.test(s) ? s.replace(FORBIDDEN_XML_CHARACTERS, '') : s;
+}
 const XML_DECLARATION =
   /<\?xml\s+version\s*=\s*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/y;
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -408,11 +419,12 @@ function writeElement(el: XmlElement, out: string[]): void {
 }
 
 function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+  return withoutForbiddenCharacters(value).replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
+/** Character data for `value`: escaped, and without the characters XML does not allow. */
 export function escapeText(value: string): string {
-  return value.replace(/[&<>\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+  return withoutForbiddenCharacters(value).replace(/[&<>\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
