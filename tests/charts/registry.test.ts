@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { error } from '../../src/diagnostics/diagnostic.js';
 import type { Fail } from '../../src/charts/kinds/kind-spec.js';
-import { CHART_KIND_NAMES, CHART_KINDS } from '../../src/charts/kinds/registry.js';
+import { CHART_KIND_NAMES, CHART_KINDS, CHART_KINDS_DESCRIPTION } from '../../src/charts/kinds/registry.js';
 import { resolveChart } from '../../src/charts/resolve.js';
 import { renderSvg } from '../../src/charts/render/echarts-ssr.js';
 import { chartSchema } from '../../src/load/outline/schema.js';
@@ -21,6 +21,10 @@ describe('the registry', () => {
   it('lists the five kinds, in the order the outline schema gives them', () => {
     expect(CHART_KIND_NAMES).toEqual(['ranking', 'rank-change', 'comparison', 'breakdown', 'share']);
     expect(chartSchema.shape.kind.options).toEqual(CHART_KIND_NAMES);
+  });
+
+  it("says what each kind draws as the schema's description of `kind` does", () => {
+    expect(CHART_KINDS_DESCRIPTION).toBe(chartSchema.shape.kind.description);
   });
 
   it.each(CHART_KIND_NAMES)('%s: a dataset of another type is CHART_WRONG_DATASET_TYPE, at `data`', (kind) => {

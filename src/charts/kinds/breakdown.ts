@@ -22,6 +22,7 @@ export interface BreakdownChart {
 
 /** `breakdown`: a total (the first of `items`, else the first item with parts) and its parts (the rest of `items`, else all). */
 export const breakdown: ChartKindSpec<BreakdownChart, 'figures'> = {
+  summary: 'a total and its parts',
   wants: 'figures',
   resolve(request, dataset, fail) {
     const pick = pickFigures(request, dataset, fail);

@@ -12,6 +12,7 @@ export type ComparisonChart = FiguresChart<'comparison'>;
 
 /** `comparison`: amounts in one unit side by side (the items named, else the totals). */
 export const comparison: ChartKindSpec<ComparisonChart, 'figures'> = {
+  summary: 'bars of values',
   wants: 'figures',
   resolve(request, dataset, fail) {
     const pick = sideBySide(request, dataset, fail);

@@ -40,6 +40,8 @@ export type Fail = (code: DiagnosticCode, message: string, hint?: string, at?: S
  * of dataset it draws. The core calls these and never names a kind.
  */
 export interface ChartKindSpec<C extends { kind: string }, T extends Dataset['type'] = Dataset['type']> {
+  /** What it draws, in a few words, for the outline schema ("slope between two editions"). */
+  summary: string;
   /** The type of dataset the kind draws; another type is CHART_WRONG_DATASET_TYPE at `data`. */
   wants: T;
   /** Checks the request against its dataset: the chart, or diagnostics (made with `fail`) at the field that does not fit. */

@@ -20,6 +20,7 @@ export interface RankChangeChart {
 
 /** `rank-change`: a slope chart from the edition before (or `compare`) to the newest (or `edition`). */
 export const rankChange: ChartKindSpec<RankChangeChart, 'ranking'> = {
+  summary: 'slope between two editions',
   wants: 'ranking',
   resolve(request, dataset, fail) {
     const pick = pickRanking(request, dataset, fail, { needed: true, what: 'a rank-change chart', field: 'kind' });

@@ -23,6 +23,7 @@ export interface RankingChart {
 
 /** `ranking`: an edition of a ranking, #1 on top; with `changes: true`, marks against the edition before. */
 export const ranking: ChartKindSpec<RankingChart, 'ranking'> = {
+  summary: '#1 on top',
   wants: 'ranking',
   resolve(request, dataset, fail) {
     const pick = pickRanking(request, dataset, fail, { needed: request.changes === true, what: 'rank-change marks (`changes: true`)', field: 'changes', drop: 'drop `changes: true`' });

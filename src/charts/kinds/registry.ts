@@ -30,6 +30,9 @@ export type ResolvedChart = ChartOfKind[ChartKind];
 /** The kinds' names, for the outline schema's enum. */
 export const CHART_KIND_NAMES = Object.keys(CHART_KINDS) as [ChartKind, ...ChartKind[]];
 
+/** Each kind and what it draws, for the outline schema's description of `chart.kind`. */
+export const CHART_KINDS_DESCRIPTION = `${CHART_KIND_NAMES.map((name) => `${name}: ${CHART_KINDS[name].summary}`).join('; ')}.`;
+
 /**
  * The entry of `kind`, typed for any chart: the caller passes it only a request of that kind, or
  * a chart whose `kind` it is (as `chartKind(chart.kind).option(chart, ctx)` does).

@@ -11,6 +11,7 @@ export type ShareChart = FiguresChart<'share'>;
 
 /** `share`: percentages, each as a part of 100%. */
 export const share: ChartKindSpec<ShareChart, 'figures'> = {
+  summary: 'percentages',
   wants: 'figures',
   resolve(request, dataset, fail) {
     const pick = sideBySide(request, dataset, fail);

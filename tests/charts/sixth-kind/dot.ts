@@ -14,6 +14,7 @@ export type DotChart = FiguresChart<'dot'>;
 
 /** `dot`: figures in one unit as dots on a value axis from 0. */
 export const dot: ChartKindSpec<DotChart, 'figures'> = {
+  summary: 'dots of values on one axis',
   wants: 'figures',
   resolve(request, dataset, fail) {
     const pick = sideBySide(request, dataset, fail);
