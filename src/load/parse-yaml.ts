@@ -1,5 +1,5 @@
 import type { FilePrefix } from '../diagnostics/codes.js';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, isAlias, YAMLParseError, isMap, isPair, isScalar, isSeq, Parser, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ParsedYaml {
@@ -15,10 +15,26 @@ export interface ParsedYaml {
  */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * How deep mappings and lists may nest. An outline or a data file nests a handful of levels;
+ * yaml's composer and `toJS` recurse per level and overflow the stack at a few thousand.
+ */
+export const MAX_YAML_DEPTH = 100;
+
 /** Parses YAML keeping every node's source range; syntax problems become diagnostics. */
 export function parseYaml(text: string, file: string, prefix: FilePrefix): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc)];
+  // yaml's parser is a loop over a stack, so the syntax tree of any depth is safe to make and
+  // to measure; only what is within the limit is composed into a document.
+  const tokens = [...new Parser().parse(text)];
+  const deep = tooDeep(tokens);
+  const options = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
+  if (deep !== undefined) {
+    const doc = composeDocument([], text, options);
+    const what = prefix === 'OUTLINE' ? 'an outline nests a few levels (deck, slides, a chart)' : 'a data file nests a few levels (datasets, editions, entries)';
+    return { doc, value: undefined, diagnostics: [error(`${prefix}_YAML_TOO_DEEP`, `lists and mappings nest more than ${MAX_YAML_DEPTH} levels deep here`, { file, range: [deep, deep + 1] }, `${what}; is this the right file?`)] };
+  }
+  const doc = composeDocument(tokens, text, options);
+  const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc, tokens)];
   for (const w of doc.warnings) diagnostics.push(warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: w.pos }));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc, value: undefined, diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -39,16 +55,49 @@ export function parseYaml(text: string, file: string, prefix: FilePrefix): Parse
   }
 }
 
+/** One document from the syntax tree, as yaml's `parseDocument` makes it (a second document is an error). */
+function composeDocument(tokens: ReturnType<Parser['parse']> extends Generator<infer T> ? T[] : never, text: string, options: { prettyErrors: false; uniqueKeys: true; keepSourceTokens: false }): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
+/**
+ * The offset where the syntax tree first nests deeper than MAX_YAML_DEPTH collections (block
+ * and flow mappings and lists), walked with a stack; `undefined` when it does not.
+ */
+function tooDeep(tokens: readonly unknown[]): number | undefined {
+  const stack: { t: unknown; depth: number }[] = tokens.map((t) => ({ t, depth: 0 }));
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { t, depth } = top;
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push({ t: x, depth });
+      continue;
+    }
+    const tok = t as { type?: string; offset?: number };
+    const here = tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection' ? depth + 1 : depth;
+    if (here > MAX_YAML_DEPTH) return tok.offset ?? 0;
+    for (const [k, v] of Object.entries(tok)) if (k !== 'source' && v && typeof v === 'object') stack.push({ t: v, depth: here });
+  }
+  return undefined;
+}
+
 /**
  * yaml's errors, reworded for a person editing by hand and moved to the character to fix: an
  * unclosed quote at its opening quote, an over-indented line at that line. One error per line:
  * what follows a syntax error on the same line is usually the same mistake seen again.
  */
-function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: FilePrefix, doc: Document): Diagnostic[] {
+function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: FilePrefix, doc: Document, tokens: unknown[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lines = new Set<number>();
-  let tokens: unknown[] | undefined;
-  const cst = () => (tokens ??= [...new Parser().parse(text)]);
+  const cst = () => tokens;
   for (const e of errors) {
     const d = explain(e, text, cst, doc);
     const line = lineOf(text, d.range[0]);
@@ -143,17 +192,21 @@ function explain(e: YAMLError, text: string, cst: () => unknown[], doc: Document
  */
 function unclosed(tokens: unknown[], offset: number, types: readonly string[]): number | undefined {
   let best: number | undefined;
-  const walk = (t: unknown): void => {
-    if (!t || typeof t !== 'object') return;
-    if (Array.isArray(t)) return t.forEach(walk);
+  // A stack, not recursion: the tree is as deep as the file nests.
+  const stack: unknown[] = [tokens];
+  for (let t = stack.pop(); t !== undefined; t = stack.pop()) {
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
     const tok = t as { type?: string; offset?: number; source?: string; end?: unknown[] };
     if (tok.type && types.includes(tok.type) && tok.offset !== undefined && tok.offset <= offset) {
       const open = tok.type === 'flow-collection' ? !(tok.end ?? []).some((x) => /flow-(map|seq)-end/.test((x as { type?: string }).type ?? '')) : !closedQuote(tok.source ?? '');
       if (open && (best === undefined || tok.offset > best)) best = tok.offset;
     }
-    for (const v of Object.values(tok)) if (v && typeof v === 'object') walk(v);
-  };
-  walk(tokens);
+    for (const v of Object.values(tok)) if (v && typeof v === 'object') stack.push(v);
+  }
   return best;
 }
 

@@ -37,6 +37,12 @@ export interface CsvLoaded {
 const MAX_CSV_BYTES = 16 * 1024 * 1024;
 
 /**
+ * Rows a CSV file may have below its header. A briefing cites a top 10, 50 or 100; an export of
+ * a million rows is not one, and each row costs a record, a check and a place in the deck.
+ */
+export const MAX_CSV_ROWS = 10_000;
+
+/**
  * Reads the CSV file that `ref` names (relative to the data file `dataFile`, and inside
  * `rootDir`) and checks its header against `shape`. `from` is where the data file names it.
  */
@@ -50,11 +56,18 @@ export async function readCsvTable(ref: string, opts: { rootDir: string; dataFil
       texts,
     };
   }
-  const source = await readSource(file, 'DATA', from, { ref, maxBytes: MAX_CSV_BYTES, relativeTo: "the data file's folder", format: 'CSV' });
+  const source = await readSource(file, 'DATA', from, { ref, maxBytes: MAX_CSV_BYTES, relativeTo: "the data file's folder", format: 'CSV', within: [opts.rootDir], withinName: "the outline's folder" });
   if (!source.ok) return { diagnostics: [source.diagnostic], texts };
   texts.set(file, source.text);
 
-  const { rows, diagnostics } = parseCsv(source.text, file);
+  const { rows, diagnostics, more } = parseCsv(source.text, file, MAX_CSV_ROWS + 1);
+  if (more !== undefined) {
+    const end = source.text.indexOf('\n', more);
+    diagnostics.push(
+      error('DATA_CSV_TOO_MANY_ROWS', `${ref} has more than ${MAX_CSV_ROWS} rows below its header`, at(file, [more, end < 0 ? source.text.length : end]), `a dataset holds what a slide can cite; keep the rows the source ranks (a top 10, 50 or 100) in the file`),
+    );
+    return { diagnostics, texts };
+  }
   const [header, ...body] = rows;
   if (!header) {
     if (!diagnostics.length) diagnostics.push(error('DATA_CSV_EMPTY', `${ref} is empty`, from, `it needs a header row: ${shape.columns.join(',')}`));

@@ -17,14 +17,17 @@ export interface CsvRow {
  * Parses CSV text (RFC 4180: comma-separated, `"` quotes with `""` inside, CRLF, LF or CR
  * line breaks, a quoted cell may span lines) keeping every cell's offsets, so that a problem
  * in a cell is reported at its line and column. Blank lines are skipped. Syntax problems come
- * back as diagnostics; after an unclosed quote nothing more can be read.
+ * back as diagnostics; after an unclosed quote nothing more can be read. At most `maxRows` rows
+ * (the header included) are read.
  */
-export function parseCsv(text: string, file: string): { rows: CsvRow[]; diagnostics: Diagnostic[] } {
+export function parseCsv(text: string, file: string, maxRows = Infinity): { rows: CsvRow[]; diagnostics: Diagnostic[]; more?: number } {
   const rows: CsvRow[] = [];
   const diagnostics: Diagnostic[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Rows past the limit are not read: `more` says where the first of them starts.
+    if (rows.length === maxRows) return { rows, diagnostics, more: i };
     const rowStart = i;
     const cells: CsvCell[] = [];
     let rowDone = false;
