@@ -13,7 +13,9 @@ import { checkOutline } from '../../src/check.js';
 import { project, type Project } from './arbitraries.js';
 import { deckProblems, describeFiles, diagnosticProblems, fuzzRoot, removeProject, reportProblems, runs, SEED, within, writeProject } from './harness.js';
 
-const BOUND_MS = 5_000;
+// A build draws its charts on this thread (a worker starts only from lib/), so it gets longer than a check.
+const CHECK_MS = 5_000;
+const BUILD_MS = 10_000;
 let root: string;
 let drawer: ChartDrawer;
 
@@ -46,7 +48,7 @@ describe('generated projects (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(project(), (p) =>
         onDisk(p, async (dir) => {
-          const result = await within(BOUND_MS, checkOutline({ outline: path.join(dir, p.outline), cwd: dir }));
+          const result = await within(CHECK_MS, checkOutline({ outline: path.join(dir, p.outline), cwd: dir }));
           return [...diagnosticProblems(result.diagnostics, result.texts), ...reportProblems(result.diagnostics, result.texts, dir)];
         }),
       ),
@@ -59,7 +61,7 @@ describe('generated projects (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(project(), (p) =>
         onDisk(p, async (dir) => {
-          const result = await within(BOUND_MS, buildDeck({ outline: path.join(dir, p.outline), cwd: dir, write: false, drawer }));
+          const result = await within(BUILD_MS, buildDeck({ outline: path.join(dir, p.outline), cwd: dir, write: false, drawer }));
           const problems = [...diagnosticProblems(result.diagnostics, result.texts), ...reportProblems(result.diagnostics, result.texts, dir)];
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
           if (result.pptx) {
