@@ -15,7 +15,7 @@ import { repairChartSchemaEdit, repairPresentationOrderEdit } from './schema-ord
 import { dedupeShapeIdsEdit } from './shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from './workbooks.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
-import { deflateAhead, writeZip } from '../zip/zip-write.js';
+import { createDeflateCache, deflateAhead, writeZip, type DeflateCache } from '../zip/zip-write.js';
 
 export interface FinishOptions {
   /** Document date for docProps/core.xml created/modified (from the outline, or SOURCE_DATE_EPOCH). */
@@ -35,13 +35,13 @@ type Step = (parts: Parts) => Parts;
  * parsed and serialized once (see `applyXmlEdits`): for a 1,000-slide deck, parsing every part
  * again in each of a dozen steps was most of the stage's time.
  */
-function steps(opts: FinishOptions): Step[] {
+function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
   return [
     sanitizeXmlText,
     renumberCharts,
     removeDanglingRelationships,
     (parts) => applyXmlEdits(naturalOrder(parts), treeEdits(opts)),
-    (parts) => normalizeEmbeddedWorkbooks(parts, opts.date),
+    (parts) => normalizeEmbeddedWorkbooks(parts, opts.date, deflated),
   ];
 }
 
@@ -77,8 +77,17 @@ export async function finishPackage(raw: Uint8Array, opts: FinishOptions, pictur
   return packageParts(finishParts(raw, opts), pictures).pptx;
 }
 
-/** The repairs of `finishPackage` that need no picture: what a build does while they are drawn. */
-export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
+/** The parts the repairs left, and what of them is deflated already. */
+export interface FinishedParts {
+  parts: Parts;
+  deflated: DeflateCache;
+}
+
+/**
+ * The repairs of `finishPackage` that need no picture: what a build does while they are drawn.
+ * `deflated`: parts deflated by earlier builds (a watch loop keeps one); a new one by default.
+ */
+export function finishParts(raw: Uint8Array, opts: FinishOptions, deflated: DeflateCache = createDeflateCache()): FinishedParts {
   if (Number.isNaN(opts.date.getTime())) throw new InternalError('finishPackage: options.date is not a valid date');
   let parts: Parts;
   try {
@@ -87,10 +96,10 @@ export function finishParts(raw: Uint8Array, opts: FinishOptions): Parts {
     if (e instanceof ZipReadError) throw new InternalError(`finishPackage: pptxgenjs output is not a zip (${e.message})`);
     throw e;
   }
-  for (const step of steps(opts)) parts = step(parts);
+  for (const step of steps(opts, deflated)) parts = step(parts);
   // Most parts go into the zip as they are now: deflated here, while pictures may still be drawn.
-  deflateAhead(parts);
-  return parts;
+  deflateAhead(parts, deflated);
+  return { parts, deflated };
 }
 
 /** A finished deck: its bytes, and the parts they unzip to (what the write stage hashes). */
@@ -103,7 +112,7 @@ export interface PackagedDeck {
  * The rest: the pictures in place of their placeholders, identical media stored once, content
  * types (which list only the parts left), the zip.
  */
-export function packageParts(finished: Parts, pictures: ReadonlyMap<string, Uint8Array>): PackagedDeck {
-  const parts = repairContentTypes(dedupeMedia(fillPictures(finished, pictures)));
-  return { pptx: writeZip(parts), parts };
+export function packageParts(finished: FinishedParts, pictures: ReadonlyMap<string, Uint8Array>): PackagedDeck {
+  const parts = repairContentTypes(dedupeMedia(fillPictures(finished.parts, pictures)));
+  return { pptx: writeZip(parts, finished.deflated), parts };
 }

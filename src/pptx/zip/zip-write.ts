@@ -40,9 +40,9 @@ interface Entry {
  * Zips entries deterministically: `[Content_Types].xml` first (as Office does), then the others
  * in natural order, no directory entries, fixed dates, deflate level 9 (fflate's, which is the
  * same on every machine). The bytes are what fflate's `zipSync` wrote for the same entries; this
- * writer only differs in remembering what it deflated (see `deflated`).
+ * writer only differs in taking what `cache` already holds deflated, and adding to it.
  */
-export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function writeZip(entries: ReadonlyMap<string, Uint8Array>, cache?: DeflateCache): Uint8Array {
   const names = [...entries.keys()].sort(compareEntryNames);
   const files: Entry[] = [];
   let offset = 0;
@@ -53,7 +53,7 @@ export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
     const stored = isStored(name);
     const nameBytes = encoder.encode(name);
     if (nameBytes.length > 65535) throw new Error(`zip: entry name too long: ${name.slice(0, 80)}…`);
-    const out = stored ? data : deflated(data);
+    const out = stored ? data : cache ? deflated(data, cache) : deflate(data);
     files.push({ name: nameBytes, utf8: nameBytes.length !== name.length, method: stored ? 0 : 8, crc: crc32(data), size: data.length, data: out, offset });
     offset += 30 + nameBytes.length + out.length;
     central += 46 + nameBytes.length;
@@ -103,46 +103,58 @@ function compareEntryNames(a: string, b: string): number {
 }
 
 /**
- * Deflates now what `writeZip` would deflate, so that zipping these entries later (or entries
- * most of which are the same bytes) takes only the copying: a build does this while its chart
- * pictures are still being drawn. Entries larger together than half the cache are left alone.
+ * Deflates now into `cache` what `writeZip` would deflate, so that zipping these entries later
+ * with the same cache (or entries most of which are the same bytes) takes only the copying: a
+ * build does this while its chart pictures are still being drawn. Entries larger together than
+ * half the cache are left alone.
  */
-export function deflateAhead(entries: ReadonlyMap<string, Uint8Array>): void {
+export function deflateAhead(entries: ReadonlyMap<string, Uint8Array>, cache: DeflateCache): void {
   const deflatable = [...entries].filter(([name]) => !isStored(name));
-  if (deflatable.reduce((n, [, data]) => n + data.length, 0) > CACHE_BYTES / 2) return;
-  for (const [, data] of deflatable) deflated(data);
+  if (deflatable.reduce((n, [, data]) => n + data.length, 0) > cache.limit / 2) return;
+  for (const [, data] of deflatable) deflated(data, cache);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Deflated parts by content, most recently used last, up to CACHE_BYTES. A rebuild in a watch
- * loop writes mostly the parts the build before wrote, byte for byte: those are not deflated
- * again (for the default deck, ~12 of the finish stage's ~38 ms).
+ * Deflated parts by content, most recently used last, up to `limit` bytes (parts and their
+ * deflated bytes). Owned by whoever zips: a build keeps one from its finish stage to its zip; a
+ * watch loop can keep one across builds, whose rebuilds write mostly the parts the build before
+ * wrote, byte for byte (for the default deck, ~12 of the finish stage's ~38 ms not deflated again).
  */
-const cache = new Map<string, { data: Uint8Array; out: Uint8Array }>();
-const CACHE_BYTES = 48 * 1024 * 1024;
-let cachedBytes = 0;
+export interface DeflateCache {
+  readonly entries: Map<string, { data: Uint8Array; out: Uint8Array }>;
+  bytes: number;
+  readonly limit: number;
+}
 
-function deflated(data: Uint8Array): Uint8Array {
+export function createDeflateCache(limit = 48 * 1024 * 1024): DeflateCache {
+  return { entries: new Map(), bytes: 0, limit };
+}
+
+function deflate(data: Uint8Array): Uint8Array {
+  return deflateSync(data, { level: 9 });
+}
+
+function deflated(data: Uint8Array, cache: DeflateCache): Uint8Array {
   const key = `${data.length}:${crc32(data)}`;
-  const hit = cache.get(key);
+  const hit = cache.entries.get(key);
   if (hit && Buffer.from(hit.data.buffer, hit.data.byteOffset, hit.data.byteLength).equals(data)) {
-    cache.delete(key);
-    cache.set(key, hit);
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
     return hit.out;
   }
-  const out = deflateSync(data, { level: 9 });
+  const out = deflate(data);
   if (hit) {
-    cache.delete(key);
-    cachedBytes -= hit.data.length + hit.out.length;
+    cache.entries.delete(key);
+    cache.bytes -= hit.data.length + hit.out.length;
   }
-  cache.set(key, { data, out });
-  cachedBytes += data.length + out.length;
-  for (const [k, v] of cache) {
-    if (cachedBytes <= CACHE_BYTES) break;
-    cache.delete(k);
-    cachedBytes -= v.data.length + v.out.length;
+  cache.entries.set(key, { data, out });
+  cache.bytes += data.length + out.length;
+  for (const [k, v] of cache.entries) {
+    if (cache.bytes <= cache.limit) break;
+    cache.entries.delete(k);
+    cache.bytes -= v.data.length + v.out.length;
   }
   return out;
 }
