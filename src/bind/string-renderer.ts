@@ -59,6 +59,8 @@ function fieldsNotTemplates(path: Path): ReadonlySet<string> | undefined {
 /** Renders the strings of an outline, compiling each distinct template once. */
 export class StringRenderer {
   private compiled = new Map<string, HandlebarsTemplateDelegate>();
+  /** Partials refused when registered: their problem is reported once, in their file, not again at each include. */
+  private refused = new Set<string>();
   private sourceLineTemplate: HandlebarsTemplateDelegate | undefined;
   /** The data namespaces (`a16z` of `a16z.web`), for checking helper arguments. */
   private readonly namespaces: ReadonlySet<string | undefined>;
@@ -83,7 +85,10 @@ export class StringRenderer {
     for (const [name, template] of this.partials.templates) {
       const where: Where = { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` };
       const ast = this.parse(template, where);
-      if (!ast || this.checkNames(ast, where, template)) continue;
+      if (!ast || this.checkNames(ast, where, template)) {
+        this.refused.add(name);
+        continue;
+      }
       includes.set(name, partialCalls(ast));
       const fn = this.hb.compile(ast, COMPILE_OPTIONS);
       this.hb.registerPartial(name, ((context: unknown, options: unknown) => {
@@ -96,11 +101,13 @@ export class StringRenderer {
       }) as unknown as HandlebarsTemplateDelegate);
     }
     for (const [name, chain, loc] of includeProblems(includes)) {
+      const seen = chain.some((n) => this.refused.has(n));
+      for (const n of chain) this.refused.add(n);
+      this.hb.unregisterPartial(name);
+      if (seen) continue;
       const where: Where = { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` };
       const template = this.partials.templates.get(name) ?? '';
       this.diagnostics.push(error('TEMPLATE_TOO_DEEP', `partial '${name}' includes itself (${chain.join(' → ')})`, this.at(where, loc, template), 'a partial may include others, but not itself'));
-      this.hb.unregisterPartial(name);
-      this.partials.templates.delete(name);
     }
   }
 
@@ -196,6 +203,7 @@ export class StringRenderer {
    */
   private checkNames(ast: hbs.AST.Program, where: Where, template: string): boolean {
     const before = this.diagnostics.length;
+    let includesRefused = false;
     const known = Object.keys(helpers);
     const report = (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
       this.diagnostics.push(error(code, message, this.at(where, loc, template), hint));
@@ -221,7 +229,8 @@ export class StringRenderer {
       } else if (n.type === 'MustacheStatement' && n.path?.type === 'PathExpression' && this.data.has(n.path.original)) {
         report('TEMPLATE_NOT_TEXT', `${n.path.original} is a dataset, not text`, n.loc, `use a helper, e.g. {{cite ${n.path.original}}} or {{asOf ${n.path.original}}}`);
       }
-      if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression' && !this.partials.templates.has(n.name.original)) {
+      if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression' && this.refused.has(n.name.original)) includesRefused = true;
+      else if (n.type === 'PartialStatement' && n.name?.type === 'PathExpression' && !this.partials.templates.has(n.name.original)) {
         report('TEMPLATE_UNKNOWN_PARTIAL', `unknown partial '${n.name.original}'`, n.loc, didYouMean(n.name.original, [...this.partials.templates.keys()]));
       }
       for (const v of Object.values(node)) {
@@ -230,7 +239,7 @@ export class StringRenderer {
       }
     };
     visit(ast);
-    return this.diagnostics.length > before;
+    return includesRefused || this.diagnostics.length > before;
   }
 
   /** A helper argument must name `deck…` or a dataset (`a16z.web`); anything else is a typo. */
