@@ -21,20 +21,23 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 
 /**
  * Edits from `a` to `b`: insertions, deletions, substitutions, and swaps of two neighbours
- * (the commonest typo: "nmae", "ranknig"), each counting one.
+ * (the commonest typo: "nmae", "ranknig"), each counting one. The one edit distance of
+ * briefdeck's suggestions; three rows at a time, so a long word costs no matrix.
  */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+export function editDistance(a: string, b: string): number {
+  let before = new Array<number>(b.length + 1).fill(0);
+  let up = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
       row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, (before[j - 2] ?? 0) + 1);
     }
+    [before, up] = [up, row];
   }
-  return (d[a.length] as number[])[b.length] ?? 0;
+  return up[b.length] ?? 0;
 }
 
 /** What a number written as text (`1600億元`, `93%`, `"3,800"`, `超過80萬`) means, when it can tell. */

@@ -58,3 +58,24 @@ describe('describePath', () => {
     expect(describePath([])).toBe('');
   });
 });
+
+describe('YAML nested deeper than briefdeck reads', () => {
+  it.each([
+    ['flow lists, unclosed', (n: number) => `a: ${'['.repeat(n)}\n`],
+    ['flow mappings', (n: number) => `a: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`],
+    ['block lists on one line', (n: number) => `a:\n  ${'- '.repeat(n)}1\n`],
+  ])('%s, 5,000 levels: a located OUTLINE_YAML_TOO_DEEP, not a stack overflow', (_name, make) => {
+    const text = make(5000);
+    const { diagnostics, value } = parseYaml(text, 'x.yaml', 'OUTLINE');
+    expect(value).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'OUTLINE_YAML_TOO_DEEP', severity: 'error', source: { file: 'x.yaml' } }]);
+    const start = diagnostics[0]!.source!.range![0];
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThan(text.length);
+  });
+
+  it('reads nesting up to the limit, and names the data stage in a data file', () => {
+    expect(parseYaml(`a: ${'['.repeat(90)}${']'.repeat(90)}\n`, 'x.yaml', 'DATA').diagnostics).toEqual([]);
+    expect(parseYaml(`a: ${'['.repeat(150)}${']'.repeat(150)}\n`, 'x.yaml', 'DATA').diagnostics).toMatchObject([{ code: 'DATA_YAML_TOO_DEEP' }]);
+  });
+});

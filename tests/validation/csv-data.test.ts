@@ -34,6 +34,36 @@ describe('parseCsv', () => {
   });
 });
 
+describe('a CSV of a million rows', () => {
+  it('is refused at its first row past the limit, quickly and without a stack overflow', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-csv-rows-'));
+    try {
+      await cp(MINI, dir, { recursive: true });
+      const a16z = path.join(dir, 'data/a16z.yaml');
+      await writeFile(a16z, (await readFile(a16z, 'utf8')).replace(/entries:\n(\s+- .*\n)+/, 'entries: web.csv\n'));
+      const rows = Array.from({ length: 1_000_000 }, (_, i) => `${i + 1},n${i + 1}`);
+      const csv = `rank,name\n${rows.join('\n')}\n`;
+      expect(csv.length).toBeGreaterThan(14_000_000);
+      await writeFile(path.join(dir, 'data/web.csv'), csv);
+      const diagnostics: Diagnostic[] = [];
+      const t0 = performance.now();
+      await loadInputs(path.join(dir, 'deck.yaml'), diagnostics, new Map());
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(diagnostics).toMatchObject([{ code: 'DATA_CSV_TOO_MANY_ROWS', severity: 'error', source: { file: path.join(dir, 'data/web.csv') } }]);
+      const start = diagnostics[0]!.source!.range![0];
+      expect(lineColumn(csv, start)).toEqual({ line: 10_002, column: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('parseCsv stops at maxRows and says where the rest starts', () => {
+    const { rows, more } = parseCsv('a\n1\n2\n3\n', 'x.csv', 3);
+    expect(rows.map((r) => r.cells[0]!.value)).toEqual(['a', '1', '2']);
+    expect(more).toBe(6);
+  });
+});
+
 describe('CSV data', () => {
   let dir: string | undefined;
   afterEach(async () => {
