@@ -59,6 +59,12 @@ export async function readSource(file: string, prefix: FilePrefix, from?: Source
   return { ok: true, file, text: text.replace(/^\uFEFF/, '') };
 }
 
+/** An input file's bytes, through the same checks as `readSource` (for a font, read where it is drawn). */
+export async function readSourceBytes(file: string, prefix: FilePrefix, from?: SourceRef, options: ReadOptions = {}): Promise<{ ok: true; file: string; bytes: Buffer } | { ok: false; diagnostic: Diagnostic }> {
+  const read = await readGuarded(file, prefix, from, options);
+  return read.ok ? { ok: true, file, bytes: read.bytes } : read;
+}
+
 /** The same checks as `readSource` (kind, place, size) on a file another thread will read; returns its real path. */
 export async function checkSource(file: string, prefix: FilePrefix, from?: SourceRef, options: ReadOptions = {}): Promise<CheckedSource> {
   const opened = await openGuarded(file, prefix, from, options);
