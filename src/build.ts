@@ -5,7 +5,6 @@ import type { ChartCache } from './charts/plan-charts.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
-import { collectGarbage } from './gc.js';
 import type { BuildReport } from './manifest/compare.js';
 import { slideHashes } from './manifest/slide-hashes.js';
 import { loadOutline, type Outline } from './load/outline/load-outline.js';
@@ -143,7 +142,6 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
     return emitPptx(plan, charts.slots, bound.deck!.meta, inputs.theme);
   });
   rawBytes = raw.length;
-  await collectLargeGarbage(plan);
   const { finishParts, packageParts } = await import('./pptx/finish/finish.js');
   const finishing = await timed('finish', () =>
     finishParts(raw, {
@@ -153,7 +151,6 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
       lang: bound.deck!.meta.lang,
     }),
   );
-  await collectLargeGarbage(plan);
   const drawn = await drawing;
   diagnostics.push(...drawn.diagnostics);
   if (hasErrors(diagnostics)) return result({ deck: bound.deck, plan });
@@ -170,17 +167,6 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...written.diagnostics);
   if (!written.written) return result({ pptx, deck: bound.deck, plan });
   return result({ pptx, outFile, deck: bound.deck, plan, ...(written.report ? { report: written.report } : {}) });
-}
-
-/**
- * After emit and after finish, a full collection for a large deck. Their garbage (pptxgenjs'
- * strings, each part's tree) is most of the heap; with a chart thread busy on the other core,
- * V8 put off collecting it and grew the heap instead: the 1,000-slide bench deck peaked anywhere
- * from 430 to 680 MB. With these two collections (~20 and ~35 ms), 420–500 MB, and no slower.
- * A small deck has too little garbage to be worth it.
- */
-async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
-  if (plan.slides.length >= 200) await collectGarbage('major');
 }
 
 /** Loads the outline, its data, its theme and the partials; problems go into `diagnostics`. */

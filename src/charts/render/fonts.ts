@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { locateFontFile, PACKAGE_BASE } from '../../load/theme/font-file.js';
+import { compileWithLiftoffOnly } from '../../runtime/v8-tricks.js';
 
 /**
  * A theme's chart font file as a path: absolute, relative to `root` (the working directory by
@@ -72,40 +73,14 @@ export function prepareSubsets(files: readonly string[]): void {
 
 let subsetFontModule: Promise<typeof import('subset-font')> | undefined;
 
-/** subset-font, loaded once per thread with its HarfBuzz compiled (see `compileBaseline`). */
+/** subset-font, loaded once per thread with its HarfBuzz compiled (see `compileWithLiftoffOnly`). */
 export function loadSubsetFont(): Promise<typeof import('subset-font')> {
-  return (subsetFontModule ??= compileBaseline(async () => {
+  return (subsetFontModule ??= compileWithLiftoffOnly(async () => {
     const module = await import('subset-font');
     // subset-font compiles HarfBuzz before it reads the font: subsetting no font compiles it.
     await module.default(new Uint8Array(0), ' ', { targetFormat: 'truetype' }).catch(() => undefined);
     return module;
   }));
-}
-
-/**
- * Runs `compile` with V8 compiling WebAssembly by its baseline compiler only (Liftoff), then
- * puts the flags back. Measured on 2 cores: the optimizing tier's compile of HarfBuzz (680 kB
- * of wasm) took ~260 ms of CPU, in background threads that competed with the build, for a
- * subset of ~10 ms either way; with Liftoff only, the first subsets of both weights took 106 ms
- * of CPU instead of 369. The flags are process-wide, so they are changed only while HarfBuzz
- * compiles, and not at all where the command line already chose (`--liftoff-only` also turns
- * `--wasm-dynamic-tiering` off, which turning it off again does not undo).
- */
-async function compileBaseline<T>(compile: () => Promise<T>): Promise<T> {
-  const { setFlagsFromString } = await import('node:v8');
-  if (commandLineHas(/^--(no-)?(liftoff[-_]only|wasm[-_]dynamic[-_]tiering)$/)) return compile();
-  setFlagsFromString('--liftoff-only');
-  try {
-    return await compile();
-  } finally {
-    setFlagsFromString('--no-liftoff-only');
-    setFlagsFromString('--wasm-dynamic-tiering');
-  }
-}
-
-/** Whether node was started with a flag like `pattern`, on its command line or in NODE_OPTIONS. */
-function commandLineHas(pattern: RegExp): boolean {
-  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => pattern.test(a));
 }
 
 /** A font file's bytes, read once per process while it stays the same file (path, size, mtime). */

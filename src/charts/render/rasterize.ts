@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { collectGarbage } from '../../gc.js';
+import { scavenge } from '../../runtime/v8-tricks.js';
 import { palettePng } from './png.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
@@ -82,6 +82,6 @@ export async function rasterizeTimed(job: RasterJob): Promise<TimedRaster> {
  * 60 charts held ~1 GB, 200 charts 3 GB.
  */
 export async function freeRasterMemory(): Promise<void> {
-  await collectGarbage('minor');
+  await scavenge();
   await new Promise((resolve) => setImmediate(resolve));
 }
