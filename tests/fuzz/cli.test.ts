@@ -51,8 +51,8 @@ describe('generated projects through the CLI', () => {
           removeProject(dir);
         }
       }),
-      // The first case is a clean project, so the exit-0 half is always reached.
-      { seed: SEED + 2, numRuns: runs(3), endOnFailure: true, examples: [fc.sample(project([0]), { seed: SEED, numRuns: 1 }) as [Project]] },
+      // The first cases are a clean project and a very broken one, so both halves are always reached.
+      { seed: SEED + 2, numRuns: runs(3), endOnFailure: true, examples: [fc.sample(project([0]), { seed: SEED, numRuns: 1 }) as [Project], fc.sample(project([0.3]), { seed: SEED, numRuns: 1 }) as [Project]] },
     );
     expect(codes).toContain(0);
     expect(codes).toContain(1);
