@@ -16,14 +16,19 @@ export function tricksApply(major = Number(process.versions.node.split('.')[0]))
 type Gc = (options?: { type?: 'minor' | 'major' }) => void;
 let gc: Promise<Gc | undefined> | undefined;
 
-/**
- * A scavenge of this thread's young generation, now. On Node 20 V8's `gc({ type: 'major' })` is
- * a scavenge too (it freed 0.3 of 87 MB): the only full collection is `gc()`, which nothing
- * here calls, since the bench showed no gain from one (see README, Performance).
- */
+/** A scavenge of this thread's young generation, now. */
 export async function scavenge(): Promise<void> {
   if (!tricksApply()) return;
   (await (gc ??= exposeGc()))?.({ type: 'minor' });
+}
+
+/**
+ * A full (mark-compact) collection of this thread's heap, now: V8's `gc()` without options. On
+ * Node 20 `gc({ type: 'major' })` is a scavenge (it freed 0.3 of 87 MB), not this.
+ */
+export async function collectFull(): Promise<void> {
+  if (!tricksApply()) return;
+  (await (gc ??= exposeGc()))?.();
 }
 
 /** V8's `gc`, had without `--expose-gc` on the command line; a host's own, where it has one. */

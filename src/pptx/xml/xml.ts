@@ -7,6 +7,9 @@
  * only the five predefined entities exist.
  */
 import { lineColumn } from '../../diagnostics/line-column.js';
+import { FORBIDDEN_XML_CHARACTER } from '../../text/clean-text.js';
+
+export { FORBIDDEN_XML_CHARACTER };
 
 export interface XmlAttribute {
   name: string;
@@ -62,9 +65,7 @@ const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
 /** A qualified name: NCName, optionally prefixed. */
 const QNAME = new RegExp(`${NCNAME}(?::${NCNAME})?`, 'uy');
-/** Characters outside XML 1.0's `Char` production (lone surrogates included, thanks to `u`). */
-export const FORBIDDEN_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-/** `FORBIDDEN_XML_CHARACTER`, every one. */
+/** `FORBIDDEN_XML_CHARACTER` (defined once, in text/clean-text.ts), every one. */
 export const FORBIDDEN_XML_CHARACTERS = new RegExp(FORBIDDEN_XML_CHARACTER.source, 'gu');
 
 /**
