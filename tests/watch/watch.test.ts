@@ -173,15 +173,15 @@ describe('watchDeck', { timeout: 4 * DEADLINE }, () => {
     }
   });
 
-  it('goes on after a build that throws, and builds again when the problem is gone', async () => {
+  it('goes on after a build whose write fails, and builds again when the problem is gone', async () => {
     const p = project();
-    // A file where the output folder should be: writing the deck fails with an exception.
+    // A file where the output folder should be: the environment's problem, said as such.
     writeFileSync(path.join(p.dir, 'dist'), 'not a folder');
     const w = watching(p);
     try {
       const first = await w.build(1);
       expect(first.result.outFile).toBeUndefined();
-      expect(first.result.diagnostics).toMatchObject([{ code: 'WATCH_BUILD_FAILED', severity: 'error' }]);
+      expect(first.result.diagnostics).toMatchObject([{ code: 'WRITE_PARENT_NOT_A_FOLDER', severity: 'error', source: { file: p.deck } }]);
 
       rmSync(path.join(p.dir, 'dist'));
       p.edit('data/a16z.yaml', DEEPSEEK_2, DEEPSEEK_4);
