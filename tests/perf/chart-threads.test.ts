@@ -24,7 +24,7 @@ describe('charts drawn on worker threads', () => {
     if (!hasCompiledCli()) return ctx.skip();
     const out = path.join(scratch, 'threads.pptx');
     const child = runCli(['build', 'outline/briefing.yaml', '--out', out], {
-      env: { NODE_DEBUG: 'worker', SOURCE_DATE_EPOCH: '', TMPDIR: mkdtempSync(path.join(scratch, 'tmp-')) },
+      env: { NODE_DEBUG: 'worker', SOURCE_DATE_EPOCH: undefined, TMPDIR: mkdtempSync(path.join(scratch, 'tmp-')) },
     });
     expect(child.status, child.stderr).toBe(0);
     if (availableParallelism() > 1) expect(child.stderr).toMatch(/instantiating Worker\. url: \S+\/charts\/drawer\/chart-worker\.js/);
