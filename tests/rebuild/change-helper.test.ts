@@ -6,7 +6,7 @@
 import type { HelperOptions } from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import type { DataStore, RankingDataset, RankingEdition, RankingEntry } from '../../src/data/types.js';
-import { recordUses, type ValueUses } from '../../src/data/uses.js';
+import type { ValueUses } from '../../src/data/uses.js';
 import { templateContext } from '../../src/bind/data-context.js';
 import { helpers } from '../../src/bind/helpers.js';
 import { TemplateError } from '../../src/bind/template-error.js';
@@ -37,7 +37,7 @@ const view = (id: string) => {
 
 function change(id: string, name: string, hash: Record<string, unknown> = {}): { mark: string; uses: ValueUses } {
   const uses: ValueUses = new Map();
-  const mark = recordUses(uses, () => helpers.change(view(id), name, { hash } as unknown as HelperOptions));
+  const mark = helpers.change(view(id), name, { hash, data: { uses } } as unknown as HelperOptions);
   return { mark, uses };
 }
 

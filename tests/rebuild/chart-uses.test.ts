@@ -1,7 +1,7 @@
 /** What a chart slide records as the values it shows: what the rebuild report compares. */
 import { describe, expect, it } from 'vitest';
 import type { FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../../src/data/types.js';
-import { noteChartUses, recordUses, type ChartUse, type ValueUses } from '../../src/data/uses.js';
+import { noteChartUses, type ChartUse, type ValueUses } from '../../src/data/uses.js';
 
 const origin = { file: 'data/list.yaml' };
 const e = (name: string, place: number | { within: number }): RankingEntry =>
@@ -19,12 +19,11 @@ const figures: FiguresDataset = {
   ],
 };
 
-function uses(fn: () => void): Record<string, string> {
+function chart(d: RankingDataset | FiguresDataset, c: ChartUse): Record<string, string> {
   const map: ValueUses = new Map();
-  recordUses(map, fn);
+  noteChartUses(map, d, c);
   return Object.fromEntries(map);
 }
-const chart = (d: RankingDataset | FiguresDataset, c: ChartUse) => uses(() => noteChartUses(d, c));
 
 describe('noteChartUses', () => {
   it('records the newest edition of a ranking, with its date, under keys without one', () => {
