@@ -40,8 +40,17 @@ const fail = (message) => problems.push(message);
 
 /** Simplified forms the article mixes in, and the standard Traditional forms the deck uses. */
 const SIMPLIFIED_TO_TRADITIONAL = [
-  ['并', '並'], ['于', '於'], ['后', '後'], ['盡管', '儘管'], ['游戲', '遊戲'], ['采', '採'],
-  ['范式', '範式'], ['里', '裡'], ['咨詢', '諮詢'], ['復雜', '複雜'], ['憑借', '憑藉'],
+  ['并', '並'],
+  ['于', '於'],
+  ['后', '後'],
+  ['盡管', '儘管'],
+  ['游戲', '遊戲'],
+  ['采', '採'],
+  ['范式', '範式'],
+  ['里', '裡'],
+  ['咨詢', '諮詢'],
+  ['復雜', '複雜'],
+  ['憑借', '憑藉'],
 ];
 /** Both texts reduced to one spelling and one set of punctuation, so that quotes can be found. */
 function normalize(s) {
@@ -63,8 +72,8 @@ const normalizedArticle = normalize(article);
 function chineseNumeral(n) {
   const d = '零一二三四五六七八九';
   if (n < 10) return d[n] ?? '';
-  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
-  if (n < 100) return (d[Math.floor(n / 10)] ?? '') + '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)] ?? ''}十${n % 10 ? d[n % 10] : ''}`;
   return String(n);
 }
 
@@ -163,5 +172,7 @@ for (const s of result.deck.slides) {
 }
 
 for (const p of problems) console.error(`check-source: ${p}`);
-console.log(`check-source: ${counts.figures} figures, ${counts.entries} ranking entries, ${counts.quotes} quotes against ${path.relative(root, articlePath)}: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);
+console.log(
+  `check-source: ${counts.figures} figures, ${counts.entries} ranking entries, ${counts.quotes} quotes against ${path.relative(root, articlePath)}: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`,
+);
 process.exit(problems.length === 0 ? 0 : 1);

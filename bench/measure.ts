@@ -29,9 +29,7 @@ export async function runNode(args: readonly string[], options: { cwd: string; e
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-rss-'));
   const rssFile = path.join(scratch, 'rss');
   const useTime = existsSync(GNU_TIME);
-  const [command, argv] = useTime
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
-    : [process.execPath, ['--import', path.join(here, 'rss-preload.js'), ...args]];
+  const [command, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, ['--import', path.join(here, 'rss-preload.js'), ...args]];
   const env = { ...process.env, ...options.env, ...(useTime ? {} : { BRIEFDECK_BENCH_RSS_FILE: rssFile }) };
   try {
     const t0 = performance.now();

@@ -69,7 +69,7 @@ function row(label: string, s: Summary, fmt: (v: number) => string, budget?: { l
 
 function stagesLine(runs: readonly Record<string, number>[]): string {
   const stages = [...new Set(runs.flatMap((r) => Object.keys(r)))].filter((s) => s !== 'total');
-  return '    stages (median): ' + stages.map((s) => `${s} ${summarize(runs.map((r) => r[s] ?? NaN)).median.toFixed(0)}`).join(' · ') + ' ms';
+  return `    stages (median): ${stages.map((s) => `${s} ${summarize(runs.map((r) => r[s] ?? NaN)).median.toFixed(0)}`).join(' · ')} ms`;
 }
 
 /** Runs `node lib/cli.js build …` cold `runs` times, each with its own empty temp folder. */
@@ -99,12 +99,17 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const print = (s: string) => {
     lines.push(s);
-    process.stdout.write(s + '\n');
+    process.stdout.write(`${s}\n`);
   };
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   print(`briefdeck bench · node ${process.version} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM · ${os.platform()} ${os.arch()}`);
   print(`peak RSS by ${rssMethod()}; every child starts with an empty TMPDIR (no font subsets from earlier runs)`);
-  print(`machine load before the run: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; cores free for this process ≈ ${await coresAvailable()} of ${os.availableParallelism()}`);
+  print(
+    `machine load before the run: load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; cores free for this process ≈ ${await coresAvailable()} of ${os.availableParallelism()}`,
+  );
   const started = Date.now();
   try {
     if (opts.only.has('a')) {
@@ -155,7 +160,9 @@ async function main(): Promise<void> {
       print(`(c) warm rebuild of a copy of the default deck after one data value changed (survey.sos china), one process, shared chart cache`);
       print(row('    rebuild, one value changed', changed, fmtMs, { limit: BUDGET.cMs, text: '≤ 150 ms' }));
       print(row('    rebuild, nothing changed', unchanged, fmtMs));
-      print(`    first build in that process ${fmtMs(warm.first.ms)} (${warm.first.rendered} charts drawn); each changed rebuild drew ${drawn} chart(s), took ${warm.changed[0]?.cached ?? 0} from the cache`);
+      print(
+        `    first build in that process ${fmtMs(warm.first.ms)} (${warm.first.rendered} charts drawn); each changed rebuild drew ${drawn} chart(s), took ${warm.changed[0]?.cached ?? 0} from the cache`,
+      );
       print(`    peak RSS of the process ${fmtMB(warm.maxRss)}; deck size ${(warm.first.bytes / 1024).toFixed(0)} KB`);
       print(stagesLine(warm.changed.map((b) => b.timings as Record<string, number>)));
       results.c = { changed, unchanged, first: warm.first, rss: warm.maxRss };
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
     }
     print('');
     print(`cores free for this process after the run ≈ ${await coresAvailable()}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    if (opts.json) await writeFile(opts.json, JSON.stringify({ results, report: lines }, null, 2) + '\n');
+    if (opts.json) await writeFile(opts.json, `${JSON.stringify({ results, report: lines }, null, 2)}\n`);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -26,16 +26,73 @@ function prng(seed: number): () => number {
 }
 
 const PRODUCTS = [
-  'DeepSeek', '豆包', '月之暗面', '海螺視頻', '可靈', '通義千問', '文心一言', '騰訊元寶', '智譜清言', '訊飛星火',
-  'ChatGPT', 'Claude', 'Gemini', 'Perplexity', 'Character.AI', 'Midjourney', 'Suno', 'Runway', 'Pika', 'Copilot',
-  '夸克AI', '百度AI搜索', '美圖', '秘塔搜索', '天工', '商量', '階躍星辰', '百川', 'MiniMax', '零一萬物',
+  'DeepSeek',
+  '豆包',
+  '月之暗面',
+  '海螺視頻',
+  '可靈',
+  '通義千問',
+  '文心一言',
+  '騰訊元寶',
+  '智譜清言',
+  '訊飛星火',
+  'ChatGPT',
+  'Claude',
+  'Gemini',
+  'Perplexity',
+  'Character.AI',
+  'Midjourney',
+  'Suno',
+  'Runway',
+  'Pika',
+  'Copilot',
+  '夸克AI',
+  '百度AI搜索',
+  '美圖',
+  '秘塔搜索',
+  '天工',
+  '商量',
+  '階躍星辰',
+  '百川',
+  'MiniMax',
+  '零一萬物',
 ];
-const CHINA = new Set(['DeepSeek', '豆包', '月之暗面', '海螺視頻', '可靈', '通義千問', '文心一言', '騰訊元寶', '智譜清言', '訊飛星火', '夸克AI', '百度AI搜索', '美圖', '秘塔搜索', '天工', '商量', '階躍星辰', '百川', 'MiniMax', '零一萬物']);
+const CHINA = new Set([
+  'DeepSeek',
+  '豆包',
+  '月之暗面',
+  '海螺視頻',
+  '可靈',
+  '通義千問',
+  '文心一言',
+  '騰訊元寶',
+  '智譜清言',
+  '訊飛星火',
+  '夸克AI',
+  '百度AI搜索',
+  '美圖',
+  '秘塔搜索',
+  '天工',
+  '商量',
+  '階躍星辰',
+  '百川',
+  'MiniMax',
+  '零一萬物',
+]);
 const COMPANIES = ['阿里巴巴', '字節跳動', '騰訊', '百度', '快手', '美團', '京東', '小米', '華為', '網易'];
 const PHRASES = [
-  '國產大模型的競爭才剛剛開始', '開源策略激活了整個生態', '算力成本仍是規模化應用的瓶頸', '資本投入持續加碼',
-  '用戶從「不知AI為何物」到「用上AI」', '長尾創新推動應用落地', '技術硬核成為用戶選擇的重要指標', '孤島效應仍然明顯',
-  '商業化能力決定企業能走多遠', '研發效率瓶頸將在一段時期裡困擾廠商', '合作共贏說起來容易，做起來難', '細分領域的規模化法則再次陡峭',
+  '國產大模型的競爭才剛剛開始',
+  '開源策略激活了整個生態',
+  '算力成本仍是規模化應用的瓶頸',
+  '資本投入持續加碼',
+  '用戶從「不知AI為何物」到「用上AI」',
+  '長尾創新推動應用落地',
+  '技術硬核成為用戶選擇的重要指標',
+  '孤島效應仍然明顯',
+  '商業化能力決定企業能走多遠',
+  '研發效率瓶頸將在一段時期裡困擾廠商',
+  '合作共贏說起來容易，做起來難',
+  '細分領域的規模化法則再次陡峭',
 ];
 
 /** Fisher–Yates with the seeded PRNG. */
@@ -128,14 +185,7 @@ ${slides.join('\n\n')}
   return outlineFile;
 }
 
-function datasetYaml(
-  kind: Kind,
-  key: string,
-  k: number,
-  rnd: () => number,
-  pick: <T>(xs: readonly T[]) => T,
-  int: (lo: number, hi: number) => number,
-): { yaml: string; mention: string } {
+function datasetYaml(kind: Kind, key: string, k: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, int: (lo: number, hi: number) => number): { yaml: string; mention: string } {
   const ns = `set${Math.floor(k / SYNTHETIC.perFile)}`;
   const source = `  source:\n    publisher: ${pick(['a16z', '量子位', '工信部', 'Sensor Tower', 'Similarweb'])}\n    title: 合成資料第${k}號\n    via: briefdeck bench\n`;
   if (kind === 'ranking') {
@@ -170,7 +220,10 @@ function datasetYaml(
     return { yaml: `${key}:\n  type: figures\n  title: 資本開支構成第${k}號\n${asOf}${source}  items:\n${items.join('\n')}\n`, mention: `{{figure ${ns}.${key} "total"}}` };
   }
   const n = int(2, 5);
-  const items = Array.from({ length: n }, (_, i) => `    p${i}:\n      label: ${pick(['中國受訪者', '全球受訪者', '美國受訪者', '歐洲受訪者', '日本受訪者'])}${i}\n      value: ${int(20, 95)}\n      unit: '%'`);
+  const items = Array.from(
+    { length: n },
+    (_, i) => `    p${i}:\n      label: ${pick(['中國受訪者', '全球受訪者', '美國受訪者', '歐洲受訪者', '日本受訪者'])}${i}\n      value: ${int(20, 95)}\n      unit: '%'`,
+  );
   return { yaml: `${key}:\n  type: figures\n  title: 受訪者比例第${k}號\n${asOf}${source}  items:\n${items.join('\n')}\n`, mention: `{{value ${ns}.${key} "p0"}}` };
 }
 

@@ -54,7 +54,10 @@ export async function warmRebuilds(outline: string, out: string, rebuilds: numbe
   try {
     for (let k = 1; k <= rebuilds; k++) {
       // A value not used before, so the chart is a cache miss every time.
-      await writeFile(dataFile, original.replace(SURVEY_CHINA, (_, head: string, v: string) => `${head}${Number(v) - k}`));
+      await writeFile(
+        dataFile,
+        original.replace(SURVEY_CHINA, (_, head: string, v: string) => `${head}${Number(v) - k}`),
+      );
       changed.push(await build());
     }
   } finally {
@@ -69,5 +72,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const [outline, out, n] = process.argv.slice(2);
   if (!outline || !out) throw new Error('usage: node lib/bench/warm.js <outline> <out> [rebuilds]');
   const result = await warmRebuilds(path.resolve(outline), path.resolve(out), Number(n ?? 10));
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -9,5 +9,5 @@ export const DEFAULT_OUTLINE = 'outline/briefing.yaml';
 
 /** Where a deck built from `outlineFile` goes by default: `dist/<outline name>.pptx`. */
 export function defaultDeckPath(outlineFile: string, cwd: string): string {
-  return path.resolve(cwd, 'dist', path.basename(outlineFile).replace(/\.ya?ml$/i, '') + '.pptx');
+  return path.resolve(cwd, 'dist', `${path.basename(outlineFile).replace(/\.ya?ml$/i, '')}.pptx`);
 }

@@ -59,10 +59,9 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
   });
   // The sources slide cites every dataset the deck uses: a new edition anywhere changes it.
   const used = [...new Set(slides.flatMap((s) => s.datasets))];
-  for (const s of slides.filter((x) => x.layout === 'sources')) used.forEach((id) => noteCitation(s.uses, data.get(id) as Dataset));
+  for (const s of slides.filter((x) => x.layout === 'sources')) for (const id of used) noteCitation(s.uses, data.get(id) as Dataset);
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
 }
-
 
 const CHART_FIELDS: readonly ChartRequestField[] = ['kind', 'data', 'edition', 'compare', 'highlight', 'items', 'changes', 'render', 'title'];
 

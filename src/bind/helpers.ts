@@ -127,7 +127,14 @@ function edition(d: RankingDataset, options: HelperOptions): RankingEdition {
 function findEntry(d: RankingDataset, e: RankingEdition, name: string) {
   const entry = e.entries.find((x) => x.name === name);
   if (!entry) {
-    throw new TemplateError('TEMPLATE_UNKNOWN_ENTRY', `${d.id} ${e.asOf} has no entry '${name}'`, didYouMean(name, e.entries.map((x) => x.name)));
+    throw new TemplateError(
+      'TEMPLATE_UNKNOWN_ENTRY',
+      `${d.id} ${e.asOf} has no entry '${name}'`,
+      didYouMean(
+        name,
+        e.entries.map((x) => x.name),
+      ),
+    );
   }
   return entry;
 }
@@ -141,7 +148,11 @@ function compareEdition(d: RankingDataset, e: RankingEdition, options: HelperOpt
   if (asked === undefined) {
     before = older[0];
     if (!before) {
-      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'change' needs an edition of ${d.id} before ${e.asOf} to compare with, and there is none`, 'add the previous edition to the data file, or show the rank with {{rank}}');
+      throw new TemplateError(
+        'TEMPLATE_HELPER_ARGUMENT',
+        `'change' needs an edition of ${d.id} before ${e.asOf} to compare with, and there is none`,
+        'add the previous edition to the data file, or show the rank with {{rank}}',
+      );
     }
   } else {
     before = d.editions.find((x) => x.asOf === String(asked));
@@ -149,7 +160,11 @@ function compareEdition(d: RankingDataset, e: RankingEdition, options: HelperOpt
       throw new TemplateError('TEMPLATE_UNKNOWN_EDITION', `${d.id} has no edition '${String(asked)}' to compare with`, `editions: ${d.editions.map((x) => x.asOf).join(', ')}`);
     }
     if (!older.includes(before)) {
-      throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'change' compares with an older edition, and ${before.asOf} is not older than ${e.asOf}`, older.length ? `older editions of ${d.id}: ${older.map((x) => x.asOf).join(', ')}` : `${e.asOf} is the oldest edition of ${d.id}`);
+      throw new TemplateError(
+        'TEMPLATE_HELPER_ARGUMENT',
+        `'change' compares with an older edition, and ${before.asOf} is not older than ${e.asOf}`,
+        older.length ? `older editions of ${d.id}: ${older.map((x) => x.asOf).join(', ')}` : `${e.asOf} is the oldest edition of ${d.id}`,
+      );
     }
   }
   if (before.entries.length === 0) {
@@ -157,7 +172,9 @@ function compareEdition(d: RankingDataset, e: RankingEdition, options: HelperOpt
     throw new TemplateError(
       'TEMPLATE_HELPER_ARGUMENT',
       `the ${before.asOf} edition of ${d.id} lists no entries (its source gives no ranks), so no rank change can be given against it`,
-      others.length ? `compare with an edition that lists entries: ${others.map((x) => `compare="${x}"`).join(', ')}` : `say in words what the source says about ${before.asOf}${before.note ? ` (the data notes: ${before.note})` : ''}`,
+      others.length
+        ? `compare with an edition that lists entries: ${others.map((x) => `compare="${x}"`).join(', ')}`
+        : `say in words what the source says about ${before.asOf}${before.note ? ` (the data notes: ${before.note})` : ''}`,
     );
   }
   return before;
@@ -178,7 +195,15 @@ function rankChangeOf(d: RankingDataset, e: RankingEdition, before: RankingEditi
 
 function findItem(d: FiguresDataset, key: string, options: HelperOptions): FigureItem {
   const item = d.items.find((i) => i.key === key);
-  if (!item) throw new TemplateError('TEMPLATE_UNKNOWN_ITEM', `${d.id} has no item '${key}'`, didYouMean(key, d.items.map((i) => i.key)));
+  if (!item)
+    throw new TemplateError(
+      'TEMPLATE_UNKNOWN_ITEM',
+      `${d.id} has no item '${key}'`,
+      didYouMean(
+        key,
+        d.items.map((i) => i.key),
+      ),
+    );
   noteUse(usesOf(options), itemKey(d, item), itemValue(item));
   return item;
 }

@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { citation } from '../data/citation.js';
 import type { Dataset, DataStore } from '../data/types.js';
@@ -117,9 +117,7 @@ export class StringRenderer {
     if (Array.isArray(value)) return value.map((v, i) => this.tree(v, [...path, i], ctx, uses)) as T;
     if (value !== null && typeof value === 'object') {
       const skip = fieldsNotTemplates(path);
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, skip?.has(k) ? v : this.tree(v, [...path, k], ctx, uses)]),
-      ) as T;
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skip?.has(k) ? v : this.tree(v, [...path, k], ctx, uses)])) as T;
     }
     return value;
   }
@@ -138,9 +136,7 @@ export class StringRenderer {
     }
     const { text, removed } = cleanText(rendered);
     if (removed) {
-      this.diagnostics.push(
-        warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) that a .pptx cannot hold`, this.at({ path }), 'delete them from the outline or the data'),
-      );
+      this.diagnostics.push(warning('TEXT_CONTROL_CHARACTER', `removed ${removed} control character(s) that a .pptx cannot hold`, this.at({ path }), 'delete them from the outline or the data'));
     }
     return text;
   }
@@ -149,7 +145,7 @@ export class StringRenderer {
   sourceLine(ids: string[], ctx: Record<string, unknown>, origin: SourceRef, uses: ValueUses): string | undefined {
     if (!this.partials.templates.has('source-line')) return undefined;
     // Datasets from one publication (a list's web and mobile parts) are cited once.
-    ids.forEach((id) => noteCitation(uses, this.data.get(id) as Dataset));
+    for (const id of ids) noteCitation(uses, this.data.get(id) as Dataset);
     const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
     const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {
@@ -179,14 +175,18 @@ export class StringRenderer {
   private parse(template: string, where: Where): hbs.AST.Program | undefined {
     const deep = tooDeepAt(template);
     if (deep !== undefined) {
-      this.diagnostics.push(error('TEMPLATE_TOO_DEEP', `blocks nest more than ${MAX_TEMPLATE_DEPTH} deep here`, this.at(where, locAt(template, deep, 2), template), 'split the template, or move the logic into the data'));
+      this.diagnostics.push(
+        error('TEMPLATE_TOO_DEEP', `blocks nest more than ${MAX_TEMPLATE_DEPTH} deep here`, this.at(where, locAt(template, deep, 2), template), 'split the template, or move the logic into the data'),
+      );
       return undefined;
     }
     let ast: hbs.AST.Program;
     try {
       ast = this.hb.parse(template);
     } catch (e) {
-      this.diagnostics.push(error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(where, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'));
+      this.diagnostics.push(
+        error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(where, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'),
+      );
       return undefined;
     }
     if (astDepth(ast) > MAX_TEMPLATE_DEPTH) {
@@ -205,13 +205,12 @@ export class StringRenderer {
     const before = this.diagnostics.length;
     let includesRefused = false;
     const known = Object.keys(helpers);
-    const report = (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) =>
-      this.diagnostics.push(error(code, message, this.at(where, loc, template), hint));
+    const report = (code: DiagnosticCode, message: string, loc: hbs.AST.SourceLocation | undefined, hint?: string) => this.diagnostics.push(error(code, message, this.at(where, loc, template), hint));
     const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
       const p = node as Partial<hbs.AST.PathExpression>;
       if (p.type === 'PathExpression' && p.parts?.some((part) => PROTOTYPE_NAMES.has(part))) {
-        report('TEMPLATE_UNKNOWN_VARIABLE', `'${p.original}' is not defined here`, p.loc, 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them');
+        report('TEMPLATE_UNKNOWN_VARIABLE', `'${p.original}' is not defined here`, p.loc, "names are deck.<field> or <namespace>.<dataset>, as the outline's data: section declares them");
       }
       const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: hbs.AST.Expression[]; hash?: hbs.AST.Hash; name?: hbs.AST.PathExpression; loc?: hbs.AST.SourceLocation };
       const call = n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement';
@@ -254,7 +253,8 @@ export class StringRenderer {
   private report(e: unknown, template: string, where: Where): void {
     const partial = (e as PartialFailure | undefined)?.briefdeckPartial;
     if (partial !== undefined && !('partial' in where)) {
-      return this.report(e, this.partials.templates.get(partial) ?? '', { partial, file: this.partials.files?.get(partial) ?? `partials/${partial}.hbs` });
+      this.report(e, this.partials.templates.get(partial) ?? '', { partial, file: this.partials.files?.get(partial) ?? `partials/${partial}.hbs` });
+      return;
     }
     if (e instanceof TemplateError) {
       this.diagnostics.push(error(e.code, e.message, this.at(where, locOf(e), template), e.hint));
@@ -262,13 +262,29 @@ export class StringRenderer {
     }
     const err = e as { message?: string; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
     const missing = /^"(.+)" not defined in/.exec(err.message ?? '');
-    const loc = err.lineNumber !== undefined ? { start: { line: err.lineNumber, column: err.column ?? 0 }, end: { line: err.endLineNumber ?? err.lineNumber, column: err.endColumn ?? err.column ?? 0 } } : undefined;
+    const loc =
+      err.lineNumber !== undefined
+        ? { start: { line: err.lineNumber, column: err.column ?? 0 }, end: { line: err.endLineNumber ?? err.lineNumber, column: err.endColumn ?? err.column ?? 0 } }
+        : undefined;
     if (missing) {
-      this.diagnostics.push(error('TEMPLATE_UNKNOWN_VARIABLE', `'${missing[1]}' is not defined here`, this.at(where, loc, template), 'names are deck.<field> or <namespace>.<dataset>, as the outline\'s data: section declares them'));
+      this.diagnostics.push(
+        error(
+          'TEMPLATE_UNKNOWN_VARIABLE',
+          `'${missing[1]}' is not defined here`,
+          this.at(where, loc, template),
+          "names are deck.<field> or <namespace>.<dataset>, as the outline's data: section declares them",
+        ),
+      );
       return;
     }
     const overflow = e instanceof RangeError;
-    this.diagnostics.push(error(overflow ? 'TEMPLATE_TOO_DEEP' : 'TEMPLATE_RENDER', overflow ? 'the template nests too deep to render' : (String(err.message ?? e).split('\n')[0] ?? 'template failed'), this.at(where, loc, template)));
+    this.diagnostics.push(
+      error(
+        overflow ? 'TEMPLATE_TOO_DEEP' : 'TEMPLATE_RENDER',
+        overflow ? 'the template nests too deep to render' : (String(err.message ?? e).split('\n')[0] ?? 'template failed'),
+        this.at(where, loc, template),
+      ),
+    );
   }
 
   /** Where a string (or a position inside it) is: in the outline file, or in a partial's file. */

@@ -145,7 +145,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
 
 function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: 'text' | 'json', always = false): void {
   if (format === 'json') {
-    io.stdout(formatJson(diagnostics, texts) + '\n');
+    io.stdout(`${formatJson(diagnostics, texts)}\n`);
     return;
   }
   if (diagnostics.length) io.stderr(formatText(diagnostics, { texts, cwd: io.cwd, color: useColor(io) }));
@@ -168,5 +168,5 @@ function formatTimings(stats: BuildResult['stats']): string {
     if (ms === undefined) return [];
     return [row(stage, ms, stage === 'charts' && stats.timings.emit !== undefined ? '   (drawn while emit and finish ran)' : '')];
   });
-  return ['timings:', ...rows, row('total', stats.ms, '   (the whole build)')].join('\n') + '\n';
+  return `${['timings:', ...rows, row('total', stats.ms, '   (the whole build)')].join('\n')}\n`;
 }

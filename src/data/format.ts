@@ -24,7 +24,7 @@ export function formatNumber(n: number, opts: { units?: boolean; decimals?: numb
 
 /** 93 → "93%"; the value is already in percent. */
 export function formatPercent(n: number, decimals = 1): string {
-  return trimDecimals(n, decimals) + '%';
+  return `${trimDecimals(n, decimals)}%`;
 }
 
 /** A value with its unit: `%` values as percentages, the rest in Chinese units ("3800億元"). */
@@ -44,7 +44,7 @@ export function formatDate(date: PartialDate): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (!m) return date;
   const [, y, mo, d] = m;
-  return `${y}年` + (mo ? `${Number(mo)}月` : '') + (d ? `${Number(d)}日` : '');
+  return `${y}年${mo ? `${Number(mo)}月` : ''}${d ? `${Number(d)}日` : ''}`;
 }
 
 /**
@@ -57,9 +57,7 @@ export function roundToSum(parts: readonly number[], decimals = 0): number[] {
   const floors = scaled.map(Math.floor);
   const target = Math.round(scaled.reduce((a, b) => a + b, 0));
   let short = target - floors.reduce((a, b) => a + b, 0);
-  const order = scaled
-    .map((v, i) => ({ i, rest: v - Math.floor(v) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = scaled.map((v, i) => ({ i, rest: v - Math.floor(v) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (short <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;

@@ -55,9 +55,9 @@ export function droppedOut(current: RankingEdition, previous: RankingEdition | u
 export function formatRankChange(change: RankChange): string {
   switch (change.kind) {
     case 'up':
-      return '▲' + (change.by ?? '');
+      return `▲${change.by ?? ''}`;
     case 'down':
-      return '▼' + (change.by ?? '');
+      return `▼${change.by ?? ''}`;
     case 'same':
       return '—';
     case 'new':

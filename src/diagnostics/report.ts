@@ -57,7 +57,11 @@ export function locate(d: Diagnostic, texts: ReadonlyMap<string, string>, indexe
 /** Diagnostics as JSON for editors and CI: one object per diagnostic, positions 1-based. */
 export function formatJson(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): string {
   const indexes = indexesOf(texts);
-  return JSON.stringify(diagnostics.map((d) => locate(d, texts, indexes)), null, 2);
+  return JSON.stringify(
+    diagnostics.map((d) => locate(d, texts, indexes)),
+    null,
+    2,
+  );
 }
 
 /**
@@ -79,7 +83,7 @@ export function formatText(diagnostics: readonly Diagnostic[], opts: ReportOptio
     if (d.hint) lines.push(`  ${paint.cyan('hint:')} ${d.hint}`);
     return lines.join('\n');
   });
-  return [...blocks, summary(diagnostics, paint)].join('\n\n') + '\n';
+  return `${[...blocks, summary(diagnostics, paint)].join('\n\n')}\n`;
 }
 
 export function summary(diagnostics: readonly Diagnostic[], paint = painter(false)): string {
@@ -159,7 +163,17 @@ function cellWidth(chars: readonly string[]): number {
 }
 
 function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
 }
 
 type Painter = Record<'red' | 'yellow' | 'bold' | 'dim' | 'cyan', (s: string) => string>;

@@ -80,7 +80,12 @@ function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
   const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false });
   if (!fits) {
     ctx.diagnostics.push(
-      warning('LAYOUT_OVERFLOW', `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`, ctx.slide.origin, 'shorten the text or split the slide'),
+      warning(
+        'LAYOUT_OVERFLOW',
+        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`,
+        ctx.slide.origin,
+        'shorten the text or split the slide',
+      ),
     );
   }
   return { size };
@@ -115,7 +120,15 @@ export function contentFrame(ctx: LayoutContext, title: string): Element[] {
   if (slide.sourceLine) {
     els.push(
       fitText(
-        { box: { x: MARGIN, y: 6.78, w: CONTENT_W - 1.0, h: 0.5 }, paragraphs: [{ text: slide.sourceLine }], max: theme.sizes.footer + 1, min: 8, color: theme.colors.muted, valign: 'top', name: 'source' },
+        {
+          box: { x: MARGIN, y: 6.78, w: CONTENT_W - 1.0, h: 0.5 },
+          paragraphs: [{ text: slide.sourceLine }],
+          max: theme.sizes.footer + 1,
+          min: 8,
+          color: theme.colors.muted,
+          valign: 'top',
+          name: 'source',
+        },
         ctx,
       ),
     );

@@ -34,7 +34,12 @@ export async function loadPartials(templateDirs: readonly string[]): Promise<Par
     const names = await readdir(partialDir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
       const file = path.join(partialDir, name);
-      const read = await readSource(file, 'TEMPLATE', { file }, { ref: `partials/${name}`, maxBytes: MAX_PARTIAL_BYTES, format: 'Handlebars', within: [dir], withinName: `the templates folder ${dir}` });
+      const read = await readSource(
+        file,
+        'TEMPLATE',
+        { file },
+        { ref: `partials/${name}`, maxBytes: MAX_PARTIAL_BYTES, format: 'Handlebars', within: [dir], withinName: `the templates folder ${dir}` },
+      );
       const partial = name.slice(0, -4);
       if (!read.ok) {
         diagnostics.push(read.diagnostic);

@@ -31,7 +31,11 @@ export function parseYaml(text: string, file: string, prefix: FilePrefix): Parse
   if (deep !== undefined) {
     const doc = composeDocument([], text, options);
     const what = prefix === 'OUTLINE' ? 'an outline nests a few levels (deck, slides, a chart)' : 'a data file nests a few levels (datasets, editions, entries)';
-    return { doc, value: undefined, diagnostics: [error(`${prefix}_YAML_TOO_DEEP`, `lists and mappings nest more than ${MAX_YAML_DEPTH} levels deep here`, { file, range: [deep, deep + 1] }, `${what}; is this the right file?`)] };
+    return {
+      doc,
+      value: undefined,
+      diagnostics: [error(`${prefix}_YAML_TOO_DEEP`, `lists and mappings nest more than ${MAX_YAML_DEPTH} levels deep here`, { file, range: [deep, deep + 1] }, `${what}; is this the right file?`)],
+    };
   }
   const doc = composeDocument(tokens, text, options);
   const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc, tokens)];
@@ -49,14 +53,23 @@ export function parseYaml(text: string, file: string, prefix: FilePrefix): Parse
     if (!(e instanceof ReferenceError)) throw e;
     const alias = firstAlias(doc);
     diagnostics.push(
-      error(`${prefix}_YAML_ALIAS_LIMIT`, `the aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies)`, { file, range: alias }, 'write the values out instead of repeating them with *aliases'),
+      error(
+        `${prefix}_YAML_ALIAS_LIMIT`,
+        `the aliases in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies)`,
+        { file, range: alias },
+        'write the values out instead of repeating them with *aliases',
+      ),
     );
     return { doc, value: undefined, diagnostics };
   }
 }
 
 /** One document from the syntax tree, as yaml's `parseDocument` makes it (a second document is an error). */
-function composeDocument(tokens: ReturnType<Parser['parse']> extends Generator<infer T> ? T[] : never, text: string, options: { prettyErrors: false; uniqueKeys: true; keepSourceTokens: false }): Document.Parsed {
+function composeDocument(
+  tokens: ReturnType<Parser['parse']> extends Generator<infer T> ? T[] : never,
+  text: string,
+  options: { prettyErrors: false; uniqueKeys: true; keepSourceTokens: false },
+): Document.Parsed {
   let doc: Document.Parsed | undefined;
   for (const next of new Composer(options).compose(tokens, true, text.length)) {
     if (!doc) doc = next;
@@ -134,7 +147,10 @@ function explain(e: YAMLError, text: string, cst: () => unknown[], doc: Document
         return {
           message: `this ${q === '"' ? 'double' : 'single'}-quoted string is never closed`,
           range: [quote, lineEnd(text, quote)],
-          hint: q === '"' ? 'end it with " on the same line; write \\" for a quote inside it, or use single quotes around text that contains "' : "end it with ' on the same line; write '' for a quote inside it",
+          hint:
+            q === '"'
+              ? 'end it with " on the same line; write \\" for a quote inside it, or use single quotes around text that contains "'
+              : "end it with ' on the same line; write '' for a quote inside it",
         };
       }
       return { message, range: pos };
@@ -150,7 +166,11 @@ function explain(e: YAMLError, text: string, cst: () => unknown[], doc: Document
       }
       if (e.code === 'BAD_INDENT' && /same column/.test(message)) {
         const start = firstNonSpace(text, pos[0]);
-        return { message: 'this line is indented differently from the lines above it', range: [start, Math.max(start + 1, lineEnd(text, start))], hint: 'the keys of one mapping (and the items of one list) start at the same column' };
+        return {
+          message: 'this line is indented differently from the lines above it',
+          range: [start, Math.max(start + 1, lineEnd(text, start))],
+          hint: 'the keys of one mapping (and the items of one list) start at the same column',
+        };
       }
       if (e.code === 'UNEXPECTED_TOKEN' && /at node end/.test(message) && /["']\s*$/.test(text.slice(lineStart(text, pos[0]), pos[0]))) {
         return {
@@ -180,7 +200,11 @@ function explain(e: YAMLError, text: string, cst: () => unknown[], doc: Document
       return { message: 'a value that contains ": " must be quoted', range: pos, hint: `put the value in quotes: 'like: this'` };
     }
     case 'MULTIPLE_DOCS':
-      return { message: 'a second YAML document starts here (after ---); a file holds one', range: [pos[0], Math.max(pos[0] + 1, lineEnd(text, pos[0]))], hint: 'remove the --- line, or move what follows into its own file' };
+      return {
+        message: 'a second YAML document starts here (after ---); a file holds one',
+        range: [pos[0], Math.max(pos[0] + 1, lineEnd(text, pos[0]))],
+        hint: 'remove the --- line, or move what follows into its own file',
+      };
     default:
       return { message: lowerFirst(message), range: pos };
   }

@@ -30,7 +30,9 @@ export function positionsOf(doc: Document, file: string): Positions {
     if (isMap(node)) {
       for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) stack.push({ node: pair.value ?? pair.key, path: [...path, String(pair.key.value)] });
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+      node.items.forEach((item, i) => {
+        stack.push({ node: item, path: [...path, i] });
+      });
     }
   }
   return { file, ranges };

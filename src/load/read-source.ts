@@ -60,7 +60,12 @@ export async function readSource(file: string, prefix: FilePrefix, from?: Source
 }
 
 /** An input file's bytes, through the same checks as `readSource` (for a font, read where it is drawn). */
-export async function readSourceBytes(file: string, prefix: FilePrefix, from?: SourceRef, options: ReadOptions = {}): Promise<{ ok: true; file: string; bytes: Buffer } | { ok: false; diagnostic: Diagnostic }> {
+export async function readSourceBytes(
+  file: string,
+  prefix: FilePrefix,
+  from?: SourceRef,
+  options: ReadOptions = {},
+): Promise<{ ok: true; file: string; bytes: Buffer } | { ok: false; diagnostic: Diagnostic }> {
   const read = await readGuarded(file, prefix, from, options);
   return read.ok ? { ok: true, file, bytes: read.bytes } : read;
 }

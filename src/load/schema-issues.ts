@@ -43,9 +43,7 @@ export function schemaDiagnostics(issues: readonly Issue[], ctx: IssueContext): 
     if (typo) typo.diagnostic.hint = `did you mean '${p.missing}'? (it is required)`;
     return !typo;
   });
-  return kept
-    .map((p) => p.diagnostic)
-    .sort((a, b) => (a.source?.range?.[0] ?? -1) - (b.source?.range?.[0] ?? -1));
+  return kept.map((p) => p.diagnostic).sort((a, b) => (a.source?.range?.[0] ?? -1) - (b.source?.range?.[0] ?? -1));
 }
 
 interface Problem {
@@ -79,7 +77,12 @@ function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
       return issue.keys.map((k) => {
         const suggestion = closest(k, allowed);
         return {
-          diagnostic: error(`${prefix}_UNKNOWN_KEY`, prefixed(describeFor(path, ctx), `unknown field '${k}'`), where([...path, k], 'key'), suggestion ? `did you mean '${suggestion}'?` : allowed.length ? `the fields here are: ${allowed.join(', ')}` : undefined),
+          diagnostic: error(
+            `${prefix}_UNKNOWN_KEY`,
+            prefixed(describeFor(path, ctx), `unknown field '${k}'`),
+            where([...path, k], 'key'),
+            suggestion ? `did you mean '${suggestion}'?` : allowed.length ? `the fields here are: ${allowed.join(', ')}` : undefined,
+          ),
           container: path,
           unknownKey: k,
           ...(suggestion ? { suggestion } : {}),
@@ -91,9 +94,29 @@ function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
         const container = path.slice(0, -1);
         const options = optionsAt(ctx.schema, ctx.value, container, issue.discriminator);
         if (value === undefined) {
-          return [{ diagnostic: error(`${prefix}_MISSING_FIELD`, `${describeFor(container, ctx) || rootName(ctx)} has no '${issue.discriminator}'`, where(container, 'key'), `add '${issue.discriminator}:' with one of: ${options.join(', ')}`), container, missing: issue.discriminator }];
+          return [
+            {
+              diagnostic: error(
+                `${prefix}_MISSING_FIELD`,
+                `${describeFor(container, ctx) || rootName(ctx)} has no '${issue.discriminator}'`,
+                where(container, 'key'),
+                `add '${issue.discriminator}:' with one of: ${options.join(', ')}`,
+              ),
+              container,
+              missing: issue.discriminator,
+            },
+          ];
         }
-        return [{ diagnostic: error(unknownCode(prefix, issue.discriminator), prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`), where(path), didYouMean(String(value), options)) }];
+        return [
+          {
+            diagnostic: error(
+              unknownCode(prefix, issue.discriminator),
+              prefixed(describeFor(container, ctx), `unknown ${issue.discriminator} '${String(value)}'`),
+              where(path),
+              didYouMean(String(value), options),
+            ),
+          },
+        ];
       }
       // The branch whose type fits the value says what is wrong with it.
       const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
@@ -109,7 +132,12 @@ function toProblems(issue: Issue, base: Path, ctx: IssueContext): Problem[] {
         const example = formatOf(schemaAt(ctx.schema, ctx.value, path));
         return [
           {
-            diagnostic: error(`${prefix}_MISSING_FIELD`, `${describeFor(container, ctx) || rootName(ctx)} has no '${field}'`, where(container, 'key'), `add '${field}:' with ${example ?? article(issue.expected)}`),
+            diagnostic: error(
+              `${prefix}_MISSING_FIELD`,
+              `${describeFor(container, ctx) || rootName(ctx)} has no '${field}'`,
+              where(container, 'key'),
+              `add '${field}:' with ${example ?? article(issue.expected)}`,
+            ),
             container,
             missing: field,
           },
@@ -286,9 +314,10 @@ function unwrap(s: Schema, v: unknown): Schema | undefined {
       const options = def.options as Schema[];
       const disc = def.discriminator as string | undefined;
       const kind = Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : typeof v;
-      const pick = disc && v && typeof v === 'object'
-        ? options.find((o) => literalOf(o, disc) === (v as Record<string, unknown>)[disc])
-        : (options.find((o) => baseType(o) === kind) ?? options.find((o) => baseType(o) === 'object'));
+      const pick =
+        disc && v && typeof v === 'object'
+          ? options.find((o) => literalOf(o, disc) === (v as Record<string, unknown>)[disc])
+          : (options.find((o) => baseType(o) === kind) ?? options.find((o) => baseType(o) === 'object'));
       if (!pick) return undefined;
       s = pick;
     } else return s;
@@ -335,7 +364,15 @@ function optionsAt(schema: Schema, value: unknown, path: Path, discriminator: st
   const step = path.at(-1);
   const def = s?._zod.def as unknown as Record<string, unknown> | undefined;
   let union: Schema | undefined =
-    step === undefined ? s : def?.type === 'array' ? (def.element as Schema) : def?.type === 'object' ? (def.shape as Record<string, Schema>)[String(step)] : def?.type === 'record' ? (def.valueType as Schema) : undefined;
+    step === undefined
+      ? s
+      : def?.type === 'array'
+        ? (def.element as Schema)
+        : def?.type === 'object'
+          ? (def.shape as Record<string, Schema>)[String(step)]
+          : def?.type === 'record'
+            ? (def.valueType as Schema)
+            : undefined;
   while (union && ['optional', 'default'].includes((union._zod.def as { type: string }).type)) {
     union = (union._zod.def as unknown as { innerType: Schema }).innerType;
   }
@@ -361,7 +398,15 @@ function expectedOf(issue: Issue | undefined): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping (key: value)', record: 'a mapping (key: value)', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+  const names: Record<string, string> = {
+    object: 'a mapping (key: value)',
+    record: 'a mapping (key: value)',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+  };
   return names[type] ?? type;
 }
 

@@ -18,9 +18,7 @@ export interface BuildReport {
 }
 
 export function compareManifests(before: Manifest, after: Manifest): BuildReport {
-  const changedInputs = [...new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])]
-    .filter((f) => before.inputs[f] !== after.inputs[f])
-    .sort();
+  const changedInputs = [...new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])].filter((f) => before.inputs[f] !== after.inputs[f]).sort();
   const changed: SlideChange[] = [];
   let unchanged = 0;
   const pairs = alignSlides(before.slides, after.slides);
@@ -62,7 +60,8 @@ function alignSlides(before: readonly ManifestSlide[], after: readonly ManifestS
   let j = 0;
   while (i < n && j < m) {
     if (key(before[i]!) === key(after[j]!)) pairs.push([i++, j++]);
-    else if (n - i === m - j && before[i]!.layout === after[j]!.layout) pairs.push([i++, j++]); // retitled in place
+    else if (n - i === m - j && before[i]!.layout === after[j]!.layout)
+      pairs.push([i++, j++]); // retitled in place
     else if ((lcs[i + 1]![j] ?? 0) >= (lcs[i]![j + 1] ?? 0)) i++;
     else j++;
   }
@@ -93,5 +92,5 @@ export function formatReport(r: BuildReport): string {
   if (r.removed.length) lines.push(`slides removed: ${r.removed.join(', ')}`);
   const total = r.changed.length + r.unchanged;
   lines.push(r.changed.length ? `${r.changed.length} of ${total} slides changed, ${r.unchanged} unchanged` : `no slide changed (${r.unchanged} slides)`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

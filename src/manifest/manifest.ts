@@ -60,7 +60,7 @@ export function inputName(file: string, baseDir: string): string {
 
 /** `dist/briefing.pptx` → `dist/briefing.manifest.json` */
 export function manifestPath(deckFile: string): string {
-  return deckFile.replace(/\.pptx$/i, '') + '.manifest.json';
+  return `${deckFile.replace(/\.pptx$/i, '')}.manifest.json`;
 }
 
 /** A previous manifest, or undefined when there is none or it is not one of ours. */

@@ -8,8 +8,7 @@ import { outlineSchema } from '../load/outline/schema.js';
  * written by `npm run schema`; a test keeps them in step).
  */
 export function jsonSchemas(): Record<'outline' | 'data', string> {
-  const render = (schema: z.ZodType, id: string, title: string) =>
-    JSON.stringify({ ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), $id: id, title }, null, 2) + '\n';
+  const render = (schema: z.ZodType, id: string, title: string) => `${JSON.stringify({ ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), $id: id, title }, null, 2)}\n`;
   return {
     outline: render(outlineSchema, 'https://briefdeck.dev/schema/outline.schema.json', 'briefdeck outline'),
     data: render(dataFileSchema, 'https://briefdeck.dev/schema/data.schema.json', 'briefdeck data file'),

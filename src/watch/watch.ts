@@ -73,7 +73,14 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
     } catch (e) {
       // A bug or an I/O failure (a full disk, a deck open in another program): say so and go on.
       result = {
-        diagnostics: [error('WATCH_BUILD_FAILED', `the build failed: ${(e as Error).message ?? String(e)}`, { file: outlineFile }, 'save again to retry; if it persists, run briefdeck build --debug and report it')],
+        diagnostics: [
+          error(
+            'WATCH_BUILD_FAILED',
+            `the build failed: ${(e as Error).message ?? String(e)}`,
+            { file: outlineFile },
+            'save again to retry; if it persists, run briefdeck build --debug and report it',
+          ),
+        ],
         texts: new Map(),
         stats: { slides: 0, charts: 0, bytes: 0, rawBytes: 0, timings: {}, ms: 0 },
       };
@@ -160,7 +167,13 @@ export function outputFilter(outFile: string, roots: readonly string[]): (p: str
     if (path.dirname(file) === outDir && [...temporary].some((t) => path.basename(file).startsWith(t)) && file.endsWith('.tmp')) return true;
     if (!holdsInput && inside(file, outDir)) return true;
     const root = roots.find((r) => inside(file, r));
-    return root !== undefined && path.relative(root, file).split(path.sep).some((s) => s === 'node_modules' || s === '.git');
+    return (
+      root !== undefined &&
+      path
+        .relative(root, file)
+        .split(path.sep)
+        .some((s) => s === 'node_modules' || s === '.git')
+    );
   };
 }
 

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /** A file's bytes, or why they were not read. */
 export type RegularFile = { ok: true; bytes: Buffer } | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; message: string; size?: number };
@@ -11,7 +11,7 @@ export type RegularFile = { ok: true; bytes: Buffer } | { ok: false; reason: 'mi
  * swapped in between cannot slip through; no more than `maxBytes` is read even if it grows.
  */
 export async function readRegularFile(file: string, maxBytes: number): Promise<RegularFile> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {

@@ -51,7 +51,14 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
     const which = clash.output === outFile ? 'the deck' : "the deck's manifest";
     return {
       written: false,
-      diagnostics: [error('WRITE_OVERWRITES_INPUT', `refusing to write ${which} over ${shown(clash.input, cwd)}: it is one of the deck's inputs`, { file: clash.input }, 'give -o a .pptx path outside the inputs, e.g. dist/<name>.pptx')],
+      diagnostics: [
+        error(
+          'WRITE_OVERWRITES_INPUT',
+          `refusing to write ${which} over ${shown(clash.input, cwd)}: it is one of the deck's inputs`,
+          { file: clash.input },
+          'give -o a .pptx path outside the inputs, e.g. dist/<name>.pptx',
+        ),
+      ],
     };
   }
 
@@ -65,7 +72,7 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
     return { written: false, diagnostics: [writeFailure(e, outFile, cwd, await isFolder(outFile))] };
   }
   try {
-    await writeFileAtomic(manifestFile, new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n'), input.fs);
+    await writeFileAtomic(manifestFile, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     // A manifest left from an earlier build would describe another deck: the next build would
@@ -74,7 +81,12 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
     return {
       written: true,
       diagnostics: [
-        error('WRITE_MANIFEST_FAILED', `wrote ${shown(outFile, cwd)}, but cannot write ${shown(manifestFile, cwd)}: ${errnoText(e)}`, { file: manifestFile }, 'the deck is complete; the next build will not say what changed since this one'),
+        error(
+          'WRITE_MANIFEST_FAILED',
+          `wrote ${shown(outFile, cwd)}, but cannot write ${shown(manifestFile, cwd)}: ${errnoText(e)}`,
+          { file: manifestFile },
+          'the deck is complete; the next build will not say what changed since this one',
+        ),
       ],
     };
   }

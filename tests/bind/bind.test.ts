@@ -54,13 +54,8 @@ describe('bindOutline', () => {
   });
 
   it('reports a helper misused, an unknown entry and an unknown item at the call', async () => {
-    const { diagnostics } = await bindWith((t) =>
-      t.replace('{{rank a16z.web "DeepSeek"}}', '{{rank a16z.web "DeepSeak"}}').replace('{{value capex.spending "bytedance"}}', '{{value a16z.web "x"}}'),
-    );
-    expect(diagnostics).toMatchObject([
-      { code: 'TEMPLATE_UNKNOWN_ENTRY', hint: "did you mean 'DeepSeek'?" },
-      { code: 'TEMPLATE_HELPER_ARGUMENT' },
-    ]);
+    const { diagnostics } = await bindWith((t) => t.replace('{{rank a16z.web "DeepSeek"}}', '{{rank a16z.web "DeepSeak"}}').replace('{{value capex.spending "bytedance"}}', '{{value a16z.web "x"}}'));
+    expect(diagnostics).toMatchObject([{ code: 'TEMPLATE_UNKNOWN_ENTRY', hint: "did you mean 'DeepSeek'?" }, { code: 'TEMPLATE_HELPER_ARGUMENT' }]);
   });
 
   it('reports template syntax errors and unknown partials', async () => {

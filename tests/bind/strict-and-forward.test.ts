@@ -60,7 +60,7 @@ describe('strict binding', () => {
   });
 
   it('refuses blocks nested deeper than the limit before parsing them, in an outline string', async () => {
-    const deep = '{{#if deck.title}}'.repeat(40) + 'x' + '{{/if}}'.repeat(40);
+    const deep = `${'{{#if deck.title}}'.repeat(40)}x${'{{/if}}'.repeat(40)}`;
     const { inputs } = await load(title(deep));
     const t0 = performance.now();
     const bound = bindOutline(inputs.outline, inputs.data, inputs.partials);

@@ -100,7 +100,7 @@ describe('units', () => {
   const mixed: FiguresDataset = { ...capex, id: 'ai.mixed', items: capex.items.map((i) => (i.key === 'idc' ? { ...i, unit: '美元' } : i)) };
   const store: DataStore = new Map([...data, [mixed.id, mixed]]);
 
-  it('a breakdown whose parts use two units is CHART_MIXED_UNITS, at the chart\'s items', () => {
+  it("a breakdown whose parts use two units is CHART_MIXED_UNITS, at the chart's items", () => {
     const req = request('breakdown', 'ai.mixed', { items: ['bytedance', 'compute', 'idc'], fieldOrigins: { items: at(50), kind: at(80) }, itemOrigins: [at(51), at(52), at(53)] });
     const { chart, diagnostics } = resolveChart(req, store);
     expect(chart).toBeUndefined();
@@ -113,7 +113,7 @@ describe('units', () => {
     expect(diagnostics).toMatchObject([{ code: 'CHART_MIXED_UNITS', source: origin }]);
   });
 
-  it('parts named in the total\'s unit are drawn', () => {
+  it("parts named in the total's unit are drawn", () => {
     const { chart, diagnostics } = resolveChart(request('breakdown', 'ai.mixed', { items: ['bytedance', 'compute'] }), store);
     expect(diagnostics).toEqual([]);
     expect(chart).toMatchObject({ kind: 'breakdown', parent: { key: 'bytedance' }, parts: [{ key: 'compute' }] });

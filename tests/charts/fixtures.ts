@@ -40,12 +40,7 @@ export const web: RankingDataset = {
     // NOT from the article (it names no earlier ranks): a made-up earlier edition for rank-change tests.
     {
       asOf: '2024-08',
-      entries: [
-        entry('豆包', { rank: 15 }, 'china'),
-        entry('可靈', { rank: 20 }, 'china'),
-        entry('月之暗面', { rank: 9 }, 'china'),
-        entry('美圖秀秀', { rank: 30 }, 'china'),
-      ],
+      entries: [entry('豆包', { rank: 15 }, 'china'), entry('可靈', { rank: 20 }, 'china'), entry('月之暗面', { rank: 9 }, 'china'), entry('美圖秀秀', { rank: 30 }, 'china')],
       origin: at(200),
     },
   ],

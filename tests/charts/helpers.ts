@@ -67,13 +67,13 @@ export function textBoxes(svg: string): TextBox[] {
 /** Pairs of text boxes that overlap by more than `slack` px both ways. */
 export function overlaps(boxes: readonly TextBox[], slack = 1): [string, string][] {
   const found: [string, string][] = [];
-  boxes.forEach((a, i) =>
-    boxes.slice(i + 1).forEach((b) => {
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
       const dx = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
       const dy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
       if (dx > slack && dy > slack) found.push([a.text, b.text]);
-    }),
-  );
+    }
+  }
   return found;
 }
 

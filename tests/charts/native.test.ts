@@ -1,5 +1,5 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import pptxgen from 'pptxgenjs';
+import PptxModule from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/charts/draw-pictures.js';
 import type { ChartOutput, NativeChart } from '../../src/charts/types.js';
@@ -15,10 +15,12 @@ async function native(kind: Parameters<typeof request>[0], id: string, extra: Pa
 
 /** Builds a one-slide deck with the chart and returns its chart XML. */
 async function chartXml(chart: NativeChart): Promise<string> {
-  const pptx = new pptxgen();
+  // pptxgenjs' types are CommonJS-shaped: under NodeNext its class is the module's `default`.
+  const Pptx = PptxModule as unknown as typeof PptxModule.default;
+  const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   const slide = pptx.addSlide();
-  slide.addChart(chart.chartType as pptxgen.CHART_NAME, chart.data, { x: 0.5, y: 0.5, w: 6, h: 4, ...chart.options } as pptxgen.IChartOpts);
+  slide.addChart(chart.chartType as PptxModule.default.CHART_NAME, chart.data, { x: 0.5, y: 0.5, w: 6, h: 4, ...chart.options } as PptxModule.default.IChartOpts);
   const zip = unzipSync(new Uint8Array((await pptx.write({ outputType: 'nodebuffer' })) as Buffer));
   // pptxgenjs numbers charts process-wide (chart1, chart2 …): take the one there is.
   const name = Object.keys(zip).find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
@@ -48,7 +50,7 @@ describe('native charts', () => {
     const chart = await native('comparison', 'ai.capex');
     expect(chart.data[0]?.labels).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
     expect(chart.data[0]?.values).toEqual([3800, 1600]);
-    expect(chart.options['dataLabelFormatCode']).toBe('General"億元"');
+    expect(chart.options.dataLabelFormatCode).toBe('General"億元"');
     expect(categories(await chartXml(chart))).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
   });
 

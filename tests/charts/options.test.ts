@@ -10,15 +10,35 @@ const seriesOf = (option: { series?: unknown }) => (option.series ?? []) as Seri
 /** Every kind, in the boxes a slide gives it: labels all drawn, none clipped, none overlapping. */
 const cases: [string, ChartRequest, { width: number; height: number }, string[]][] = [
   ['web ranking (ranks only)', request('ranking', 'a16z.web', { highlight: 'china' }), HALF, ['#2 DeepSeek', '#10 豆包', '#11 月之暗面', '#12 海螺視頻', '#20 可靈']],
-  ['mobile ranking (with "top 10")', request('ranking', 'a16z.mobile', { highlight: 'china' }), HALF, ['#1 ChatGPT', '#4 百度AI搜索', '#14 DeepSeek', '#17 美圖', '前10 夸克', '前10 豆包', '名次未公布', '中國產品', '其他']],
+  [
+    'mobile ranking (with "top 10")',
+    request('ranking', 'a16z.mobile', { highlight: 'china' }),
+    HALF,
+    ['#1 ChatGPT', '#4 百度AI搜索', '#14 DeepSeek', '#17 美圖', '前10 夸克', '前10 豆包', '名次未公布', '中國產品', '其他'],
+  ],
   ['web ranking in a portrait box', request('ranking', 'a16z.web', { highlight: 'china' }), PORTRAIT, ['#2 DeepSeek', '#10 豆包', '#11 月之暗面', '#12 海螺視頻', '#20 可靈']],
-  ['mobile ranking in a portrait box', request('ranking', 'a16z.mobile', { highlight: 'china' }), PORTRAIT, ['#1 ChatGPT', '#4 百度AI搜索', '#14 DeepSeek', '#17 美圖', '夸克', '豆包', '前10名（名次', '中國產品', '其他']],
+  [
+    'mobile ranking in a portrait box',
+    request('ranking', 'a16z.mobile', { highlight: 'china' }),
+    PORTRAIT,
+    ['#1 ChatGPT', '#4 百度AI搜索', '#14 DeepSeek', '#17 美圖', '夸克', '豆包', '前10名（名次', '中國產品', '其他'],
+  ],
   ['web ranking with changes', request('ranking', 'a16z.web', { highlight: 'china', changes: true }), WIDE, ['#2 DeepSeek', 'NEW', '▲5', '▼2', '—']],
-  ['web ranking in the deck\'s box', request('ranking', 'a16z.web', { highlight: 'china' }), DECK, ['#2 DeepSeek', '#10 豆包', '#11 月之暗面', '#12 海螺視頻', '#20 可靈', '#1', '#50']],
-  ['mobile ranking in the deck\'s box', request('ranking', 'a16z.mobile', { highlight: 'china' }), DECK, ['#1 ChatGPT', '#4 百度AI搜索', '前10 夸克', '前10 豆包', '名次未公布', '#14 DeepSeek', '#17 美圖', '中國產品', '其他']],
+  ["web ranking in the deck's box", request('ranking', 'a16z.web', { highlight: 'china' }), DECK, ['#2 DeepSeek', '#10 豆包', '#11 月之暗面', '#12 海螺視頻', '#20 可靈', '#1', '#50']],
+  [
+    "mobile ranking in the deck's box",
+    request('ranking', 'a16z.mobile', { highlight: 'china' }),
+    DECK,
+    ['#1 ChatGPT', '#4 百度AI搜索', '前10 夸克', '前10 豆包', '名次未公布', '#14 DeepSeek', '#17 美圖', '中國產品', '其他'],
+  ],
   ['scored ranking', request('ranking', 'demo.scored', { highlight: 'china' }), HALF, ['#1 ChatGPT', '52億次', '#10 豆包', '4500萬次']],
-  ['rank change', request('rank-change', 'a16z.web', { highlight: 'china' }), HALF, ['2024年8月', '2025年3月', '月之暗面 #9', '#11 月之暗面', '▼2', '#2 DeepSeek', 'NEW', '美圖秀秀 #30', '2025年3月未列出：美圖秀秀']],
-  ['rank change in the deck\'s box', request('rank-change', 'a16z.web', { highlight: 'china' }), DECK, ['2024年8月', '2025年3月', '豆包 #15', '#10 豆包', '▲5', '美圖秀秀 #30']],
+  [
+    'rank change',
+    request('rank-change', 'a16z.web', { highlight: 'china' }),
+    HALF,
+    ['2024年8月', '2025年3月', '月之暗面 #9', '#11 月之暗面', '▼2', '#2 DeepSeek', 'NEW', '美圖秀秀 #30', '2025年3月未列出：美圖秀秀'],
+  ],
+  ["rank change in the deck's box", request('rank-change', 'a16z.web', { highlight: 'china' }), DECK, ['2024年8月', '2025年3月', '豆包 #15', '#10 豆包', '▲5', '美圖秀秀 #30']],
   ['comparison', request('comparison', 'ai.capex'), HALF, ['阿里巴巴（未來3年）', '超過3800億元', '字節跳動（2025年）', '1600億元', '注：各項期間不同']],
   ['breakdown', request('breakdown', 'ai.capex'), WIDE, ['AI算力採購', '約900億元', 'IDC基建及網絡設備', '700億元', '字節跳動（2025年）', '1600億元']],
   ['share', request('share', 'threem.survey', { highlight: 'china' }), { width: 6, height: 3 }, ['中國受訪者', '90%', '全球受訪者', '77%', '100%']],
@@ -59,7 +79,9 @@ describe('ranking', () => {
       const { option } = await draw(request('ranking', id, { highlight: 'china' }), HALF);
       expect(seriesOf(option).filter((s) => s.type === 'bar')).toEqual([]);
       // Dots sit at their rank on the rank axis.
-      const dots = seriesOf(option).filter((s) => s.type === 'scatter').flatMap((s) => (s.data ?? []) as { name: string; value: [number, number] }[]);
+      const dots = seriesOf(option)
+        .filter((s) => s.type === 'scatter')
+        .flatMap((s) => (s.data ?? []) as { name: string; value: [number, number] }[]);
       expect(dots.length).toBeGreaterThan(0);
       for (const d of dots) expect(typeof d.value[1]).toBe('number');
     }
@@ -100,7 +122,7 @@ describe('ranking', () => {
     expect(cats).toEqual(['#1 ChatGPT', '#2 DeepSeek', '#3 Character.ai', '#10 豆包']);
     const bars = seriesOf(option).filter((s) => s.type === 'bar');
     expect(bars).toHaveLength(1);
-    expect((bars[0]?.data as { value: number }[]).map((d) => d.value)).toEqual([5_200_000_000, 520_000_000, 180_000_000, 45_000_000]);
+    expect(((bars[0]?.data ?? []) as { value: number }[]).map((d) => d.value)).toEqual([5_200_000_000, 520_000_000, 180_000_000, 45_000_000]);
   });
 
   it('colours the highlight group with the accent and the rest subdued', async () => {
@@ -116,7 +138,10 @@ describe('ranking', () => {
   });
 
   it('reports labels that cannot fit the box', async () => {
-    for (const box of [{ width: 2.5, height: 1 }, { width: 1.5, height: 2.5 }]) {
+    for (const box of [
+      { width: 2.5, height: 1 },
+      { width: 1.5, height: 2.5 },
+    ]) {
       const { problems } = await draw(request('ranking', 'a16z.mobile'), box);
       expect(problems.length).toBeGreaterThan(0);
     }

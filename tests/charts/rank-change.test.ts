@@ -3,8 +3,7 @@ import { describeRankChange, droppedOut, formatRankChange, rankChanges } from '.
 import type { RankingEdition, RankingEntry } from '../../src/data/types.js';
 
 const origin = { file: 'data.yaml' };
-const e = (name: string, place: number | { within: number }): RankingEntry =>
-  typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin };
+const e = (name: string, place: number | { within: number }): RankingEntry => (typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin });
 const edition = (asOf: string, ...entries: RankingEntry[]): RankingEdition => ({ asOf, entries, origin });
 
 const before = edition('2024-08', e('A', 5), e('B', 2), e('C', 7), e('D', 9), e('E', 3), e('F', { within: 10 }), e('G', 4));

@@ -55,7 +55,11 @@ describe('a sixth kind through the same interface (tests/charts/sixth-kind/dot.t
   });
 
   it('reports items in two units with the shared check', () => {
-    const { chart, diagnostics } = dot.resolve(request('comparison', 'ai.capex', { items: ['alibaba', 'compute'] }), { ...capex, items: [...capex.items.slice(0, 2), { ...(capex.items[2] as (typeof capex.items)[number]), unit: '美元' }] }, fail);
+    const { chart, diagnostics } = dot.resolve(
+      request('comparison', 'ai.capex', { items: ['alibaba', 'compute'] }),
+      { ...capex, items: [...capex.items.slice(0, 2), { ...(capex.items[2] as (typeof capex.items)[number]), unit: '美元' }] },
+      fail,
+    );
     expect(chart).toBeUndefined();
     expect(diagnostics).toMatchObject([{ code: 'CHART_MIXED_UNITS' }]);
   });
@@ -75,7 +79,9 @@ describe('adding a kind touches the registry and one new file', () => {
     cpSync(path.join(ROOT, 'src'), path.join(tmp, 'src'), { recursive: true });
     for (const shared of ['node_modules', 'templates', 'assets', 'schema']) if (existsSync(path.join(ROOT, shared))) symlinkSync(path.join(ROOT, shared), path.join(tmp, shared));
     cpSync(path.join(ROOT, 'package.json'), path.join(tmp, 'package.json'));
-    const dotSource = readFileSync(path.join(__dirname, 'sixth-kind', 'dot.ts'), 'utf8').replaceAll("'../../../src/charts/kinds/", "'./").replaceAll("'../../../src/charts/", "'../");
+    const dotSource = readFileSync(path.join(__dirname, 'sixth-kind', 'dot.ts'), 'utf8')
+      .replaceAll("'../../../src/charts/kinds/", "'./")
+      .replaceAll("'../../../src/charts/", "'../");
     writeFileSync(path.join(kinds(), 'dot.ts'), dotSource);
     const registry = readFileSync(path.join(kinds(), 'registry.ts'), 'utf8');
     const withDot = insertOnce(insertOnce(registry, "import { share } from './share.js';\n", "import { dot } from './dot.js';\n"), '  share,\n', '  dot,\n');
@@ -87,7 +93,14 @@ describe('adding a kind touches the registry and one new file', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('compiles; the compiler lists what an incomplete or misnamed entry lacks', () => {
-    const roots = ['charts/kinds/registry.ts', 'load/outline/schema.ts', 'charts/plan-charts.ts', 'charts/drawer/draw-batch.ts', 'charts/kinds/dot-incomplete.ts', 'charts/kinds/registry-misnamed.ts'].map((f) => path.join(tmp, 'src', f));
+    const roots = [
+      'charts/kinds/registry.ts',
+      'load/outline/schema.ts',
+      'charts/plan-charts.ts',
+      'charts/drawer/draw-batch.ts',
+      'charts/kinds/dot-incomplete.ts',
+      'charts/kinds/registry-misnamed.ts',
+    ].map((f) => path.join(tmp, 'src', f));
     cpSync(path.join(ROOT, 'tsconfig.json'), path.join(tmp, 'tsconfig.json'));
     const config = ts.getParsedCommandLineOfConfigFile(path.join(tmp, 'tsconfig.json'), { noEmit: true, incremental: false }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
     if (!config) throw new Error('tsconfig.json not read');
@@ -97,8 +110,15 @@ describe('adding a kind touches the registry and one new file', () => {
       .getPreEmitDiagnostics(program)
       .filter((d) => d.file && /[\\/]src[\\/](charts|load[\\/]outline)[\\/]/.test(d.file.fileName))
       .map((d) => ({ file: path.relative(path.join(tmp, 'src'), d.file?.fileName ?? ''), text: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
-    expect(errors.filter((e) => !/^charts[\\/]kinds[\\/](dot-incomplete|registry-misnamed)\.ts$/.test(e.file)), JSON.stringify(errors)).toEqual([]);
-    const said = (file: string) => errors.filter((e) => e.file.endsWith(file)).map((e) => e.text).join('\n');
+    expect(
+      errors.filter((e) => !/^charts[\\/]kinds[\\/](dot-incomplete|registry-misnamed)\.ts$/.test(e.file)),
+      JSON.stringify(errors),
+    ).toEqual([]);
+    const said = (file: string) =>
+      errors
+        .filter((e) => e.file.endsWith(file))
+        .map((e) => e.text)
+        .join('\n');
     expect(said('dot-incomplete.ts')).toMatch(/Property 'altText' is missing/);
     expect(said('registry-misnamed.ts')).toMatch(/kind: "dots"/);
   }, 120_000);
@@ -115,7 +135,19 @@ describe('adding a kind touches the registry and one new file', () => {
     mkdirSync(path.join(project, 'data'), { recursive: true });
     cpSync(path.join(__dirname, 'projects', 'mixed-units', 'data', 'capex.yaml'), path.join(project, 'data', 'capex.yaml'));
     const outline = (render: string) =>
-      ['deck:', '  title: 點圖', '  date: "2025-03-10"', 'data:', '  capex: data/capex.yaml', 'slides:', '  - layout: chart', '    title: 兩項投入', `    chart: { kind: dot, data: capex.spending, items: [bytedance, compute], render: ${render} }`, '    takeaway: 算力採購較多', ''].join('\n');
+      [
+        'deck:',
+        '  title: 點圖',
+        '  date: "2025-03-10"',
+        'data:',
+        '  capex: data/capex.yaml',
+        'slides:',
+        '  - layout: chart',
+        '    title: 兩項投入',
+        `    chart: { kind: dot, data: capex.spending, items: [bytedance, compute], render: ${render} }`,
+        '    takeaway: 算力採購較多',
+        '',
+      ].join('\n');
     const cli = (args: string[]) => spawnSync(process.execPath, [path.join(tmp, 'lib', 'cli.js'), ...args], { cwd: project, encoding: 'utf8', timeout: 120_000 });
 
     const schema = cli(['schema', 'outline']);
@@ -126,7 +158,9 @@ describe('adding a kind touches the registry and one new file', () => {
     const built = cli(['build', 'dot.yaml', '-o', 'dot.pptx']);
     expect(built.status, built.stderr).toBe(0);
     const zip = unzipSync(new Uint8Array(readFileSync(path.join(project, 'dot.pptx'))));
-    const slides = Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => strFromU8(zip[n] as Uint8Array));
+    const slides = Object.keys(zip)
+      .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+      .map((n) => strFromU8(zip[n] as Uint8Array));
     expect(slides.some((xml) => xml.includes('descr="點圖：'))).toBe(true);
     expect(Object.keys(zip).some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
 

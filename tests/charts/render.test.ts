@@ -38,7 +38,7 @@ describe('renderCharts', () => {
     expect(web.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('outlines the SVG\'s text: drawn with no font at all, it looks like the PNG', async () => {
+  it("outlines the SVG's text: drawn with no font at all, it looks like the PNG", async () => {
     const { outputs } = await renderCharts(jobs.slice(1, 2), data, theme);
     const out = image(outputs.get('mobile'));
     const png = decodePng(out.png);
@@ -82,7 +82,13 @@ describe('renderCharts', () => {
   it('keys the cache on content, not on where the data came from', async () => {
     const calls: string[] = [];
     const inner = createChartCache();
-    const cache: ChartCache = { get: (h) => (calls.push(h), inner.get(h)), set: (h, o) => inner.set(h, o) };
+    const cache: ChartCache = {
+      get: (h) => {
+        calls.push(h);
+        return inner.get(h);
+      },
+      set: (h, o) => inner.set(h, o),
+    };
     await renderCharts(jobs.slice(0, 1), data, theme, cache);
     const shifted: DataStore = new Map([...data, [web.id, { ...web, origin: { file: 'elsewhere.yaml', range: [9, 99] } }]]);
     const again = await renderCharts(jobs.slice(0, 1), shifted, theme, cache);
@@ -164,7 +170,13 @@ describe('palettePng', () => {
     // The same SVG through resvg's own PNG encoder (RGBA): the reference.
     const svg = (await draw(jobs[1]!.request, HALF)).svg;
     const files = [await subsetFontFile(fontFiles.regular, svgText(svg)), await subsetFontFile(fontFiles.bold, svgText(svg))];
-    const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Sans TC' }, fitTo: { mode: 'zoom', value: 2 }, background: '#FFFFFF', shapeRendering: 2, textRendering: 1 });
+    const resvg = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Sans TC' },
+      fitTo: { mode: 'zoom', value: 2 },
+      background: '#FFFFFF',
+      shapeRendering: 2,
+      textRendering: 1,
+    });
     const rendered = resvg.render();
     expect(Buffer.from(ours.rgba).equals(Buffer.from(rendered.pixels))).toBe(true);
     expect(out.png.length).toBeLessThan(rendered.asPng().length / 2);

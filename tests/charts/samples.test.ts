@@ -5,7 +5,7 @@ import { renderCharts, type ChartJob } from '../../src/charts/draw-pictures.js';
 import { data, DECK, HALF, PORTRAIT, request, theme, WIDE } from './fixtures.js';
 
 /** Every kind drawn once; with BRIEFDECK_CHART_SAMPLES=dir, the PNGs and SVGs are written there to look at. */
-export const sampleJobs: ChartJob[] = [
+const sampleJobs: ChartJob[] = [
   { id: 'web', request: request('ranking', 'a16z.web', { highlight: 'china' }), box: DECK },
   { id: 'mobile', request: request('ranking', 'a16z.mobile', { highlight: 'china' }), box: DECK },
   { id: 'web-half', request: request('ranking', 'a16z.web', { highlight: 'china' }), box: HALF },

@@ -12,9 +12,12 @@ beforeAll(() => {
   // A CSV edition and a project theme, so that every kind of input is there to be hit.
   writeFileSync(path.join(project, 'data/mobile.csv'), 'rank,name,group\n1,ChatGPT,\n3,豆包,china\n');
   const a16z = readFileSync(path.join(project, 'data/a16z.yaml'), 'utf8');
-  writeFileSync(path.join(project, 'data/a16z.yaml'), `${a16z}mobile:\n  type: ranking\n  title: 移動榜\n  size: 50\n  groups: { china: { label: 中國 } }\n  source: { publisher: a16z, title: 消費級應用排行榜 }\n  editions:\n    - asOf: "2025-03"\n      entries: mobile.csv\n`);
+  writeFileSync(
+    path.join(project, 'data/a16z.yaml'),
+    `${a16z}mobile:\n  type: ranking\n  title: 移動榜\n  size: 50\n  groups: { china: { label: 中國 } }\n  source: { publisher: a16z, title: 消費級應用排行榜 }\n  editions:\n    - asOf: "2025-03"\n      entries: mobile.csv\n`,
+  );
   const deck = readFileSync(path.join(project, 'deck.yaml'), 'utf8');
-  writeFileSync(path.join(project, 'deck.yaml'), deck.replace('  date: "2025-03-10"\n', '  date: "2025-03-10"\n  theme: default\n') + `    sources: [a16z.mobile]\n`);
+  writeFileSync(path.join(project, 'deck.yaml'), `${deck.replace('  date: "2025-03-10"\n', '  date: "2025-03-10"\n  theme: default\n')}    sources: [a16z.mobile]\n`);
   mkdirSync(path.join(project, 'templates/themes'), { recursive: true });
   cpSync(path.join(ROOT, 'templates/themes/default.yaml'), path.join(project, 'templates/themes/default.yaml'));
   symlinkSync(path.join(project, 'deck.yaml'), path.join(project, 'linked.pptx'));

@@ -16,21 +16,29 @@ describe('the command line exits at once on', () => {
     ['--version', ['--version'], 0, /^\d+\.\d+\.\d+/],
   ];
   for (const [name, args, code, text] of cases) {
-    it(`${name}: exit ${code}`, (ctx) => {
-      if (!hasCompiledCli()) return ctx.skip();
-      const run = spawnCli(args, { timeoutMs: TIMEOUT });
-      expect(run.signal, `${name} did not exit within ${TIMEOUT} ms`).toBeNull();
-      expect(run.status, run.stderr).toBe(code);
-      expect(code === 0 ? run.stdout : run.stderr).toMatch(text);
-      expect(run.stderr).not.toMatch(/^\s+at /m);
-    }, TIMEOUT + 5_000);
+    it(
+      `${name}: exit ${code}`,
+      (ctx) => {
+        if (!hasCompiledCli()) return ctx.skip();
+        const run = spawnCli(args, { timeoutMs: TIMEOUT });
+        expect(run.signal, `${name} did not exit within ${TIMEOUT} ms`).toBeNull();
+        expect(run.status, run.stderr).toBe(code);
+        expect(code === 0 ? run.stdout : run.stderr).toMatch(text);
+        expect(run.stderr).not.toMatch(/^\s+at /m);
+      },
+      TIMEOUT + 5_000,
+    );
   }
 
-  it('--help tells what SOURCE_DATE_EPOCH must be', (ctx) => {
-    if (!hasCompiledCli()) return ctx.skip();
-    const run = spawnCli(['--help'], { timeoutMs: TIMEOUT });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/SOURCE_DATE_EPOCH +the document date, in whole seconds since 1970-01-01 UTC/);
-    expect(run.stdout).toMatch(/refused with exit 2/);
-  }, TIMEOUT + 5_000);
+  it(
+    '--help tells what SOURCE_DATE_EPOCH must be',
+    (ctx) => {
+      if (!hasCompiledCli()) return ctx.skip();
+      const run = spawnCli(['--help'], { timeoutMs: TIMEOUT });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/SOURCE_DATE_EPOCH +the document date, in whole seconds since 1970-01-01 UTC/);
+      expect(run.stdout).toMatch(/refused with exit 2/);
+    },
+    TIMEOUT + 5_000,
+  );
 });

@@ -118,7 +118,7 @@ const hb = Handlebars.create();
 hb.registerHelper('rank', (ref: unknown, name: unknown, options: HelperOptions) => {
   const ds = dataset(ref, 'rank');
   if (ds.type !== 'ranking') throw new Error(`{{rank ${ds.id}}}: not a ranking`);
-  const want = options.hash['edition'];
+  const want = options.hash.edition;
   const edition = want === undefined ? ds.editions[0] : ds.editions.find((e) => e.asOf === want);
   const entry = edition?.entries.find((e) => e.name === name);
   if (!entry) throw new Error(`{{rank ${ds.id} "${String(name)}"}}: no such entry`);
@@ -152,7 +152,7 @@ hb.registerHelper('cite', (ref: unknown) => {
 hb.registerHelper('count', (ref: unknown, options: HelperOptions) => {
   const ds = dataset(ref, 'count');
   if (ds.type !== 'ranking') throw new Error(`{{count ${ds.id}}}: not a ranking`);
-  const group = options.hash['group'];
+  const group = options.hash.group;
   if (typeof group !== 'string' || !(group in ds.groups)) throw new Error(`{{count ${ds.id}}}: unknown group ${String(group)}`);
   return String(ds.editions[0]?.entries.filter((e) => e.group === group).length ?? 0);
 });
@@ -172,8 +172,7 @@ function render(text: string): string {
 function strings(value: unknown, at = ''): { at: string; text: string }[] {
   if (typeof value === 'string') return [{ at, text: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}.${i}`));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
   return [];
 }
 
@@ -247,7 +246,11 @@ describe('structure', () => {
   it('has at least 12 content slides and uses every content layout', () => {
     const content = slides.filter(isContent);
     expect(content.length).toBeGreaterThanOrEqual(12);
-    for (const layout of CONTENT_LAYOUTS) expect(content.some((s) => s.layout === layout), layout).toBe(true);
+    for (const layout of CONTENT_LAYOUTS)
+      expect(
+        content.some((s) => s.layout === layout),
+        layout,
+      ).toBe(true);
   });
 
   it('gives every content slide notes of 2–5 sentences', () => {
@@ -255,7 +258,9 @@ describe('structure', () => {
       if (!isContent(s)) return;
       const notes = s.notes?.trim() ?? '';
       expect(notes, `${where(i)} has no notes`).not.toBe('');
-      const sentences = render(notes).split(/(?<=[。！？])/).filter((t) => t.trim() !== '').length;
+      const sentences = render(notes)
+        .split(/(?<=[。！？])/)
+        .filter((t) => t.trim() !== '').length;
       expect(sentences, `${where(i)}: ${sentences} sentences in the notes`).toBeGreaterThanOrEqual(2);
       expect(sentences, `${where(i)}: ${sentences} sentences in the notes`).toBeLessThanOrEqual(5);
     });
@@ -269,7 +274,11 @@ describe('structure', () => {
           expect(ds, `${where(i)} ${at}: no dataset ${r.id}`).toBeDefined();
           if (!ds || r.key === undefined) continue;
           if (ds.type === 'figures') expect(ds.items[r.key], `${where(i)} ${at}: ${r.id} has no item "${r.key}"`).toBeDefined();
-          else expect(ds.editions.some((e) => e.entries.some((n) => n.name === r.key)), `${where(i)} ${at}: ${r.id} has no "${r.key}"`).toBe(true);
+          else
+            expect(
+              ds.editions.some((e) => e.entries.some((n) => n.name === r.key)),
+              `${where(i)} ${at}: ${r.id} has no "${r.key}"`,
+            ).toBe(true);
         }
       }
       if (s.layout === 'chart') {
@@ -288,8 +297,7 @@ describe('structure', () => {
     slides.forEach((s, i) => {
       const listed = new Set([...(s.sources ?? []), ...(s.layout === 'chart' ? [s.chart.data] : [])]);
       for (const id of listed) used.add(id);
-      for (const { at, text } of strings(s))
-        for (const r of refs(text)) expect(listed.has(r.id), `${where(i)} ${at} uses ${r.id} but does not list it in sources`).toBe(true);
+      for (const { at, text } of strings(s)) for (const r of refs(text)) expect(listed.has(r.id), `${where(i)} ${at} uses ${r.id} but does not list it in sources`).toBe(true);
     });
     for (const id of datasets.keys()) expect(used.has(id), `dataset ${id} is never used`).toBe(true);
   });
@@ -298,7 +306,11 @@ describe('structure', () => {
     const NOT_TEMPLATES = new Set(['layout', 'kind', 'render', 'data', 'sources', 'date', 'lang', 'theme']);
     slides.forEach((s, i) => {
       for (const { at, text } of strings(s)) {
-        const field = at.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+        const field =
+          at
+            .split('.')
+            .filter((p) => !/^\d+$/.test(p))
+            .at(-1) ?? '';
         if (NOT_TEMPLATES.has(field)) expect(text, `${where(i)} ${at} is shown as written`).not.toContain('{{');
       }
     });
@@ -325,11 +337,19 @@ beforeAll(async () => {
 }, 120_000);
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const partXml = (name: string): string => strFromU8(parts[name] ?? new Uint8Array());
 /** The text a part shows, run by run, without white space (lines break where layout puts them). */
 const partText = (name: string): string =>
-  [...partXml(name).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('').replace(/\s/g, '');
+  [...partXml(name).matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map((m) => unescapeXml(m[1] ?? ''))
+    .join('')
+    .replace(/\s/g, '');
 const slidePart = (i: number): string => `ppt/slides/slide${i + 1}.xml`;
 function notesPart(i: number): string {
   const rels = partXml(`ppt/slides/_rels/slide${i + 1}.xml.rels`);
@@ -353,8 +373,8 @@ const placePattern = (e: RankingDataset['editions'][number]['entries'][number]):
 function chineseNumeral(n: number): string {
   const d = '零一二三四五六七八九';
   if (n < 10) return d[n] ?? '';
-  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
-  if (n < 100) return (d[Math.floor(n / 10)] ?? '') + '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)] ?? ''}十${n % 10 ? d[n % 10] : ''}`;
   return String(n);
 }
 

@@ -5,7 +5,11 @@ import { noteChartUses, noteCitation, type ValueUses } from '../../src/data/uses
 
 const origin = { file: 'data/capex.yaml', range: [10, 20] as const, fields: { asOf: { file: 'data/capex.yaml', range: [14, 18] as const } } };
 const capex: FiguresDataset = {
-  type: 'figures', id: 'capex.spending', title: '資本開支', asOf: '2025-02-24', origin,
+  type: 'figures',
+  id: 'capex.spending',
+  title: '資本開支',
+  asOf: '2025-02-24',
+  origin,
   source: { publisher: '阿里巴巴集團', title: '財報', via: '聽筒Tech〈分析〉' },
   items: [{ key: 'alibaba', label: '阿里巴巴', value: 380000000000, unit: '元', qualifier: '>', period: '未來3年', origin: { file: 'data/capex.yaml' } }],
 };

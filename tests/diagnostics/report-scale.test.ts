@@ -22,7 +22,7 @@ describe('positions at scale', () => {
   });
 
   it('frames an error on a line of a million characters around its column', () => {
-    const long = 'x'.repeat(500_000) + 'BAD' + 'y'.repeat(500_000);
+    const long = `${'x'.repeat(500_000)}BAD${'y'.repeat(500_000)}`;
     const text = `deck:\n  title: ${long}\n`;
     const at = text.indexOf('BAD');
     const started = performance.now();
@@ -40,7 +40,7 @@ describe('positions at scale', () => {
   });
 
   it('keeps surrogate pairs whole where the frame cuts a long line', () => {
-    const text = '😀'.repeat(2000) + 'BAD' + '😀'.repeat(2000);
+    const text = `${'😀'.repeat(2000)}BAD${'😀'.repeat(2000)}`;
     const at = text.indexOf('BAD');
     const out = formatText([error('OUTLINE_INVALID_VALUE', 'bad', { file, range: [at, at + 3] })], { texts: new Map([[file, text]]), cwd: '/p', color: false });
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);

@@ -24,15 +24,15 @@ describe('reporting', () => {
 
   it('puts carets under wide characters at their terminal width', () => {
     const start = text.indexOf('簡報');
-    const out = formatText([error('X', 'm', { file, range: [start, start + 2] })], { texts: new Map([[file, text]]), cwd: '/p', color: false });
+    const out = formatText([error('OUTLINE_INVALID_VALUE', 'm', { file, range: [start, start + 2] })], { texts: new Map([[file, text]]), cwd: '/p', color: false });
     const lines = out.split('\n');
     const frame = lines.findIndex((l) => l.includes('|   title: 簡報'));
-    expect(lines[frame + 1]).toBe(' '.repeat(2 + 4 + 9) + '^^^^');
+    expect(lines[frame + 1]).toBe(`${' '.repeat(2 + 4 + 9)}^^^^`);
   });
 
   it('prints JSON with positions', () => {
     const start = text.indexOf('ranknig');
-    const json = JSON.parse(formatJson([error('C', 'm', { file, range: [start, start + 7] })], new Map([[file, text]])));
-    expect(json).toEqual([{ code: 'C', severity: 'error', message: 'm', file, line: 4, column: 13, endLine: 4, endColumn: 20 }]);
+    const json = JSON.parse(formatJson([error('OUTLINE_INVALID_VALUE', 'm', { file, range: [start, start + 7] })], new Map([[file, text]])));
+    expect(json).toEqual([{ code: 'OUTLINE_INVALID_VALUE', severity: 'error', message: 'm', file, line: 4, column: 13, endLine: 4, endColumn: 20 }]);
   });
 });

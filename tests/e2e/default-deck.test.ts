@@ -14,7 +14,10 @@ const SECTIONS = ['一個「全面開花」的時代', '國產生成式AI這三�
 let result: BuildResult;
 let parts: Record<string, Uint8Array>;
 const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
-const slideNames = () => Object.keys(parts).filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p)).sort((a, b) => num(a) - num(b));
+const slideNames = () =>
+  Object.keys(parts)
+    .filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p))
+    .sort((a, b) => num(a) - num(b));
 const num = (p: string) => Number(/(\d+)\.xml$/.exec(p)?.[1]);
 /** The text a slide shows, run by run. */
 const slideText = (name: string) => [...text(name).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
@@ -109,7 +112,7 @@ describe('the default deck', () => {
     }
     const pages = renderPages(result.pptx!);
     expect(pages.length).toBe(slideNames().length);
-    pages.forEach((p, i) => expect(p.replace(/\s/g, '').length, `page ${i + 1}`).toBeGreaterThan(5));
+    for (const [i, p] of pages.entries()) expect(p.replace(/\s/g, '').length, `page ${i + 1}`).toBeGreaterThan(5);
     const all = pages.join('\n').replace(/\s/g, '');
     for (const title of SECTIONS) expect(all).toContain(title.replace(/\s/g, ''));
   }, 180_000);

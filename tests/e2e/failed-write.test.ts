@@ -32,9 +32,14 @@ describe('a build that fails while writing the deck', () => {
     const before = Buffer.from('the deck from the last good build');
     writeFileSync(out, before);
     const result = await buildDeck({ outline: path.join(ROOT, 'outline/briefing.yaml'), out, cwd: dir });
-    expect(temporaries.map((f) => path.dirname(f)), 'the build never reached the write').toEqual([dir]);
+    expect(
+      temporaries.map((f) => path.dirname(f)),
+      'the build never reached the write',
+    ).toEqual([dir]);
     expect(result.outFile).toBeUndefined();
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toMatchObject([{ code: 'WRITE_NO_SPACE', message: 'cannot write briefing.pptx: no space left on device (ENOSPC)', source: { file: out } }]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toMatchObject([
+      { code: 'WRITE_NO_SPACE', message: 'cannot write briefing.pptx: no space left on device (ENOSPC)', source: { file: out } },
+    ]);
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['briefing.pptx']);
   }, 120_000);

@@ -25,7 +25,10 @@ describe('a deck whose every field holds control characters, emoji and & < > " \
   it('passes the integrity checker and keeps the special characters as text', () => {
     expect(checkPackage(result.pptx!, 'hostile.pptx')).toEqual([]);
     const parts = unzipSync(result.pptx!);
-    const all = Object.entries(parts).filter(([n]) => n.endsWith('.xml')).map(([, b]) => strFromU8(b)).join('');
+    const all = Object.entries(parts)
+      .filter(([n]) => n.endsWith('.xml'))
+      .map(([, b]) => strFromU8(b))
+      .join('');
     expect(all).toContain('A &amp; B &lt;c&gt;');
     expect(all).toContain('🚀');
     expect(all).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
@@ -43,7 +46,7 @@ describe('a deck whose every field holds control characters, emoji and & < > " \
     }
     const pages = renderPages(result.pptx!);
     expect(pages.length).toBe(result.deck!.slides.length);
-    pages.forEach((p, i) => expect(p.trim().length, `page ${i + 1}`).toBeGreaterThan(0));
+    for (const [i, p] of pages.entries()) expect(p.trim().length, `page ${i + 1}`).toBeGreaterThan(0);
     expect(pages[3]).toContain('第一 & <one>');
   }, 180_000);
 });

@@ -15,7 +15,9 @@ async function buildWithNativeChart() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-native-'));
   await cp(MINI, dir, { recursive: true });
   const file = path.join(dir, 'deck.yaml');
-  const outline = (await readFile(file, 'utf8')) + `  - layout: chart
+  const outline =
+    (await readFile(file, 'utf8')) +
+    `  - layout: chart
     title: 資本開支
     chart: { kind: comparison, data: capex.spending, render: native }
     takeaway: 阿里與字節

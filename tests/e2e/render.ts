@@ -26,4 +26,3 @@ export function renderPages(pptx: Uint8Array): string[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

@@ -15,11 +15,78 @@ export const OPEN_FINDINGS = process.env.FUZZ_OPEN === '1';
 
 /** Characters that have broken text pipelines: C0/C1 controls, noncharacters, lone surrogates, bidi controls, combining marks, XML and Handlebars syntax. */
 const SPECIAL = [
-  '\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u0085', '\u009F',
-  '\uFFFE', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFEFF', '\u2028', '\u2029',
-  '\u200B', '\u200D', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\u0301', '\u20DD',
-  'שלום', 'مرحبا', '﷽', '😀', '👩‍👩‍👧‍👦', '🇹🇼', '🏳️‍🌈', '𠜎', '中文', '臺灣', '〈', '｜', '　', 'ｱ', '한국어', 'ไทย', 'Ω', 'ß', 'İ',
-  '&', '<', '>', '"', "'", '&amp;', ']]>', '<![CDATA[', '<?xml', '\t', '\n', '\r', '\r\n', ' ', '  ', '\\', '%', '$', '#', ':', '- ', '*', '!', '|',
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\u009F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\uFEFF',
+  '\u2028',
+  '\u2029',
+  '\u200B',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202E',
+  '\u2066',
+  '\u2069',
+  '\u0301',
+  '\u20DD',
+  'שלום',
+  'مرحبا',
+  '﷽',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🇹🇼',
+  '🏳️‍🌈',
+  '𠜎',
+  '中文',
+  '臺灣',
+  '〈',
+  '｜',
+  '　',
+  'ｱ',
+  '한국어',
+  'ไทย',
+  'Ω',
+  'ß',
+  'İ',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  ']]>',
+  '<![CDATA[',
+  '<?xml',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '  ',
+  '\\',
+  '%',
+  '$',
+  '#',
+  ':',
+  '- ',
+  '*',
+  '!',
+  '|',
 ] as const;
 
 const chunk = fc.oneof(
@@ -38,7 +105,10 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 
 /** Text without control characters, surrogates or noncharacters: what a careful user types. */
 export const plainText: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom('DeepSeek', '豆包', '中文標題', '😀', 'שלום', 'A & B <c>', '第一', ' ', '2025年'), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { minLength: 1, maxLength: 5 })
+  .array(fc.oneof(fc.constantFrom('DeepSeek', '豆包', '中文標題', '😀', 'שלום', 'A & B <c>', '第一', ' ', '2025年'), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((a) => a.join('').replace(/[\u0000-\u001F\u007F]/g, '') || '標題');
 
 /** A value of any JSON/YAML type: what a user may put where something else belongs. */
@@ -87,7 +157,9 @@ function record(required: Record<string, fc.Arbitrary<unknown>>, optional: Recor
   return fc
     .tuple(
       fc.record(fields, { requiredKeys: Object.keys(required) }),
-      fc.option(fc.tuple(fc.oneof(fc.constantFrom('titel', 'Title', 'bulets', '__proto__', 'constructor', 'layout '), fc.string({ maxLength: 8 })), junkValue), { freq: Math.max(1, Math.round(1 / Math.max(junk, 0.01))) }),
+      fc.option(fc.tuple(fc.oneof(fc.constantFrom('titel', 'Title', 'bulets', '__proto__', 'constructor', 'layout '), fc.string({ maxLength: 8 })), junkValue), {
+        freq: Math.max(1, Math.round(1 / Math.max(junk, 0.01))),
+      }),
       fc.option(fc.constantFrom(...(drop.length ? drop : ['-'])), { freq: Math.max(1, Math.round(1 / Math.max(junk, 0.01))) }),
     )
     .map(([r, extra, missing]) => {
@@ -112,19 +184,62 @@ export function template(names: Names, junk: number): fc.Arbitrary<string> {
   const quoted = (a: fc.Arbitrary<string>) => a.map((s) => JSON.stringify(s));
   const typed = names.datasets.map((d) =>
     d.type === 'ranking'
-      ? fc.oneof(fc.tuple(fc.constantFrom('rank'), fc.constantFrom(...d.entries)).map(([h, e]) => `{{${h} ${d.id} ${JSON.stringify(e)}}}`), fc.constantFrom(`{{asOf ${d.id}}}`, `{{cite ${d.id}}}`, `{{count ${d.id}}}`, `{{count ${d.id} group="china"}}`))
-      : fc.oneof(fc.tuple(fc.constantFrom('value', 'figure', 'label'), fc.constantFrom(...d.entries)).map(([h, e]) => `{{${h} ${d.id} ${JSON.stringify(e)}}}`), fc.constantFrom(`{{asOf ${d.id}}}`, `{{cite ${d.id}}}`)),
+      ? fc.oneof(
+          fc.tuple(fc.constantFrom('rank'), fc.constantFrom(...d.entries)).map(([h, e]) => `{{${h} ${d.id} ${JSON.stringify(e)}}}`),
+          fc.constantFrom(`{{asOf ${d.id}}}`, `{{cite ${d.id}}}`, `{{count ${d.id}}}`, `{{count ${d.id} group="china"}}`),
+        )
+      : fc.oneof(
+          fc.tuple(fc.constantFrom('value', 'figure', 'label'), fc.constantFrom(...d.entries)).map(([h, e]) => `{{${h} ${d.id} ${JSON.stringify(e)}}}`),
+          fc.constantFrom(`{{asOf ${d.id}}}`, `{{cite ${d.id}}}`),
+        ),
   );
   const good = fc.oneof(
-    fc.constantFrom('{{deck.title}}', '{{deck.date}}', '{{date deck.date}}', '{{num 100000}}', '{{percent 93}}', '{{date "2025-03-07"}}', '{{#if deck.title}}有{{else}}無{{/if}}', '{{!-- a comment --}}'),
+    fc.constantFrom(
+      '{{deck.title}}',
+      '{{deck.date}}',
+      '{{date deck.date}}',
+      '{{num 100000}}',
+      '{{percent 93}}',
+      '{{date "2025-03-07"}}',
+      '{{#if deck.title}}有{{else}}無{{/if}}',
+      '{{!-- a comment --}}',
+    ),
     ...typed,
     ...(names.partials.length && junk > 0 ? [fc.constantFrom(...names.partials).map((p) => `{{> ${p}}}`)] : []),
   );
   const bad = fc.oneof(
-    fc.constantFrom('{{', '}}', '{{#if}}', '{{#each deck}}x', '{{/if}}', '{{nosuchname}}', '{{deck.__proto__}}', '{{deck.constructor}}', '{{{deck.title}}}', '{{> missing}}', '{{rank}}', '{{rank 1 2 3 4}}', '{{value a16z.web}}', '{{num "x"}}', '{{date "2025-99-99"}}', '{{lookup deck "title"}}', '{{log deck}}', '{{#with deck}}{{title}}{{/with}}', '{{@root.deck.title}}', '{{this}}', '{{../x}}', '{{a.b.c.d.e}}', '{{#each (rank)}}{{/each}}', '\\{{deck.title}}', '{{~deck.title~}}'),
-    fc.integer({ min: 1, max: 60 }).map((n) => '{{#if deck.title}}'.repeat(n) + 'x' + '{{/if}}'.repeat(n)),
+    fc.constantFrom(
+      '{{',
+      '}}',
+      '{{#if}}',
+      '{{#each deck}}x',
+      '{{/if}}',
+      '{{nosuchname}}',
+      '{{deck.__proto__}}',
+      '{{deck.constructor}}',
+      '{{{deck.title}}}',
+      '{{> missing}}',
+      '{{rank}}',
+      '{{rank 1 2 3 4}}',
+      '{{value a16z.web}}',
+      '{{num "x"}}',
+      '{{date "2025-99-99"}}',
+      '{{lookup deck "title"}}',
+      '{{log deck}}',
+      '{{#with deck}}{{title}}{{/with}}',
+      '{{@root.deck.title}}',
+      '{{this}}',
+      '{{../x}}',
+      '{{a.b.c.d.e}}',
+      '{{#each (rank)}}{{/each}}',
+      '\\{{deck.title}}',
+      '{{~deck.title~}}',
+    ),
+    fc.integer({ min: 1, max: 60 }).map((n) => `${'{{#if deck.title}}'.repeat(n)}x${'{{/if}}'.repeat(n)}`),
     fc.tuple(fc.constantFrom('rank', 'value', 'figure', 'label', 'period', 'change'), id, quoted(entry)).map(([h, d, e]) => `{{${h} ${d} ${e}}}`),
-    fc.tuple(fc.constantFrom('rank', 'figure', 'count', 'change'), id, quoted(entry), fc.constantFrom('edition="2024-08"', 'compare="1999"', 'group="china"', 'edition=1', 'x=y')).map(([h, d, e, o]) => `{{${h} ${d} ${e} ${o}}}`),
+    fc
+      .tuple(fc.constantFrom('rank', 'figure', 'count', 'change'), id, quoted(entry), fc.constantFrom('edition="2024-08"', 'compare="1999"', 'group="china"', 'edition=1', 'x=y'))
+      .map(([h, d, e, o]) => `{{${h} ${d} ${e} ${o}}}`),
   );
   // Clean text has no braces: one before a {{ would make it {{{.
   const text = fc.oneof({ weight: 20, arbitrary: anyTextMax(300) }, { weight: 1, arbitrary: anyText }).map((t) => (junk > 0 ? t : t.replace(/[{}\u0000]/g, '')));
@@ -163,7 +278,9 @@ function ranking(names: string[], groups: string[], junk: number, csv: string | 
         title: nonEmpty,
         source: record({ publisher: nonEmpty, title: nonEmpty }, { via: anyTextMax(200), url: anyTextMax(200) }, junk),
         groups: fc.constant(Object.fromEntries(groups.map((g) => [g, { label: g }]))),
-        editions: fc.array(edition(size), { minLength: junk > 0 ? 1 : 2, maxLength: 3 }).map((eds) => eds.map((e, i) => ({ ...e, asOf: typeof e.asOf === 'string' && junk === 0 ? `${2025 - i}-03` : e.asOf }))),
+        editions: fc
+          .array(edition(size), { minLength: junk > 0 ? 1 : 2, maxLength: 3 })
+          .map((eds) => eds.map((e, i) => ({ ...e, asOf: typeof e.asOf === 'string' && junk === 0 ? `${2025 - i}-03` : e.asOf }))),
       },
       { size: pick(junk, fc.constant(size), fc.constant(1)), basis: anyTextMax(200), scoreUnit: anyTextMax(20) },
       junk,
@@ -195,11 +312,7 @@ function figuresIn(unit: string, keys: string[], junk: number, csv: string | und
       junk,
     ).map((r) => (i === 0 ? (({ parent: _p, ...rest }) => rest)(r) : r));
   const items = csv ? fc.constant(csv) : fc.tuple(...keys.map((k, i) => item(k, i))).map((vals) => Object.fromEntries(keys.map((k, i) => [k, vals[i]])));
-  return record(
-    { type: fc.constant('figures'), title: nonEmpty, asOf: dateLike(junk), source: record({ publisher: nonEmpty, title: nonEmpty }, { via: anyTextMax(200) }, junk), items },
-    {},
-    junk,
-  );
+  return record({ type: fc.constant('figures'), title: nonEmpty, asOf: dateLike(junk), source: record({ publisher: nonEmpty, title: nonEmpty }, { via: anyTextMax(200) }, junk), items }, {}, junk);
 }
 
 /** A CSV file for a ranking or figures dataset: header, rows, quotes, ragged rows, BOM, CRLF. */
@@ -210,19 +323,36 @@ export function csvText(type: 'ranking' | 'figures', junk: number): fc.Arbitrary
     { weight: Math.round(junk * 10), arbitrary: fc.subarray([...columns, 'bogus', 'name'], { minLength: 0 }) },
   );
   const cell = (col: string) => {
-    const valid = col === 'value' || col === 'score' || col === 'rank' ? fc.nat().map(String) : col === 'group' ? fc.constantFrom('china', '') : col === 'within' ? fc.constant('') : plainText.map((t) => t.trim() || 'x');
-    return junk > 0 ? fc.oneof({ weight: 10, arbitrary: valid }, { weight: Math.round(junk * 10), arbitrary: fc.oneof(anyTextMax(300), fc.constantFrom('3800億', '1e5', '-1', '"', '"a,b"', 'x\ny', '')) }) : valid;
+    const valid =
+      col === 'value' || col === 'score' || col === 'rank'
+        ? fc.nat().map(String)
+        : col === 'group'
+          ? fc.constantFrom('china', '')
+          : col === 'within'
+            ? fc.constant('')
+            : plainText.map((t) => t.trim() || 'x');
+    return junk > 0
+      ? fc.oneof({ weight: 10, arbitrary: valid }, { weight: Math.round(junk * 10), arbitrary: fc.oneof(anyTextMax(300), fc.constantFrom('3800億', '1e5', '-1', '"', '"a,b"', 'x\ny', '')) })
+      : valid;
   };
   // A clean row i: rank i + 1, the names and keys the templates use first, values that add up.
   const tidy = (col: string, i: number, v: string) =>
-    col === 'rank' ? String(i + 1)
-    : col === 'name' ? (['DeepSeek', '豆包', '夸克', 'ChatGPT'][i] ?? `${v}#${i}`)
-    : col === 'key' ? (['alibaba', 'bytedance', 'compute'][i] ?? `k${i}`)
-    : col === 'value' ? (i === 0 ? '1000000000000' : String(i))
-    : col === 'unit' ? '元'
-    : v;
+    col === 'rank'
+      ? String(i + 1)
+      : col === 'name'
+        ? (['DeepSeek', '豆包', '夸克', 'ChatGPT'][i] ?? `${v}#${i}`)
+        : col === 'key'
+          ? (['alibaba', 'bytedance', 'compute'][i] ?? `k${i}`)
+          : col === 'value'
+            ? i === 0
+              ? '1000000000000'
+              : String(i)
+            : col === 'unit'
+              ? '元'
+              : v;
   return fc.tuple(header, fc.boolean(), fc.boolean()).chain(([cols, bom, crlf]) => {
-    const row = junk > 0 ? fc.tuple(...cols.map(cell)).chain((cells) => fc.oneof({ weight: 9, arbitrary: fc.constant(cells) }, { weight: 1, arbitrary: fc.subarray(cells) })) : fc.tuple(...cols.map(cell));
+    const row =
+      junk > 0 ? fc.tuple(...cols.map(cell)).chain((cells) => fc.oneof({ weight: 9, arbitrary: fc.constant(cells) }, { weight: 1, arbitrary: fc.subarray(cells) })) : fc.tuple(...cols.map(cell));
     return fc.array(row, { minLength: junk > 0 ? 0 : 4, maxLength: junk > 0 ? 40 : 12 }).map((rows) => {
       const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
       const nl = crlf ? '\r\n' : '\n';
@@ -234,20 +364,43 @@ export function csvText(type: 'ranking' | 'figures', junk: number): fc.Arbitrary
 
 /** A partial: a template, sometimes one that nests blocks or includes itself; clean, text or the built-in forms. */
 function partial(name: string, names: Names, junk: number): fc.Arbitrary<string> {
-  if (junk === 0) return name === 'source-line' ? fc.constantFrom('資料來源：{{#each datasets}}{{cite this}}{{#unless @last}}；{{/unless}}{{/each}}', '{{#each datasets}}{{cite this}} {{/each}}') : anyTextMax(300).map((t) => t.replace(/[{}]/g, ''));
+  if (junk === 0)
+    return name === 'source-line'
+      ? fc.constantFrom('資料來源：{{#each datasets}}{{cite this}}{{#unless @last}}；{{/unless}}{{/each}}', '{{#each datasets}}{{cite this}} {{/each}}')
+      : anyTextMax(300).map((t) => t.replace(/[{}]/g, ''));
   return fc.oneof(
     { weight: 6, arbitrary: template(names, junk) },
-    { weight: 1, arbitrary: fc.constantFrom('{{#each datasets}}{{cite this}}{{#unless @last}}；{{/unless}}{{/each}}', '{{deck.source.publisher}}〈{{deck.source.title}}〉', '{{> article}}', '{{#each datasets}}{{this.title}}{{/each}}', '{{#if}}', '{{> source-line}}') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{{#each datasets}}{{cite this}}{{#unless @last}}；{{/unless}}{{/each}}',
+        '{{deck.source.publisher}}〈{{deck.source.title}}〉',
+        '{{> article}}',
+        '{{#each datasets}}{{this.title}}{{/each}}',
+        '{{#if}}',
+        '{{> source-line}}',
+      ),
+    },
   );
 }
 
 /** A theme: the default one with values changed, wrong types and bad font files. */
 function theme(junk: number): fc.Arbitrary<Record<string, unknown>> {
-  const hex = pick(junk, fc.integer({ min: 0, max: 0xffffff }).map((n) => n.toString(16).padStart(6, '0').toUpperCase()), fc.constantFrom('#FFFFFF', 'red', 'FFF', 'GGGGGG', ''));
+  const hex = pick(
+    junk,
+    fc.integer({ min: 0, max: 0xffffff }).map((n) => n.toString(16).padStart(6, '0').toUpperCase()),
+    fc.constantFrom('#FFFFFF', 'red', 'FFF', 'GGGGGG', ''),
+  );
   // A font name with " or < is written unescaped into theme1.xml (a broken deck, exit 0; reported with issue 11):
   // left out until that is fixed, unless FUZZ_OPEN=1 asks for the open findings too.
-  const font = fc.oneof(plainText, fc.constantFrom('Arial', 'Microsoft JhengHei', '新細明體', 'Font "quoted" <x> & y', ' ', 'שלום', '😀')).map((f) => (OPEN_FINDINGS ? f : f.replace(/["<&]/g, '') || 'Arial'));
-  const fontFile = pick(junk, fc.constant('npm:@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf'), fc.constantFrom('missing.ttf', 'fake.ttf', '../fake.ttf', 'npm:no-such-package/x.ttf', ''));
+  const font = fc
+    .oneof(plainText, fc.constantFrom('Arial', 'Microsoft JhengHei', '新細明體', 'Font "quoted" <x> & y', ' ', 'שלום', '😀'))
+    .map((f) => (OPEN_FINDINGS ? f : f.replace(/["<&]/g, '') || 'Arial'));
+  const fontFile = pick(
+    junk,
+    fc.constant('npm:@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf'),
+    fc.constantFrom('missing.ttf', 'fake.ttf', '../fake.ttf', 'npm:no-such-package/x.ttf', ''),
+  );
   const size = pick(junk, fc.integer({ min: 6, max: 80 }), fc.constantFrom(0, -5, 0.5, 400, 401, 1e9));
   const colorKeys = ['background', 'text', 'muted', 'accent', 'accent2', 'subdued', 'grid', 'darkBackground', 'darkText', 'up', 'down'];
   const sizeKeys = ['title', 'sectionTitle', 'heading', 'body', 'small', 'figure', 'quote', 'footer'];
@@ -276,7 +429,11 @@ export interface Project {
 
 /** Damage to a YAML file's text: what an editor, a paste or a merge leaves behind. */
 const textMutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(anyText, fc.constantFrom('\t', ': :', '- [', '{', '"', "'", '&a', '*a', '*nope', '<<: *a', '!!binary x', '%YAML 1.1\n', '---\n', '...\n', '? ', '\n  bad: indent\n', '\u0000')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(anyText, fc.constantFrom('\t', ': :', '- [', '{', '"', "'", '&a', '*a', '*nope', '<<: *a', '!!binary x', '%YAML 1.1\n', '---\n', '...\n', '? ', '\n  bad: indent\n', '\u0000')),
+  }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('nest' as const), depth: fc.integer({ min: 1, max: 300 }), flow: fc.boolean() }),
@@ -294,7 +451,7 @@ function mutate(text: string, m: Mutation): string {
     case 'truncate':
       return text.slice(0, at);
     case 'nest':
-      return `${text}\nextra: ${m.flow ? '['.repeat(m.depth) + ']'.repeat(m.depth) : Array.from({ length: m.depth }, (_, i) => `\n${'  '.repeat(i + 1)}k:`).join('') + ' x'}\n`;
+      return `${text}\nextra: ${m.flow ? '['.repeat(m.depth) + ']'.repeat(m.depth) : `${Array.from({ length: m.depth }, (_, i) => `\n${'  '.repeat(i + 1)}k:`).join('')} x`}\n`;
   }
 }
 
@@ -351,7 +508,9 @@ export function project(junks: readonly number[] = [0, 0, 0, 0.02, 0.1, 0.3]): f
           files[`data/${ns}.yaml`] = text;
           if (csv !== undefined) files[`data/${ns}.csv`] = csv;
         });
-        shape.partialNames.forEach((p, i) => (files[`templates/partials/${p}.hbs`] = partials[i]!));
+        shape.partialNames.forEach((p, i) => {
+          files[`templates/partials/${p}.hbs`] = partials[i]!;
+        });
         if (th) {
           files['templates/themes/fuzz.yaml'] = stringify(th, { lineWidth: 0 });
           files['templates/themes/fake.ttf'] = 'not a font\u0000\u0001';
@@ -367,23 +526,24 @@ function outline(names: Names, junk: number): fc.Arbitrary<Record<string, unknow
   const common = { notes: tpl, sources: fc.subarray([...names.datasets.map((d) => d.id), 'nope.x']).map((a) => (junk === 0 ? a.filter((x) => x !== 'nope.x') : a)) };
   const bullet = fc.oneof(tpl, record({ text: tpl }, { sub: fc.array(tpl, { maxLength: 3 }) }, junk));
   const list = <T>(a: fc.Arbitrary<T>, min: number, max: number) => fc.array(a, { minLength: junk > 0 ? 0 : min, maxLength: junk > 0 ? max + 3 : max });
-  const chart = fc
-    .constantFrom(...(names.datasets.length ? names.datasets : [{ id: 'none.x', type: 'ranking' as const, entries: [], groups: [] }]))
-    .chain((d) =>
-      (d.type === 'ranking' ? pick(junk, fc.constantFrom('ranking', 'rank-change'), fc.constantFrom(...CHART_KINDS, 'pie')) : pick(junk, fc.constantFrom('comparison', 'breakdown'), fc.constantFrom(...CHART_KINDS, 'pie'))).chain((kind) =>
-        record(
-          { kind: fc.constant(kind), data: pick(junk, fc.constant(d.id), fc.constantFrom('nope.x', 'bad id')) },
-          {
-            highlight: pick(junk, fc.constantFrom(...(d.type === 'ranking' ? d.groups : d.entries)), fc.constantFrom(...d.groups, ...d.entries, 'zzz')),
-            render: pick(junk, fc.constant(kind === 'comparison' ? 'native' : 'echarts'), fc.constant('native')),
-            changes: pick(junk, fc.constant(kind === 'ranking'), fc.boolean()),
-            title: anyTextMax(200),
-            ...(junk > 0 ? { items: fc.subarray(d.entries, { minLength: 1 }), edition: dateLike(junk), compare: dateLike(junk) } : {}),
-          },
-          junk,
-        ),
+  const chart = fc.constantFrom(...(names.datasets.length ? names.datasets : [{ id: 'none.x', type: 'ranking' as const, entries: [], groups: [] }])).chain((d) =>
+    (d.type === 'ranking'
+      ? pick(junk, fc.constantFrom('ranking', 'rank-change'), fc.constantFrom(...CHART_KINDS, 'pie'))
+      : pick(junk, fc.constantFrom('comparison', 'breakdown'), fc.constantFrom(...CHART_KINDS, 'pie'))
+    ).chain((kind) =>
+      record(
+        { kind: fc.constant(kind), data: pick(junk, fc.constant(d.id), fc.constantFrom('nope.x', 'bad id')) },
+        {
+          highlight: pick(junk, fc.constantFrom(...(d.type === 'ranking' ? d.groups : d.entries)), fc.constantFrom(...d.groups, ...d.entries, 'zzz')),
+          render: pick(junk, fc.constant(kind === 'comparison' ? 'native' : 'echarts'), fc.constant('native')),
+          changes: pick(junk, fc.constant(kind === 'ranking'), fc.boolean()),
+          title: anyTextMax(200),
+          ...(junk > 0 ? { items: fc.subarray(d.entries, { minLength: 1 }), edition: dateLike(junk), compare: dateLike(junk) } : {}),
+        },
+        junk,
       ),
-    );
+    ),
+  );
   const slide: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...LAYOUTS).chain((layout) => {
     const L = { layout: fc.constant(layout) };
     switch (layout) {

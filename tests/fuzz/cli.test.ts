@@ -52,7 +52,12 @@ describe('generated projects through the CLI', () => {
         }
       }),
       // The first cases are a clean project and a very broken one, so both halves are always reached.
-      { seed: SEED + 2, numRuns: runs(3), endOnFailure: true, examples: [fc.sample(project([0]), { seed: SEED, numRuns: 1 }) as [Project], fc.sample(project([0.3]), { seed: SEED, numRuns: 1 }) as [Project]] },
+      {
+        seed: SEED + 2,
+        numRuns: runs(3),
+        endOnFailure: true,
+        examples: [fc.sample(project([0]), { seed: SEED, numRuns: 1 }) as [Project], fc.sample(project([0.3]), { seed: SEED, numRuns: 1 }) as [Project]],
+      },
     );
     expect(codes).toContain(0);
     expect(codes).toContain(1);

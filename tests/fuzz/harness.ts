@@ -78,7 +78,8 @@ export function diagnosticProblems(diagnostics: readonly Diagnostic[], texts: Re
     const [start, end] = d.source.range;
     const text = texts.get(d.source.file) ?? readText(d.source.file);
     if (text === undefined) problems.push(`range in a file whose text is unknown: ${d.source.file}: ${what}`);
-    else if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length)) problems.push(`range [${start}, ${end}) outside ${path.basename(d.source.file)} (${text.length} chars): ${what}`);
+    else if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length))
+      problems.push(`range [${start}, ${end}) outside ${path.basename(d.source.file)} (${text.length} chars): ${what}`);
   }
   return problems;
 }
@@ -128,7 +129,11 @@ export function deckProblems(pptx: Uint8Array): string[] {
 
 /** The XML parts of a deck, as text (for tests that look inside). */
 export function xmlParts(pptx: Uint8Array): Map<string, string> {
-  return new Map(Object.entries(unzipSync(pptx)).filter(([n]) => /\.(xml|rels)$/.test(n)).map(([n, b]) => [n, strFromU8(b)]));
+  return new Map(
+    Object.entries(unzipSync(pptx))
+      .filter(([n]) => /\.(xml|rels)$/.test(n))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 /** The files of a failing case, for the report: short enough to read. */
@@ -161,4 +166,3 @@ export function cli(args: readonly string[], cwd: string, ms = 30_000): Promise<
     });
   });
 }
-

@@ -27,8 +27,26 @@ afterAll(async () => {
 
 const DEFAULT_THEME = {
   name: 'q',
-  colors: { background: 'FFFFFF', text: '1B2333', muted: '5B6577', accent: 'C8102E', accent2: '2F5D8A', subdued: '9AA5B4', grid: 'E3E7ED', darkBackground: '14213D', darkText: 'FFFFFF', up: '2E7D32', down: 'C8102E' },
-  fonts: { latin: 'Arial', eastAsian: 'Microsoft JhengHei', chartRegular: 'npm:@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf', chartBold: 'npm:@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf', chartFamily: 'Noto Sans TC' },
+  colors: {
+    background: 'FFFFFF',
+    text: '1B2333',
+    muted: '5B6577',
+    accent: 'C8102E',
+    accent2: '2F5D8A',
+    subdued: '9AA5B4',
+    grid: 'E3E7ED',
+    darkBackground: '14213D',
+    darkText: 'FFFFFF',
+    up: '2E7D32',
+    down: 'C8102E',
+  },
+  fonts: {
+    latin: 'Arial',
+    eastAsian: 'Microsoft JhengHei',
+    chartRegular: 'npm:@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
+    chartBold: 'npm:@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf',
+    chartFamily: 'Noto Sans TC',
+  },
   sizes: { title: 40, sectionTitle: 40, heading: 28, body: 20, small: 14, figure: 54, quote: 26, footer: 10 },
 };
 

@@ -48,7 +48,10 @@ describe.each(Object.entries(decks))('layout of %s', (_, file) => {
     const { plan } = await layOut(file);
     const texts = boxesOf(plan).filter((b) => b.type === 'text');
     const overlaps = texts.flatMap((a, i) =>
-      texts.slice(i + 1).filter((b) => b.slide === a.slide && overlapArea(a.box, b.box) > EPS).map((b) => `slide ${a.slide} (${a.layout}): ${a.name} × ${b.name}`),
+      texts
+        .slice(i + 1)
+        .filter((b) => b.slide === a.slide && overlapArea(a.box, b.box) > EPS)
+        .map((b) => `slide ${a.slide} (${a.layout}): ${a.name} × ${b.name}`),
     );
     expect(overlaps).toEqual([]);
   });

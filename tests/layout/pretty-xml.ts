@@ -10,7 +10,7 @@ export function prettyXml(xml: string): string {
   if (!parsed.ok) throw new Error(`not well-formed at ${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   const lines: string[] = [];
   writeElement(parsed.document.root, 0, lines);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' };

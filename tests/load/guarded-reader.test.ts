@@ -54,8 +54,7 @@ async function check(dir: string): Promise<{ code: number; diagnostics: { code: 
 const fifo = (file: string) => Promise.resolve(void execFileSync('mkfifo', [file]));
 const link = (to: string) => (file: string) => symlink(to, file);
 const withPartial = (t: string) => t.replace('title: "{{deck.title}}"', 'title: "{{deck.title}}{{> extra}}"');
-const theme = (fonts: string) =>
-  readFile(path.join(packageRoot, 'templates/themes/default.yaml'), 'utf8').then((t) => t.replace(/chartRegular: .*/, `chartRegular: ${fonts}`));
+const theme = (fonts: string) => readFile(path.join(packageRoot, 'templates/themes/default.yaml'), 'utf8').then((t) => t.replace(/chartRegular: .*/, `chartRegular: ${fonts}`));
 
 describe('the guarded reader', () => {
   it('refuses a partial that links to a file outside its templates folder, and the text never reaches the deck', async () => {
@@ -95,7 +94,10 @@ describe('the guarded reader', () => {
       ['font-fifo', fifo, 'TEMPLATE_NOT_A_FILE'],
       ['font-link', link(path.join(outside, 'secret.hbs')), 'TEMPLATE_PATH_OUTSIDE_PROJECT'],
     ] as const) {
-      const dir = await project(name, (t) => t.replace('date: "2025-03-10"', 'date: "2025-03-10"\n  theme: own'), { 'templates/themes/own.yaml': await theme('font.ttf'), 'templates/themes/font.ttf': make });
+      const dir = await project(name, (t) => t.replace('date: "2025-03-10"', 'date: "2025-03-10"\n  theme: own'), {
+        'templates/themes/own.yaml': await theme('font.ttf'),
+        'templates/themes/font.ttf': make,
+      });
       const { code: exit, diagnostics } = await check(dir);
       expect(exit, name).toBe(1);
       expect(diagnostics, name).toMatchObject([{ code, file: path.join(dir, 'templates/themes/own.yaml') }]);
@@ -104,7 +106,12 @@ describe('the guarded reader', () => {
 
   it('refuses a data file and a CSV that link outside the outline folder, and a CSV that is a FIFO', async () => {
     await writeFile(path.join(outside, 'capex.yaml'), await readFile(path.join(MINI, 'data/capex.yaml')));
-    const linked = await project('data-link', (t) => t, { 'data/capex.yaml': async (f) => (await rm(f), symlink(path.join(outside, 'capex.yaml'), f)) });
+    const linked = await project('data-link', (t) => t, {
+      'data/capex.yaml': async (f) => {
+        await rm(f);
+        await symlink(path.join(outside, 'capex.yaml'), f);
+      },
+    });
     expect((await check(linked)).diagnostics).toMatchObject([{ code: 'DATA_PATH_OUTSIDE_PROJECT', file: path.join(linked, 'deck.yaml'), line: 6 }]);
 
     const csv = await project('csv-fifo', (t) => t, { 'data/web.csv': fifo });

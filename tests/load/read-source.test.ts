@@ -36,7 +36,10 @@ describe('resolveInside', () => {
 
   it('reads a file, and says why it cannot: missing (with a near name), a folder, too large', async () => {
     expect(await readSource(path.join(root, 'data/a.yaml'), 'DATA')).toEqual({ ok: true, file: path.join(root, 'data/a.yaml'), text: 'a: 1\n' });
-    expect(await readSource(path.join(root, 'data/b.yaml'), 'DATA', undefined, { ref: 'data/b.yaml' })).toMatchObject({ ok: false, diagnostic: { code: 'DATA_FILE_NOT_FOUND', hint: "did you mean 'data/a.yaml'?" } });
+    expect(await readSource(path.join(root, 'data/b.yaml'), 'DATA', undefined, { ref: 'data/b.yaml' })).toMatchObject({
+      ok: false,
+      diagnostic: { code: 'DATA_FILE_NOT_FOUND', hint: "did you mean 'data/a.yaml'?" },
+    });
     expect(await readSource(path.join(root, 'data'), 'DATA')).toMatchObject({ ok: false, diagnostic: { code: 'DATA_NOT_A_FILE' } });
     expect(await readSource(path.join(root, 'data/a.yaml'), 'OUTLINE', undefined, { maxBytes: 2 })).toMatchObject({ ok: false, diagnostic: { code: 'OUTLINE_TOO_LARGE' } });
   });

@@ -60,10 +60,13 @@ console.log(JSON.stringify((await drawing).map((d) => d.ok)));
   it("leaves a host's --expose-gc as it was", (ctx) => {
     if (!hasCompiledCli()) return ctx.skip();
     const tricks = JSON.stringify(pathToFileURL(path.join(ROOT, 'lib', 'runtime', 'v8-tricks.js')).href);
-    const out = runScript(`const { scavenge } = await import(${tricks});
+    const out = runScript(
+      `const { scavenge } = await import(${tricks});
 await scavenge();
 const { runInNewContext } = await import('node:vm');
-console.log(typeof runInNewContext('gc'));`, ['--expose-gc']);
+console.log(typeof runInNewContext('gc'));`,
+      ['--expose-gc'],
+    );
     expect(out.trim()).toBe('function');
   });
 });

@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 const deflates = vi.hoisted(() => ({ count: 0 }));
 vi.mock('fflate', async (importOriginal) => {
   const fflate = await importOriginal<typeof import('fflate')>();
-  return { ...fflate, deflateSync: (...args: Parameters<typeof fflate.deflateSync>) => (deflates.count++, fflate.deflateSync(...args)) };
+  return {
+    ...fflate,
+    deflateSync: (...args: Parameters<typeof fflate.deflateSync>) => {
+      deflates.count++;
+      return fflate.deflateSync(...args);
+    },
+  };
 });
 
 const { createDeflateCache, deflateAhead, writeZip } = await import('../../src/pptx/zip/zip-write.js');

@@ -25,7 +25,13 @@ const OUTLINE = path.join(ROOT, 'outline/briefing.yaml');
 /** The pictures in this thread, each batch held back until `until` resolves. */
 function heldDrawer(until: Promise<void>, edit?: ChartDrawer['draw']): ChartDrawer {
   const here = inThreadDrawer();
-  return { ...here, draw: async (jobs, setup) => (await until, (edit ?? here.draw)(jobs, setup)) };
+  return {
+    ...here,
+    draw: async (jobs, setup) => {
+      await until;
+      return (edit ?? here.draw)(jobs, setup);
+    },
+  };
 }
 
 describe('a build with chart pictures', () => {

@@ -48,18 +48,39 @@ export async function buildSampleDeck(logoPath: string): Promise<Uint8Array> {
   const charts = pptx.addSlide({ sectionTitle: '第一部分' });
   const labels = ['文心一言', '通義千問', 'Kimi'];
   charts.addChart(pptx.ChartType.bar, [{ name: '月訪問量', labels, values: [30, 20, 10] }], {
-    x: 0.3, y: 0.3, w: 4.5, h: 2.4, barDir: 'bar', showTitle: true, title: '排名', showValue: true,
-    catAxisOrientation: 'maxMin' as 'minMax', chartColors: ['1F4E79'], // works; the types know only 'minMax'
+    x: 0.3,
+    y: 0.3,
+    w: 4.5,
+    h: 2.4,
+    barDir: 'bar',
+    showTitle: true,
+    title: '排名',
+    showValue: true,
+    catAxisOrientation: 'maxMin' as 'minMax',
+    chartColors: ['1F4E79'], // works; the types know only 'minMax'
   });
   charts.addChart(pptx.ChartType.line, [{ name: '用戶數', labels: ['2023', '2024', '2025'], values: [1, 5, 9] }], {
-    x: 5, y: 0.3, w: 4.5, h: 2.4, showLegend: true, chartColors: ['C00000'],
+    x: 5,
+    y: 0.3,
+    w: 4.5,
+    h: 2.4,
+    showLegend: true,
+    chartColors: ['C00000'],
   });
   charts.addChart(pptx.ChartType.doughnut, [{ name: '份額', labels, values: [50, 30, 20] }], {
-    x: 0.3, y: 2.9, w: 4.5, h: 2.4, showPercent: true, chartColors: ['1F4E79', 'C00000', '7F7F7F'],
+    x: 0.3,
+    y: 2.9,
+    w: 4.5,
+    h: 2.4,
+    showPercent: true,
+    chartColors: ['1F4E79', 'C00000', '7F7F7F'],
   });
   charts.addTable(
     [
-      [{ text: '模型', options: { bold: true } }, { text: '排名', options: { bold: true } }],
+      [
+        { text: '模型', options: { bold: true } },
+        { text: '排名', options: { bold: true } },
+      ],
       [{ text: '文心一言' }, { text: '1' }],
       [{ text: '通義千問' }, { text: '2' }],
     ],
@@ -114,12 +135,7 @@ export function makePng(width: number, height: number): Uint8Array {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(rows)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -168,7 +184,24 @@ export async function buildGalleryDeck(): Promise<Uint8Array> {
   ];
   const kinds: [PptxModule.default.CHART_NAME, PptxModule.default.IChartOpts][] = [
     ['bar', { barDir: 'bar', catAxisOrientation: 'maxMin' as 'minMax', chartColors: ['1F4E79', 'C00000'], showValue: true, valAxisHidden: true, valGridLine: { style: 'none' } }],
-    ['bar', { barGrouping: 'stacked', showLegend: true, legendPos: 'b', showTitle: true, title: '標題', showCatAxisTitle: true, catAxisTitle: '模型', showValAxisTitle: true, valAxisTitle: '分數', valAxisMaxVal: 10, valAxisMinVal: 0, valAxisMajorUnit: 2, dataLabelFormatCode: '0.0' }],
+    [
+      'bar',
+      {
+        barGrouping: 'stacked',
+        showLegend: true,
+        legendPos: 'b',
+        showTitle: true,
+        title: '標題',
+        showCatAxisTitle: true,
+        catAxisTitle: '模型',
+        showValAxisTitle: true,
+        valAxisTitle: '分數',
+        valAxisMaxVal: 10,
+        valAxisMinVal: 0,
+        valAxisMajorUnit: 2,
+        dataLabelFormatCode: '0.0',
+      },
+    ],
     ['bar', { barGrouping: 'percentStacked' }],
     ['line', { lineDataSymbol: 'none', showValue: true, lineSmooth: true, showLegend: true }],
     ['line', { lineDataSymbolSize: 8, catAxisLabelRotate: 45, valAxisLogScaleBase: 10 }],
@@ -199,7 +232,17 @@ export async function buildGalleryDeck(): Promise<Uint8Array> {
       { type: 'line', data: [{ name: '線', labels: ['a', 'b'], values: [2, 1] }], options: { secondaryValAxis: true, secondaryCatAxis: true } },
     ],
     // a combo chart takes its options in the data position, which pptxgenjs's types do not say
-    { x: 7, y: 1.4, w: 6, h: 5, valAxes: [{ showValAxisTitle: true, valAxisTitle: '左' }, { showValAxisTitle: true, valAxisTitle: '右' }], catAxes: [{ catAxisTitle: '類' }, { catAxisHidden: true }] } as unknown as unknown[],
+    {
+      x: 7,
+      y: 1.4,
+      w: 6,
+      h: 5,
+      valAxes: [
+        { showValAxisTitle: true, valAxisTitle: '左' },
+        { showValAxisTitle: true, valAxisTitle: '右' },
+      ],
+      catAxes: [{ catAxisTitle: '類' }, { catAxisHidden: true }],
+    } as unknown as unknown[],
   );
 
   const text = pptx.addSlide({ masterName: 'BRIEF' });
@@ -217,7 +260,10 @@ export async function buildGalleryDeck(): Promise<Uint8Array> {
   text.addText('形狀中的文字', { shape: 'ellipse', x: 6, y: 5, w: 3, h: 1, fill: { color: 'DDEEFF' }, align: 'center', rotate: 10 });
   text.addTable(
     [
-      [{ text: '模型', options: { bold: true, fill: { color: 'EEEEEE' } } }, { text: '排名', options: { align: 'right' } }],
+      [
+        { text: '模型', options: { bold: true, fill: { color: 'EEEEEE' } } },
+        { text: '排名', options: { align: 'right' } },
+      ],
       [{ text: '文心' }, { text: '1' }],
     ],
     { x: 9.5, y: 1.5, w: 3.5, colW: [2.5, 1], border: { type: 'solid', pt: 1, color: '999999' } },

@@ -22,7 +22,14 @@ describe('chart pictures drawn while the deck is finished', () => {
   it('go in place of their placeholders, a picture shown twice stored once', async () => {
     const a = makePng(20, 10);
     const b = makePng(30, 10);
-    const pptx = await finishPackage(await placeholderDeck(['aaa', 'bbb', 'aaa']), FINISH_OPTIONS, new Map([['aaa', a], ['bbb', b]]));
+    const pptx = await finishPackage(
+      await placeholderDeck(['aaa', 'bbb', 'aaa']),
+      FINISH_OPTIONS,
+      new Map([
+        ['aaa', a],
+        ['bbb', b],
+      ]),
+    );
     const stored = media(pptx);
     expect(stored.map(([, bytes]) => Buffer.from(bytes).toString('hex')).sort()).toEqual([a, b].map((p) => Buffer.from(p).toString('hex')).sort());
     expect(checkPackage(pptx, 'pictures.pptx')).toEqual([]);

@@ -72,8 +72,12 @@ describe('finishPackage', () => {
   it('writes the notes in zh-TW, one paragraph a line', () => {
     const notes = text(parts, 'ppt/notesSlides/notesSlide1.xml');
     expect(notes).not.toContain('en-US');
-    expect(notes).toContain('<a:p><a:r><a:rPr lang="zh-TW" dirty="0"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft JhengHei"/><a:cs typeface="Calibri"/></a:rPr><a:t>講者備註：先談背景。</a:t></a:r></a:p>');
-    expect(notes).toContain('<a:p><a:r><a:rPr lang="zh-TW" dirty="0"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft JhengHei"/><a:cs typeface="Calibri"/></a:rPr><a:t>再談排名。</a:t></a:r><a:endParaRPr');
+    expect(notes).toContain(
+      '<a:p><a:r><a:rPr lang="zh-TW" dirty="0"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft JhengHei"/><a:cs typeface="Calibri"/></a:rPr><a:t>講者備註：先談背景。</a:t></a:r></a:p>',
+    );
+    expect(notes).toContain(
+      '<a:p><a:r><a:rPr lang="zh-TW" dirty="0"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft JhengHei"/><a:cs typeface="Calibri"/></a:rPr><a:t>再談排名。</a:t></a:r><a:endParaRPr',
+    );
   });
 
   it('keeps only the file name of an image path in its description', () => {
@@ -99,7 +103,10 @@ describe('finishPackage', () => {
     const files = Object.fromEntries(readZip(raw));
     const rels = new TextDecoder().decode(files['ppt/_rels/presentation.xml.rels']);
     files['ppt/_rels/presentation.xml.rels'] = new TextEncoder().encode(
-      rels.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>'),
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+      ),
     );
     const dangling = zipSync(files);
     expect(checkPackage(dangling, 'raw.pptx').map((d) => d.code)).toContain('PPTX_DANGLING_RELATIONSHIP');
@@ -114,9 +121,7 @@ describe('finishPackage', () => {
     const bar = text(parts, 'ppt/charts/chart1.xml');
     const barChart = /<c:barChart>.*<\/c:barChart>/.exec(bar)?.[0] ?? '';
     expect(barChart.match(/<c:axId /g)).toHaveLength(2);
-    expect(text(readZip(raw), 'ppt/charts/chart1.xml').match(/<c:axId /g)?.length).toBeGreaterThan(
-      bar.match(/<c:axId /g)?.length ?? 0,
-    );
+    expect(text(readZip(raw), 'ppt/charts/chart1.xml').match(/<c:axId /g)?.length).toBeGreaterThan(bar.match(/<c:axId /g)?.length ?? 0);
   });
 
   it('keeps one <a:pPr> a paragraph, at its start (pptxgenjs PR #1083)', () => {
@@ -149,8 +154,7 @@ describe('finishPackage', () => {
   });
 
   it('replaces random section GUIDs with ones derived from the deck', () => {
-    const guids = (zip: Uint8Array): string[] =>
-      [...text(readZip(zip), 'ppt/presentation.xml').matchAll(/<p14:section [^>]*id="(\{[^}]+\})"/g)].map((m) => m[1] ?? '');
+    const guids = (zip: Uint8Array): string[] => [...text(readZip(zip), 'ppt/presentation.xml').matchAll(/<p14:section [^>]*id="(\{[^}]+\})"/g)].map((m) => m[1] ?? '');
     const ours = guids(finished);
     expect(ours).toHaveLength(2);
     expect(ours).not.toEqual(guids(raw));

@@ -43,8 +43,8 @@ describe('a project whose theme font is "\\u0000", whose data label holds \\u000
     mkdirSync(path.join(dir, 'data'));
     const theme = readFileSync(path.join(ROOT, 'templates/themes/default.yaml'), 'utf8')
       .replace(/^name: default$/m, 'name: bad')
-      .replace(/^  latin: .*$/m, '  latin: "\\0"')
-      .replace(/^  eastAsian: .*$/m, '  eastAsian: "\\u0000"');
+      .replace(/^ {2}latin: .*$/m, '  latin: "\\0"')
+      .replace(/^ {2}eastAsian: .*$/m, '  eastAsian: "\\u0000"');
     writeFileSync(path.join(dir, 'templates/themes/bad.yaml'), theme);
     writeFileSync(
       path.join(dir, 'data', 'd\uFFFE.yaml'),

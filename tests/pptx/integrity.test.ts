@@ -73,9 +73,7 @@ describe('checkPackage', () => {
   });
 
   it('reports a file that is not a zip', () => {
-    expect(checkPackage(new TextEncoder().encode('not a deck'), FILE)).toEqual([
-      expect.objectContaining({ code: 'PPTX_NOT_ZIP', source: { file: FILE } }),
-    ]);
+    expect(checkPackage(new TextEncoder().encode('not a deck'), FILE)).toEqual([expect.objectContaining({ code: 'PPTX_NOT_ZIP', source: { file: FILE } })]);
   });
 
   it('reports malformed XML with the part and position', () => {
@@ -88,10 +86,7 @@ describe('checkPackage', () => {
 
   it('reports parts without a content type and overrides without a part', () => {
     const types = part('[Content_Types].xml').replace('</Types>', '<Override PartName="/ppt/slides/slide9.xml" ContentType="x/y"/></Types>');
-    expect(codes(variant({ '[Content_Types].xml': types, 'ppt/custom/data.bin9': new Uint8Array([1]) }))).toEqual([
-      'PPTX_CONTENT_TYPE_WITHOUT_PART',
-      'PPTX_MISSING_CONTENT_TYPE',
-    ]);
+    expect(codes(variant({ '[Content_Types].xml': types, 'ppt/custom/data.bin9': new Uint8Array([1]) }))).toEqual(['PPTX_CONTENT_TYPE_WITHOUT_PART', 'PPTX_MISSING_CONTENT_TYPE']);
     expect(codes(variant({ '[Content_Types].xml': undefined }))).toEqual(['PPTX_MISSING_PART']);
   });
 

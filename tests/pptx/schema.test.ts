@@ -18,9 +18,7 @@ describe('every part of a finished deck validates against the OOXML schemas', ()
   it('the sample deck (text, notes, image, bar/line/doughnut charts, table)', async () => {
     const raw = await buildSampleDeck(path.join(logoDir, 'logo.png'));
     // the check is not vacuous: pptxgenjs's own output fails it
-    expect(validateParts(readZip(raw)).invalid.map((p) => p.part)).toEqual(
-      expect.arrayContaining(['ppt/presentation.xml', 'ppt/charts/chart1.xml', 'ppt/slides/slide1.xml']),
-    );
+    expect(validateParts(readZip(raw)).invalid.map((p) => p.part)).toEqual(expect.arrayContaining(['ppt/presentation.xml', 'ppt/charts/chart1.xml', 'ppt/slides/slide1.xml']));
     const { checked, invalid } = validateParts(readZip(await finishPackage(raw, FINISH_OPTIONS)));
     expect(invalid).toEqual([]);
     expect(checked).toBeGreaterThan(25);

@@ -12,8 +12,7 @@ import { helpers } from '../../src/bind/helpers.js';
 import { TemplateError } from '../../src/bind/template-error.js';
 
 const origin = { file: 'data/list.yaml' };
-const e = (name: string, place: number | { within: number }): RankingEntry =>
-  typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin };
+const e = (name: string, place: number | { within: number }): RankingEntry => (typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin });
 const edition = (asOf: string, entries: RankingEntry[], note?: string): RankingEdition => ({ asOf, entries, origin, ...(note ? { note } : {}) });
 
 function ranking(id: string, editions: RankingEdition[]): RankingDataset {

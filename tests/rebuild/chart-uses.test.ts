@@ -4,15 +4,24 @@ import type { FiguresDataset, RankingDataset, RankingEdition, RankingEntry } fro
 import { noteChartUses, type ChartUse, type ValueUses } from '../../src/data/uses.js';
 
 const origin = { file: 'data/list.yaml' };
-const e = (name: string, place: number | { within: number }): RankingEntry =>
-  typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin };
+const e = (name: string, place: number | { within: number }): RankingEntry => (typeof place === 'number' ? { name, rank: place, origin } : { name, within: place.within, origin });
 const edition = (asOf: string, entries: RankingEntry[]): RankingEdition => ({ asOf, entries, origin });
 const list: RankingDataset = {
-  type: 'ranking', id: 'list.web', title: 'list', groups: {}, source: { publisher: 'p', title: 't' }, origin,
+  type: 'ranking',
+  id: 'list.web',
+  title: 'list',
+  groups: {},
+  source: { publisher: 'p', title: 't' },
+  origin,
   editions: [edition('2025-03', [e('A', 1), e('B', 4), e('N', { within: 10 })]), edition('2024-08', []), edition('2024-02', [e('A', 3), e('B', 2)])],
 };
 const figures: FiguresDataset = {
-  type: 'figures', id: 'capex.spending', title: 'capex', asOf: '2025-02', source: { publisher: 'p', title: 't' }, origin,
+  type: 'figures',
+  id: 'capex.spending',
+  title: 'capex',
+  asOf: '2025-02',
+  source: { publisher: 'p', title: 't' },
+  origin,
   items: [
     { key: 'a', label: 'A', value: 1e8, unit: '元', qualifier: '=', origin },
     { key: 'b', label: 'B', value: 2e8, unit: '元', qualifier: '>', period: '2025年', origin },

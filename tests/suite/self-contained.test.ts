@@ -61,7 +61,9 @@ describe('a suite that runs anywhere', () => {
   });
 
   it('CI runs exactly `npm test`, then the article check where the article is', () => {
-    const run = readFileSync(path.join(root, '.ci/run'), 'utf8').split('\n').map((l) => l.trim());
+    const run = readFileSync(path.join(root, '.ci/run'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(run).toContain('npm test');
     expect(run.some((l) => l.includes('node .ci/check-source.mjs'))).toBe(true);
   });

@@ -48,7 +48,8 @@ describe('briefdeck check', () => {
   });
 
   it('uses no colours when stderr is not a terminal, or NO_COLOR is set, or TERM is dumb', async () => {
-    for (const opts of [{ isTTY: false }, { isTTY: true, env: { NO_COLOR: '1' } }, { isTTY: true, env: { TERM: 'dumb' } }]) {
+    const cases: { isTTY: boolean; env?: Record<string, string> }[] = [{ isTTY: false }, { isTTY: true, env: { NO_COLOR: '1' } }, { isTTY: true, env: { TERM: 'dumb' } }];
+    for (const opts of cases) {
       const { stderr } = await cli(['check', 'outline.yaml'], opts);
       expect(stderr, JSON.stringify(opts)).toContain('OUTLINE_UNKNOWN_LAYOUT');
       expect(stderr, JSON.stringify(opts)).not.toMatch(ANSI);
@@ -141,8 +142,12 @@ describe('briefdeck check finds what the charts stage finds', () => {
     const entries = Array.from({ length: 50 }, (_, k) => `        - { rank: ${k + 1}, name: 產品${k + 1} }`).join('\n');
     const edition = (asOf: string) => `    - asOf: "${asOf}"\n      entries:\n${entries}\n`;
     await mkdir(path.join(project, 'data'));
-    await writeFile(path.join(project, 'data/big.yaml'), `web:\n  type: ranking\n  title: 網頁榜\n  size: 50\n  source: { publisher: a16z, title: 排行榜 }\n  editions:\n${edition('2025-03')}${edition('2024-08')}`);
-    const outline = (chart: string) => `deck:\n  title: 測試\n  date: "2025-03-10"\ndata:\n  big: data/big.yaml\nslides:\n  - layout: chart\n    title: 五十名\n    chart: ${chart}\n    takeaway: 很多\n`;
+    await writeFile(
+      path.join(project, 'data/big.yaml'),
+      `web:\n  type: ranking\n  title: 網頁榜\n  size: 50\n  source: { publisher: a16z, title: 排行榜 }\n  editions:\n${edition('2025-03')}${edition('2024-08')}`,
+    );
+    const outline = (chart: string) =>
+      `deck:\n  title: 測試\n  date: "2025-03-10"\ndata:\n  big: data/big.yaml\nslides:\n  - layout: chart\n    title: 五十名\n    chart: ${chart}\n    takeaway: 很多\n`;
     await writeFile(path.join(project, 'native.yaml'), outline('{ kind: rank-change, data: big.web, render: native }'));
     await writeFile(path.join(project, 'crowded.yaml'), outline('{ kind: ranking, data: big.web }'));
   });

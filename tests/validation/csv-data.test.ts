@@ -16,7 +16,12 @@ describe('parseCsv', () => {
     const text = 'rank,name\r\n1,"Deep, ""Seek"""\n\n2,"多\n行"\n3,';
     const { rows, diagnostics } = parseCsv(text, 'x.csv');
     expect(diagnostics).toEqual([]);
-    expect(rows.map((r) => r.cells.map((c) => c.value))).toEqual([['rank', 'name'], ['1', 'Deep, "Seek"'], ['2', '多\n行'], ['3', '']]);
+    expect(rows.map((r) => r.cells.map((c) => c.value))).toEqual([
+      ['rank', 'name'],
+      ['1', 'Deep, "Seek"'],
+      ['2', '多\n行'],
+      ['3', ''],
+    ]);
     const cell = rows[1]!.cells[1]!;
     expect(text.slice(...cell.range)).toBe('"Deep, ""Seek"""');
     expect(lineColumn(text, cell.range[0])).toEqual({ line: 2, column: 3 });
@@ -75,10 +80,10 @@ describe('CSV data', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-csv-'));
     await cp(MINI, dir, { recursive: true });
     const a16z = path.join(dir, 'data/a16z.yaml');
-    const yaml = (await readFile(a16z, 'utf8')).replace(/      entries:\n(        - .*\n)+/, '      entries: csv/web.csv\n');
+    const yaml = (await readFile(a16z, 'utf8')).replace(/ {6}entries:\n( {8}- .*\n)+/, '      entries: csv/web.csv\n');
     await writeFile(a16z, yaml);
     const capex = path.join(dir, 'data/capex.yaml');
-    await writeFile(capex, (await readFile(capex, 'utf8')).replace(/  items:\n(    .*\n)+/, '  items: spending.csv\n'));
+    await writeFile(capex, (await readFile(capex, 'utf8')).replace(/ {2}items:\n( {4}.*\n)+/, '  items: spending.csv\n'));
     await mkdir(path.join(dir, 'data/csv'));
     await writeFile(path.join(dir, 'data/csv/web.csv'), web);
     await writeFile(path.join(dir, 'data/spending.csv'), spending);

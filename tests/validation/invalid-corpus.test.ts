@@ -26,8 +26,7 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
  * code outside the validation stages that still gets it wrong. Each runs as `it.fails`: when
  * the fix lands, the test fails, and the case is removed from this list.
  */
-const KNOWN_WRONG: Record<string, string> = {
-};
+const KNOWN_WRONG: Record<string, string> = {};
 
 interface Expected {
   code: string;
@@ -87,7 +86,7 @@ describe.each(cases)('%s', (name) => {
       if (d.column !== undefined) out.column = d.column;
       return out;
     });
-    if (UPDATE && !known) await writeFile(expectedFile, JSON.stringify(reported, null, 2) + '\n');
+    if (UPDATE && !known) await writeFile(expectedFile, `${JSON.stringify(reported, null, 2)}\n`);
     const expected = UPDATE && !known ? reported : expectedNow();
     expect(reported).toEqual(expected);
     expect(code).toBe(expected.some((d) => d.severity === 'error') ? 1 : 0);
@@ -122,7 +121,7 @@ it('refuses a 3 MB outline of 10,000 slides at once, with a message that says wh
   await mkdir(dir, { recursive: true });
   const slide = (i: number) =>
     `  - layout: bullets\n    title: 第${i + 1}頁：國產生成式AI的競爭格局\n    bullets:\n      - 這一行是第${i + 1}頁的第一個要點，寫得長一些，好讓整份大綱接近三百萬位元組。\n      - 第二個要點：資料來源與背景說明，同樣寫得長一些。\n    notes: 講者備註，第${i + 1}頁。\n`;
-  const text = 'deck:\n  title: 很長的簡報\n  date: "2025-03-10"\nslides:\n' + Array.from({ length: 10_000 }, (_, i) => slide(i)).join('');
+  const text = `deck:\n  title: 很長的簡報\n  date: "2025-03-10"\nslides:\n${Array.from({ length: 10_000 }, (_, i) => slide(i)).join('')}`;
   expect(Buffer.byteLength(text)).toBeGreaterThan(3_000_000);
   await writeFile(path.join(dir, 'outline.yaml'), text);
   const t0 = performance.now();

@@ -27,7 +27,7 @@ describe('JSON Schemas', () => {
     expect(JSON.stringify(entries)).toContain('\\\\.csv$');
   });
 
-  it("is named on the first line of the default outline, for the YAML language server", () => {
+  it('is named on the first line of the default outline, for the YAML language server', () => {
     expect(read('outline/briefing.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/outline.schema.json');
   });
 });

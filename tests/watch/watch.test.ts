@@ -200,7 +200,10 @@ describe('watchDeck', { timeout: 4 * DEADLINE }, () => {
     try {
       await w.build(1);
       mkdirSync(p.file('data/more/by/source'), { recursive: true });
-      p.write('data/more/by/source/extra.yaml', 'extra:\n  type: figures\n  title: 附加\n  asOf: "2025-03"\n  source: { publisher: 測試, title: 測試 }\n  items:\n    users: { label: 用戶, value: 100000, unit: 人 }\n');
+      p.write(
+        'data/more/by/source/extra.yaml',
+        'extra:\n  type: figures\n  title: 附加\n  asOf: "2025-03"\n  source: { publisher: 測試, title: 測試 }\n  items:\n    users: { label: 用戶, value: 100000, unit: 人 }\n',
+      );
       p.edit('briefing.yaml', '  industry: data/industry.yaml\n', '  industry: data/industry.yaml\n  more: data/more/by/source/extra.yaml\n');
       p.edit('briefing.yaml', '      - 讓人們意識到「大力出奇跡」並非AI唯一出路\n', '      - 讓人們意識到「大力出奇跡」並非AI唯一出路\n      - \'附加：{{figure more.extra "users"}}\'\n');
       const second = await waitFor('a build that uses the new data file', () => w.builds.find((b) => b.result.outFile && b.result.texts.has(p.file('data/more/by/source/extra.yaml'))));

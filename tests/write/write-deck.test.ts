@@ -65,7 +65,9 @@ describe('writeDeck', () => {
     const secondFails: NonNullable<WriteDeckInput['fs']>['open'] = async (file, flags, mode) => (++writes === 2 ? fullDiskOpen(file, flags, mode) : open(file, flags, mode));
     const result = await writeDeck(input({ pptx: PPTX.subarray(1), fs: { open: secondFails } }));
     expect(result.written).toBe(true);
-    expect(result.diagnostics).toMatchObject([{ code: 'WRITE_MANIFEST_FAILED', message: expect.stringMatching(/^wrote dist\/deck\.pptx, but cannot write dist\/deck\.manifest\.json: no space left on device/) }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'WRITE_MANIFEST_FAILED', message: expect.stringMatching(/^wrote dist\/deck\.pptx, but cannot write dist\/deck\.manifest\.json: no space left on device/) },
+    ]);
     expect(readFileSync(path.join(dir, 'dist', 'deck.pptx')).length).toBe(PPTX.length - 1);
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['deck.pptx']);
   });

@@ -37,9 +37,7 @@ export interface Picture {
 }
 
 /** A drawn picture, or why it could not be drawn; `problems` are what its layout could not do. */
-export type PictureResult =
-  | { hash: string; ok: true; picture: Picture; problems: string[]; ms: number }
-  | { hash: string; ok: false; message: string; problems: string[]; ms: number };
+export type PictureResult = { hash: string; ok: true; picture: Picture; problems: string[]; ms: number } | { hash: string; ok: false; message: string; problems: string[]; ms: number };
 
 /** A batch that could not start: the chart font could not be read. */
 export interface BatchFailure {

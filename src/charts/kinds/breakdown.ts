@@ -32,7 +32,12 @@ export const breakdown: ChartKindSpec<BreakdownChart, 'figures'> = {
     if (!parent) return fail('CHART_NO_PARTS', `'${dataset.id}' has no item with parts (items whose \`parent\` names it)`);
     const allParts = dataset.items.filter((i) => i.parent === parent.key);
     if (allParts.length === 0) {
-      return fail('CHART_NO_PARTS', `'${parent.key}' in '${dataset.id}' has no parts`, parents.length ? `items with parts: ${list(parents.map((p) => p.key))}` : 'give parts a `parent` key', itemAt(request, 0));
+      return fail(
+        'CHART_NO_PARTS',
+        `'${parent.key}' in '${dataset.id}' has no parts`,
+        parents.length ? `items with parts: ${list(parents.map((p) => p.key))}` : 'give parts a `parent` key',
+        itemAt(request, 0),
+      );
     }
     const named = pick.picked.slice(1);
     const strangers = named.filter((i) => i.parent !== parent.key);
@@ -82,7 +87,10 @@ export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; pr
   if (gap < -tolerance) problems.push(`the parts of '${parent.key}' add up to ${formatValue(sum, parent.unit)}, more than its ${formatValue(parent.value, parent.unit)}`);
   const { size } = scaledUnit(Math.abs(parent.value));
   const decimals = Math.abs(parent.value) / size >= 100 ? 0 : 1;
-  const rounded = roundToSum(raw.map((r) => r.value / size), decimals);
+  const rounded = roundToSum(
+    raw.map((r) => r.value / size),
+    decimals,
+  );
   const rows: BreakdownRow[] = raw.map((r, i) => ({ ...r, value: (rounded[i] ?? 0) * size }));
   const partsTotal = Number(rounded.reduce((a, b) => a + b, 0).toFixed(decimals)) * size;
   rows.push({ role: 'total', label: categoryLabel(parent), value: gap < -tolerance ? parent.value : partsTotal, qualifier: parent.qualifier, unit: parent.unit });
@@ -118,7 +126,11 @@ export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): Built
     ...baseOption(s),
     grid: frame.grid,
     xAxis: { type: 'value', min: 0, show: false },
-    yAxis: categoryAxis(frame.lines, s, rows.map((r) => r.role === 'total')),
+    yAxis: categoryAxis(
+      frame.lines,
+      s,
+      rows.map((r) => r.role === 'total'),
+    ),
     series: [
       // The invisible run-up that makes each part start where the previous one ended.
       { type: 'bar', name: 'base', stack: 'waterfall', silent: true, itemStyle: { color: 'transparent' }, data: bases, barCategoryGap: '40%' },
@@ -170,4 +182,3 @@ export function breakdownAltText(chart: BreakdownChart): string {
   const parts = rows.filter((r) => r.role !== 'total').map((r) => `${r.label} ${valueLabel(r, r.value)}`);
   return `${categoryLabel(chart.parent)}${total ? valueLabel(total, total.value) : ''}，其中：${parts.join('，')}。`;
 }
-

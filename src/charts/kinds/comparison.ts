@@ -49,7 +49,11 @@ export function comparisonOption(chart: ComparisonChart, ctx: ChartContext): Bui
     ...baseOption(s),
     grid: frame.grid,
     xAxis: { type: 'value', min: 0, show: false },
-    yAxis: categoryAxis(frame.lines, s, chart.items.map((i) => i.key === chart.highlight)),
+    yAxis: categoryAxis(
+      frame.lines,
+      s,
+      chart.items.map((i) => i.key === chart.highlight),
+    ),
     series: [
       {
         type: 'bar',

@@ -28,7 +28,11 @@ export const rankChange: ChartKindSpec<RankChangeChart, 'ranking'> = {
     return { chart: { kind: 'rank-change', ...withOptional({ meta: pick.meta, edition: pick.shown }, request), compare: pick.compare as RankingEdition }, diagnostics: [] };
   },
   option: rankChangeOption,
-  native: (chart) => ({ code: 'CHART_NATIVE_UNSUPPORTED', refused: `a rank-change chart of '${chart.meta.id}' has no native form: a line chart would draw ranks as amounts`, hint: 'use `render: echarts`' }),
+  native: (chart) => ({
+    code: 'CHART_NATIVE_UNSUPPORTED',
+    refused: `a rank-change chart of '${chart.meta.id}' has no native form: a line chart would draw ranks as amounts`,
+    hint: 'use `render: echarts`',
+  }),
   altText: rankChangeAltText,
 };
 
@@ -52,7 +56,10 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const right = now.filter((e) => e.rank !== undefined);
   const left = before.filter((e) => e.rank !== undefined);
   // No axis is drawn (every dot is labelled with its rank), so the scale ends at the lowest rank shown.
-  const max = rankAxisMax({ ...chart.meta, size: undefined }, [...now, ...before].filter((e) => e.rank !== undefined));
+  const max = rankAxisMax(
+    { ...chart.meta, size: undefined },
+    [...now, ...before].filter((e) => e.rank !== undefined),
+  );
   const hi = (e: RankingEntry) => chart.highlight !== undefined && groupOf(e, chart) === chart.highlight;
 
   const notes = footnotes(chart);
@@ -77,9 +84,20 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
 
   const lo = top - s.lineHeight / 2 + 2;
   const hiY = H - bottom + s.lineHeight / 2 - 2;
-  const leftY = spreadLabels(left.map((e) => yOf(e.rank ?? 1)), s.lineHeight, lo, hiY);
-  const rightY = spreadLabels(right.map((e) => yOf(e.rank ?? 1)), s.lineHeight, lo, hiY);
-  if (!leftY.fits || !rightY.fits) problems.push(`${Math.max(left.length, right.length)} labels need ${Math.max(left.length, right.length) * s.lineHeight}px of height; the chart has ${Math.round(plotH + s.lineHeight)}px`);
+  const leftY = spreadLabels(
+    left.map((e) => yOf(e.rank ?? 1)),
+    s.lineHeight,
+    lo,
+    hiY,
+  );
+  const rightY = spreadLabels(
+    right.map((e) => yOf(e.rank ?? 1)),
+    s.lineHeight,
+    lo,
+    hiY,
+  );
+  if (!leftY.fits || !rightY.fits)
+    problems.push(`${Math.max(left.length, right.length)} labels need ${Math.max(left.length, right.length) * s.lineHeight}px of height; the chart has ${Math.round(plotH + s.lineHeight)}px`);
 
   const colour = (e: RankingEntry) => (chart.highlight === undefined || hi(e) ? s.color.accent : s.color.subduedMark);
   const point = (e: RankingEntry, side: 'left' | 'right', i: number) => {
@@ -96,15 +114,41 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
     };
   };
   const leaders = [
-    ...left.map((e, i) => ({ coords: [[L - DOT / 2 - 3, e.rank ?? 1], [L - LEADER + 5, round3(rankAt(leftY.ys[i] ?? 0))]] })),
-    ...right.map((e, i) => ({ coords: [[R + DOT / 2 + 3, e.rank ?? 1], [R + LEADER - 5, round3(rankAt(rightY.ys[i] ?? 0))]] })),
+    ...left.map((e, i) => ({
+      coords: [
+        [L - DOT / 2 - 3, e.rank ?? 1],
+        [L - LEADER + 5, round3(rankAt(leftY.ys[i] ?? 0))],
+      ],
+    })),
+    ...right.map((e, i) => ({
+      coords: [
+        [R + DOT / 2 + 3, e.rank ?? 1],
+        [R + LEADER - 5, round3(rankAt(rightY.ys[i] ?? 0))],
+      ],
+    })),
   ];
   const slopes = right.flatMap((e) => {
     const was = left.find((p) => nameKey(p.name) === nameKey(e.name));
-    return was ? [{ coords: [[L, was.rank ?? 1], [R, e.rank ?? 1]], lineStyle: { color: colour(e), width: hi(e) ? 3 : 2 } }] : [];
+    return was
+      ? [
+          {
+            coords: [
+              [L, was.rank ?? 1],
+              [R, e.rank ?? 1],
+            ],
+            lineStyle: { color: colour(e), width: hi(e) ? 3 : 2 },
+          },
+        ]
+      : [];
   });
 
-  const groups = chart.highlight !== undefined ? [{ name: chart.meta.groups[chart.highlight]?.label ?? chart.highlight, pick: hi }, { name: '其他', pick: (e: RankingEntry) => !hi(e) }] : [{ name: '名次', pick: () => true }];
+  const groups =
+    chart.highlight !== undefined
+      ? [
+          { name: chart.meta.groups[chart.highlight]?.label ?? chart.highlight, pick: hi },
+          { name: '其他', pick: (e: RankingEntry) => !hi(e) },
+        ]
+      : [{ name: '名次', pick: () => true }];
   const rich = { ...labelRich(s), gone: { fontSize: s.text, color: s.color.muted, fontFamily: s.font } };
   const series: object[] = [
     { type: 'lines', coordinateSystem: 'cartesian2d', silent: true, symbol: 'none', lineStyle: { opacity: 1 }, data: slopes },
@@ -160,7 +204,12 @@ function footnotes(chart: RankChangeChart): string[] {
   for (const edition of [chart.compare, chart.edition]) {
     const vague = edition.entries.filter((e) => e.rank === undefined);
     for (const n of [...new Set(vague.map((e) => e.within))]) {
-      notes.push(`${formatDate(edition.asOf)} 前${n}名（名次未公布）：${vague.filter((e) => e.within === n).map((e) => e.name).join('、')}`);
+      notes.push(
+        `${formatDate(edition.asOf)} 前${n}名（名次未公布）：${vague
+          .filter((e) => e.within === n)
+          .map((e) => e.name)
+          .join('、')}`,
+      );
     }
   }
   const gone = droppedOut(chart.edition, chart.compare).filter((e) => e.rank !== undefined);
@@ -187,5 +236,5 @@ export function rankChangeAltText(chart: RankChangeChart): string {
   const gone = droppedOut(chart.edition, chart.compare).map((e) => `${e.name}（上期${rankWord(e)}）`);
   let text = `${rankingHeading(chart.meta)}。名次變化（${formatDate(chart.compare.asOf)}→${formatDate(chart.edition.asOf)}）：${parts.join('，')}`;
   if (gone.length) text += `；本期未列出：${gone.join('、')}`;
-  return text + '。';
+  return `${text}。`;
 }

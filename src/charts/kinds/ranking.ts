@@ -77,7 +77,7 @@ function packNames(entries: readonly RankingEntry[], room: number, chart: Rankin
     const w = ctx.measure(e.name, s.text, hi);
     const markup = `{${hi ? 'hi' : 'lo'}|${plain(e.name)}}`;
     if (line && lineW + sep + w > room) {
-      lines.push(line + '{lo|、}');
+      lines.push(`${line}{lo|、}`);
       width = Math.max(width, lineW + sep);
       line = '';
       lineW = 0;
@@ -155,7 +155,13 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
       silent: true,
       symbol: 'none',
       z: 2,
-      data: vague.map(({ e, row }) => ({ coords: [[1, row], [Math.min(e.within ?? max, max), row]], lineStyle: { color: colour(e), width: 6, opacity: 0.35, cap: 'round' } })),
+      data: vague.map(({ e, row }) => ({
+        coords: [
+          [1, row],
+          [Math.min(e.within ?? max, max), row],
+        ],
+        lineStyle: { color: colour(e), width: 6, opacity: 0.35, cap: 'round' },
+      })),
     });
     series.push({
       type: 'scatter',
@@ -171,7 +177,17 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
           {
             value: [end, row],
             itemStyle: { color: colour(e) },
-            label: { show: true, position: 'right', distance: 10, formatter: caption, fontSize: s.small, color: s.color.muted, fontFamily: s.font, backgroundColor: s.color.background, padding: [2, 4] },
+            label: {
+              show: true,
+              position: 'right',
+              distance: 10,
+              formatter: caption,
+              fontSize: s.small,
+              color: s.color.muted,
+              fontFamily: s.font,
+              backgroundColor: s.color.background,
+              padding: [2, 4],
+            },
           },
         ];
       }),
@@ -211,7 +227,12 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
         symbol: 'none',
         z: 1,
         lineStyle: { color: s.color.grid, width: 1, type: 'dashed', opacity: 1 },
-        data: ticks.map((t) => ({ coords: [[t, 0], [t, Math.max(0, entries.length - 1)]] })),
+        data: ticks.map((t) => ({
+          coords: [
+            [t, 0],
+            [t, Math.max(0, entries.length - 1)],
+          ],
+        })),
       },
       ...series,
     ] as EChartsOption['series'],
@@ -245,7 +266,12 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const labelX = 52;
 
   const labels = exact.map((e) => richLabel(entryLabel(e), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
-  const spread = spreadLabels(exact.map((e) => yOf(e.rank ?? 1)), s.lineHeight, top - s.lineHeight / 2 + 2, H - s.pad - s.lineHeight / 2);
+  const spread = spreadLabels(
+    exact.map((e) => yOf(e.rank ?? 1)),
+    s.lineHeight,
+    top - s.lineHeight / 2 + 2,
+    H - s.pad - s.lineHeight / 2,
+  );
   if (!spread.fits) problems.push(`${exact.length} labels need ${exact.length * s.lineHeight}px of height; the chart has ${Math.round(H - top)}px`);
   const labelW = Math.max(0, ...labels.map((l) => l.width));
 
@@ -314,7 +340,12 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
     silent: true,
     symbol: 'none',
     lineStyle: { color: s.color.subduedMark, width: 1, opacity: 1 },
-    data: exact.map((e, i) => ({ coords: [[dotX + DOT / 2 + 3, e.rank ?? 1], [labelX - 5, round3(rankAt(spread.ys[i] ?? yOf(e.rank ?? 1)))]] })),
+    data: exact.map((e, i) => ({
+      coords: [
+        [dotX + DOT / 2 + 3, e.rank ?? 1],
+        [labelX - 5, round3(rankAt(spread.ys[i] ?? yOf(e.rank ?? 1)))],
+      ],
+    })),
   });
 
   const option: EChartsOption = {
@@ -418,7 +449,13 @@ export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | N
   const colours = entries.map((e) => (chart.highlight === undefined || isHighlighted(chart, e) ? theme.colors.accent : theme.colors.subdued));
   return {
     chartType: 'bar',
-    data: [{ name: `${chart.meta.basis ?? '分數'}${scale.unit ? `（${scale.unit}${chart.meta.scoreUnit ?? ''}）` : ''}`, labels: entries.map(entryLabel), values: entries.map((e) => inUnit(e.score ?? 0, scale.size)) }],
+    data: [
+      {
+        name: `${chart.meta.basis ?? '分數'}${scale.unit ? `（${scale.unit}${chart.meta.scoreUnit ?? ''}）` : ''}`,
+        labels: entries.map(entryLabel),
+        values: entries.map((e) => inUnit(e.score ?? 0, scale.size)),
+      },
+    ],
     options: {
       ...nativeBase(theme, s),
       barDir: 'bar',
@@ -441,13 +478,20 @@ export function rankingAltText(chart: RankingChart): string {
   const exact = entries
     .filter((e) => e.rank !== undefined)
     .map((e) => {
-      const notes = [e.score !== undefined ? formatNumber(e.score) + unit : '', changes?.get(e.name) ? `較${formatDate(chart.compare?.asOf ?? '')}${describeRankChange(changes.get(e.name) as RankChange)}` : '']
+      const notes = [
+        e.score !== undefined ? formatNumber(e.score) + unit : '',
+        changes?.get(e.name) ? `較${formatDate(chart.compare?.asOf ?? '')}${describeRankChange(changes.get(e.name) as RankChange)}` : '',
+      ]
         .filter(Boolean)
         .join('，');
       return `${e.name} 第${e.rank}${notes ? `（${notes}）` : ''}`;
     });
   const vague = [...new Set(entries.filter((e) => e.rank === undefined).map((e) => e.within))].map(
-    (n) => `${entries.filter((e) => e.rank === undefined && e.within === n).map((e) => e.name).join('、')} 在前${n}名（名次未公布）`,
+    (n) =>
+      `${entries
+        .filter((e) => e.rank === undefined && e.within === n)
+        .map((e) => e.name)
+        .join('、')} 在前${n}名（名次未公布）`,
   );
   let text = `${rankingHeading(chart.meta, chart.edition.asOf)}。名次：${[exact.join('，'), ...vague].filter(Boolean).join('；')}。`;
   if (chart.meta.size !== undefined && entries.length < chart.meta.size) text += '僅列出來源提及的名次。';
@@ -458,4 +502,3 @@ export function rankingAltText(chart: RankingChart): string {
   }
   return text;
 }
-

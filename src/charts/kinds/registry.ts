@@ -38,11 +38,12 @@ export const CHART_KINDS_DESCRIPTION = `${CHART_KIND_NAMES.map((name) => `${name
  * a chart whose `kind` it is (as `chartKind(chart.kind).option(chart, ctx)` does).
  */
 export function chartKind(kind: ChartKind): ChartKindSpec<ResolvedChart> {
-  // `any`: the dataset type an entry wants is checked against the dataset before its `resolve` is called.
+  // biome-ignore lint/suspicious/noExplicitAny: the dataset type an entry wants is checked against the dataset before its `resolve` is called.
   return CHART_KINDS[kind] as ChartKindSpec<ResolvedChart, any>;
 }
 
 /** The registry as given, once the compiler has checked that each entry draws charts of its own name. */
+// biome-ignore lint/suspicious/noExplicitAny: any dataset type; only the kind's name is checked here.
 function chartKinds<T extends { [K in keyof T]: ChartKindSpec<{ kind: K & string }, any> }>(kinds: T): T {
   return kinds;
 }

@@ -18,7 +18,12 @@ export const share: ChartKindSpec<ShareChart, 'figures'> = {
     if ('diagnostics' in pick) return pick;
     const notPercent = pick.items.filter((i) => i.unit !== '%');
     if (notPercent.length) {
-      return fail('CHART_NOT_PERCENT', `a share chart draws percentages; ${notPercent.map((i) => `'${i.key}'`).join(', ')} ${notPercent.length > 1 ? 'are' : 'is'} not in %`, 'use a comparison chart for amounts', fieldAt(request, request.items?.length ? 'items' : 'kind'));
+      return fail(
+        'CHART_NOT_PERCENT',
+        `a share chart draws percentages; ${notPercent.map((i) => `'${i.key}'`).join(', ')} ${notPercent.length > 1 ? 'are' : 'is'} not in %`,
+        'use a comparison chart for amounts',
+        fieldAt(request, request.items?.length ? 'items' : 'kind'),
+      );
     }
     return { chart: withOptional({ kind: 'share' as const, meta: pick.meta, items: pick.items }, request), diagnostics: [] };
   },
@@ -61,7 +66,11 @@ export function shareOption(chart: ShareChart, ctx: ChartContext): BuiltOption {
       axisLine: { show: false },
       splitLine: { show: true, lineStyle: { color: s.color.grid } },
     },
-    yAxis: categoryAxis(frame.lines, s, chart.items.map((i) => i.key === chart.highlight)),
+    yAxis: categoryAxis(
+      frame.lines,
+      s,
+      chart.items.map((i) => i.key === chart.highlight),
+    ),
     series: [
       // The track to 100%, which also carries the value label, right of the track's end.
       {

@@ -66,8 +66,7 @@ export function parseFontMetrics(buf: Uint8Array): FontMetrics {
   const unitsPerEm = view.getUint16(table('head') + 18);
   const numberOfHMetrics = view.getUint16(table('hhea') + 34);
   const hmtx = table('hmtx');
-  const advanceOf = (glyph: number): number =>
-    view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
+  const advanceOf = (glyph: number): number => view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
   const glyphOf = readCmap(view, table('cmap'));
   const widths = new Map<number, number>();
   const advance = (cp: number): number => {

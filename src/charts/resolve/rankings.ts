@@ -66,7 +66,12 @@ export function pickRanking(request: ChartRequest, dataset: RankingDataset, fail
 
   if (request.highlight !== undefined && !(request.highlight in dataset.groups)) {
     const groups = Object.keys(dataset.groups);
-    return fail('CHART_UNKNOWN_GROUP', `'${dataset.id}' has no group '${request.highlight}'`, groups.length ? `groups: ${list(groups)}` : `'${dataset.id}' defines no groups`, fieldAt(request, 'highlight'));
+    return fail(
+      'CHART_UNKNOWN_GROUP',
+      `'${dataset.id}' has no group '${request.highlight}'`,
+      groups.length ? `groups: ${list(groups)}` : `'${dataset.id}' defines no groups`,
+      fieldAt(request, 'highlight'),
+    );
   }
 
   let shown = edition;
@@ -74,7 +79,10 @@ export function pickRanking(request: ChartRequest, dataset: RankingDataset, fail
     const names = edition.entries.map((e) => e.name);
     const missing = request.items.filter((n) => !names.includes(n));
     if (missing.length) {
-      const at = itemAt(request, request.items.findIndex((n) => !names.includes(n)));
+      const at = itemAt(
+        request,
+        request.items.findIndex((n) => !names.includes(n)),
+      );
       return fail('CHART_UNKNOWN_ITEM', `the ${edition.asOf} edition of '${dataset.id}' has no entry ${missing.map((m) => `'${m}'`).join(', ')}`, `entries: ${list(names)}`, at);
     }
     const wanted = new Set(request.items);

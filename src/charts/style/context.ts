@@ -87,7 +87,11 @@ export function chartStyle(theme: Theme, size?: { width: number; height: number 
  */
 export function spreadLabels(wanted: readonly number[], gap: number, lo: number, hi: number): { ys: number[]; fits: boolean } {
   const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
-  interface Block { first: number; count: number; start: number }
+  interface Block {
+    first: number;
+    count: number;
+    start: number;
+  }
   const blocks: Block[] = [];
   const fits = (order.length - 1) * gap <= hi - lo + 0.5;
   const place = (b: Block) => {
@@ -132,7 +136,7 @@ export function wrapLabel(text: string, max: number, size: number, measure: Meas
     const tail = text.slice(bracket);
     if (fits(head) && fits(tail)) return [head, tail];
   }
-  const tokens = text.match(/[A-Za-z0-9.%#+\-]+\s*|\s+|./gsu) ?? [text];
+  const tokens = text.match(/[A-Za-z0-9.%#+-]+\s*|\s+|./gsu) ?? [text];
   const lines: string[] = [];
   let line = '';
   for (const t of tokens) {

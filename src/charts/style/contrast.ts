@@ -44,7 +44,7 @@ export function mix(a: HexColor, b: HexColor, t: number): HexColor {
 
 /** `#RRGGBB`, as ECharts wants it. */
 export function css(c: HexColor): string {
-  return '#' + norm(c);
+  return `#${norm(c)}`;
 }
 
 function norm(c: HexColor): HexColor {
@@ -57,5 +57,12 @@ function rgb(c: HexColor): number[] {
 }
 
 function hex(parts: number[]): HexColor {
-  return parts.map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return parts
+    .map((c) =>
+      Math.round(Math.max(0, Math.min(255, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
 }

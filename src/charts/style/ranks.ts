@@ -57,7 +57,7 @@ export function richLabel(text: string, highlighted: boolean, change: RankChange
   let width = ctx.measure(text, s.text, highlighted);
   if (!change) return { markup: name, width };
   const mark = formatRankChange(change);
-  width += ctx.measure('  ' + mark, s.text, true);
+  width += ctx.measure(`  ${mark}`, s.text, true);
   return { markup: `${name}  {${change.kind}|${mark}}`, width };
 }
 

@@ -16,8 +16,29 @@ export const agenda: LayoutKind<'agenda'> = {
     const specs: TextSpec[] = [];
     items.forEach((item, i) => {
       const y = top + i * rowH;
-      els.push(fitText({ box: { x: MARGIN, y, w: 1.2, h: rowH * 0.8 }, paragraphs: [{ text: numbers[i] ?? '', bold: true }], max: 36, min: 18, color: theme.colors.accent, valign: 'middle', name: `agenda number ${i + 1}` }, ctx));
-      specs.push({ box: { x: MARGIN + 1.4, y, w: CONTENT_W - 1.4, h: rowH * 0.8 }, paragraphs: [{ text: item }], max: 28, min: 16, color: theme.colors.text, valign: 'middle', name: `agenda item ${i + 1}` });
+      els.push(
+        fitText(
+          {
+            box: { x: MARGIN, y, w: 1.2, h: rowH * 0.8 },
+            paragraphs: [{ text: numbers[i] ?? '', bold: true }],
+            max: 36,
+            min: 18,
+            color: theme.colors.accent,
+            valign: 'middle',
+            name: `agenda number ${i + 1}`,
+          },
+          ctx,
+        ),
+      );
+      specs.push({
+        box: { x: MARGIN + 1.4, y, w: CONTENT_W - 1.4, h: rowH * 0.8 },
+        paragraphs: [{ text: item }],
+        max: 28,
+        min: 16,
+        color: theme.colors.text,
+        valign: 'middle',
+        name: `agenda item ${i + 1}`,
+      });
       els.push({ type: 'shape', shape: 'line', box: { x: MARGIN, y: y + rowH * 0.9, w: CONTENT_W, h: 0 }, line: { color: theme.colors.grid, widthPt: 1 }, name: `agenda rule ${i + 1}` });
     });
     return { elements: [...els, ...fitAll(specs, ctx)] };

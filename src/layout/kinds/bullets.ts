@@ -10,7 +10,10 @@ export const bullets: LayoutKind<'bullets'> = {
     return {
       elements: [
         ...contentFrame(ctx, slide.title),
-        fitText({ box: { ...BODY, y: BODY.y + 0.15, h: BODY.h - 0.15 }, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets' }, ctx),
+        fitText(
+          { box: { ...BODY, y: BODY.y + 0.15, h: BODY.h - 0.15 }, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets' },
+          ctx,
+        ),
       ],
     };
   },

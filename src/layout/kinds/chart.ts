@@ -20,7 +20,18 @@ export const chart: LayoutKind<'chart'> = {
     return {
       elements: [
         ...contentFrame(ctx, slide.title),
-        fitText({ box: { x: MARGIN, y: BODY.y + 0.1, w: CONTENT_W, h: 0.6 }, paragraphs: [{ text: slide.takeaway, bold: true }], max: theme.sizes.body + 2, min: 14, color: theme.colors.accent2, valign: 'middle', name: 'takeaway' }, ctx),
+        fitText(
+          {
+            box: { x: MARGIN, y: BODY.y + 0.1, w: CONTENT_W, h: 0.6 },
+            paragraphs: [{ text: slide.takeaway, bold: true }],
+            max: theme.sizes.body + 2,
+            min: 14,
+            color: theme.colors.accent2,
+            valign: 'middle',
+            name: 'takeaway',
+          },
+          ctx,
+        ),
         { type: 'chart', box: CHART_BOX, job: id, name: 'chart' },
       ],
       charts: [{ id, request, box: { width: CHART_BOX.w, height: CHART_BOX.h } }],

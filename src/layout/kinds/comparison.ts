@@ -10,14 +10,32 @@ export const comparison: LayoutKind<'comparison'> = {
     const gap = 0.5;
     const w = (CONTENT_W - gap) / 2;
     const columns = [slide.left, slide.right];
-    const heads = columns.map((c, i): TextSpec => ({
-      box: { x: MARGIN + i * (w + gap), y: BODY.y + 0.15, w, h: 0.8 }, paragraphs: [{ text: c.heading, bold: true }], max: 24, min: 14,
-      color: 'FFFFFF', fill: i === 0 ? theme.colors.accent2 : theme.colors.accent, align: 'center', valign: 'middle', pad: 0.12, name: `${i ? 'right' : 'left'} heading`,
-    }));
-    const bodies = columns.map((c, i): TextSpec => ({
-      box: { x: MARGIN + i * (w + gap), y: BODY.y + 1.0, w, h: BODY.h - 1.0 }, paragraphs: bulletParagraphs(c.bullets), max: theme.sizes.body + 2, min: 12,
-      color: theme.colors.text, fill: CARD_FILL, pad: 0.3, name: `${i ? 'right' : 'left'} column`,
-    }));
+    const heads = columns.map(
+      (c, i): TextSpec => ({
+        box: { x: MARGIN + i * (w + gap), y: BODY.y + 0.15, w, h: 0.8 },
+        paragraphs: [{ text: c.heading, bold: true }],
+        max: 24,
+        min: 14,
+        color: 'FFFFFF',
+        fill: i === 0 ? theme.colors.accent2 : theme.colors.accent,
+        align: 'center',
+        valign: 'middle',
+        pad: 0.12,
+        name: `${i ? 'right' : 'left'} heading`,
+      }),
+    );
+    const bodies = columns.map(
+      (c, i): TextSpec => ({
+        box: { x: MARGIN + i * (w + gap), y: BODY.y + 1.0, w, h: BODY.h - 1.0 },
+        paragraphs: bulletParagraphs(c.bullets),
+        max: theme.sizes.body + 2,
+        min: 12,
+        color: theme.colors.text,
+        fill: CARD_FILL,
+        pad: 0.3,
+        name: `${i ? 'right' : 'left'} column`,
+      }),
+    );
     return { elements: [...contentFrame(ctx, slide.title), ...fitAll(heads, ctx), ...fitAll(bodies, ctx)] };
   },
 };

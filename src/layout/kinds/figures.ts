@@ -19,10 +19,38 @@ export const figures: LayoutKind<'figures'> = {
       const x = MARGIN + i * (w + gap);
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: CARD_FILL, name: `figure ${i + 1} card` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
-      values.push({ box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 }, paragraphs: [{ text: f.value, bold: true }], max: theme.sizes.figure, min: 24, color: theme.colors.accent, align: 'center', valign: 'middle', noWrap: true, name: `figure ${i + 1} value` });
-      labels.push({ box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 }, paragraphs: [{ text: f.label, bold: true }], max: 22, min: 12, color: theme.colors.text, align: 'center', valign: 'top', name: `figure ${i + 1} label` });
+      values.push({
+        box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 },
+        paragraphs: [{ text: f.value, bold: true }],
+        max: theme.sizes.figure,
+        min: 24,
+        color: theme.colors.accent,
+        align: 'center',
+        valign: 'middle',
+        noWrap: true,
+        name: `figure ${i + 1} value`,
+      });
+      labels.push({
+        box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 },
+        paragraphs: [{ text: f.label, bold: true }],
+        max: 22,
+        min: 12,
+        color: theme.colors.text,
+        align: 'center',
+        valign: 'top',
+        name: `figure ${i + 1} label`,
+      });
       if (f.detail) {
-        details.push({ box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 }, paragraphs: [{ text: f.detail }], max: 16, min: 10, color: theme.colors.muted, align: 'center', valign: 'top', name: `figure ${i + 1} detail` });
+        details.push({
+          box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 },
+          paragraphs: [{ text: f.detail }],
+          max: 16,
+          min: 10,
+          color: theme.colors.muted,
+          align: 'center',
+          valign: 'top',
+          name: `figure ${i + 1} detail`,
+        });
       }
     });
     return { elements: [...contentFrame(ctx, slide.title), ...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };

@@ -12,7 +12,18 @@ export const quote: LayoutKind<'quote'> = {
       elements: [
         ...(slide.title ? contentFrame(ctx, slide.title) : []),
         { type: 'shape', shape: 'rect', box: { x: MARGIN + 0.2, y: 2.0, w: 0.12, h: 2.9 }, fill: theme.colors.accent, name: 'quote bar' },
-        fitText({ box: { x: MARGIN + 0.7, y: 1.85, w: CONTENT_W - 1.2, h: 3.2 }, paragraphs: [{ text: `「${stripQuotes(slide.quote)}」` }], max: theme.sizes.quote + 4, min: 16, color: theme.colors.text, valign: 'middle', name: 'quote' }, ctx),
+        fitText(
+          {
+            box: { x: MARGIN + 0.7, y: 1.85, w: CONTENT_W - 1.2, h: 3.2 },
+            paragraphs: [{ text: `「${stripQuotes(slide.quote)}」` }],
+            max: theme.sizes.quote + 4,
+            min: 16,
+            color: theme.colors.text,
+            valign: 'middle',
+            name: 'quote',
+          },
+          ctx,
+        ),
         fitText({ box: { x: MARGIN + 0.7, y: 5.25, w: CONTENT_W - 1.2, h: 1.2 }, paragraphs: who, max: 22, min: 12, color: theme.colors.text, name: 'speaker' }, ctx),
       ],
     };

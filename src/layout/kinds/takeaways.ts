@@ -20,8 +20,23 @@ export const takeaways: LayoutKind<'takeaways'> = {
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: 'F3F5F8', name: `card ${i + 1}` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w: 0.08, h }, fill: theme.colors.accent, name: `card ${i + 1} bar` });
       const headH = grid.rows === 2 ? 0.75 : 1.2;
-      heads.push({ box: { x: x + 0.35, y: y + 0.2, w: w - 0.6, h: headH }, paragraphs: [{ text: `${i + 1}　${p.heading}`, bold: true }], max: 26, min: 14, color: theme.colors.accent, valign: 'middle', name: `point ${i + 1} heading` });
-      texts.push({ box: { x: x + 0.35, y: y + 0.3 + headH, w: w - 0.6, h: h - headH - 0.5 }, paragraphs: [{ text: p.text }], max: theme.sizes.body, min: 12, color: theme.colors.text, name: `point ${i + 1} text` });
+      heads.push({
+        box: { x: x + 0.35, y: y + 0.2, w: w - 0.6, h: headH },
+        paragraphs: [{ text: `${i + 1}　${p.heading}`, bold: true }],
+        max: 26,
+        min: 14,
+        color: theme.colors.accent,
+        valign: 'middle',
+        name: `point ${i + 1} heading`,
+      });
+      texts.push({
+        box: { x: x + 0.35, y: y + 0.3 + headH, w: w - 0.6, h: h - headH - 0.5 },
+        paragraphs: [{ text: p.text }],
+        max: theme.sizes.body,
+        min: 12,
+        color: theme.colors.text,
+        name: `point ${i + 1} text`,
+      });
     });
     return { elements: [...contentFrame(ctx, slide.title), ...cards, ...fitAll(heads, ctx), ...fitAll(texts, ctx)] };
   },

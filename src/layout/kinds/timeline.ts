@@ -34,14 +34,50 @@ export const timeline: LayoutKind<'timeline'> = {
       const place = (offset: number, h: number) => (above ? lineY - offset - h : lineY + offset);
       const common = { align: 'center' as const, w, x };
       if (alternate) {
-        dates.push({ box: { x, y: place(0.22, rows.date), w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 18, min: 10, color: theme.colors.accent, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} date` });
+        dates.push({
+          box: { x, y: place(0.22, rows.date), w, h: rows.date },
+          paragraphs: [{ text: e.date, bold: true }],
+          max: 18,
+          min: 10,
+          color: theme.colors.accent,
+          align: common.align,
+          valign: above ? 'bottom' : 'top',
+          name: `event ${i + 1} date`,
+        });
       } else {
-        dates.push({ box: { x, y: lineY - 0.2 - rows.date, w, h: rows.date }, paragraphs: [{ text: e.date, bold: true }], max: 20, min: 10, color: theme.colors.accent, align: common.align, valign: 'bottom', name: `event ${i + 1} date` });
+        dates.push({
+          box: { x, y: lineY - 0.2 - rows.date, w, h: rows.date },
+          paragraphs: [{ text: e.date, bold: true }],
+          max: 20,
+          min: 10,
+          color: theme.colors.accent,
+          align: common.align,
+          valign: 'bottom',
+          name: `event ${i + 1} date`,
+        });
       }
       const labelOffset = alternate ? 0.22 + rows.date : 0.3;
-      labels.push({ box: { x, y: place(labelOffset, rows.label), w, h: rows.label }, paragraphs: [{ text: e.label, bold: true }], max: 20, min: 10, color: theme.colors.text, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} label` });
+      labels.push({
+        box: { x, y: place(labelOffset, rows.label), w, h: rows.label },
+        paragraphs: [{ text: e.label, bold: true }],
+        max: 20,
+        min: 10,
+        color: theme.colors.text,
+        align: common.align,
+        valign: above ? 'bottom' : 'top',
+        name: `event ${i + 1} label`,
+      });
       if (e.detail) {
-        details.push({ box: { x, y: place(labelOffset + rows.label, rows.detail), w, h: rows.detail }, paragraphs: [{ text: e.detail }], max: 15, min: 9, color: theme.colors.muted, align: common.align, valign: above ? 'bottom' : 'top', name: `event ${i + 1} detail` });
+        details.push({
+          box: { x, y: place(labelOffset + rows.label, rows.detail), w, h: rows.detail },
+          paragraphs: [{ text: e.detail }],
+          max: 15,
+          min: 9,
+          color: theme.colors.muted,
+          align: common.align,
+          valign: above ? 'bottom' : 'top',
+          name: `event ${i + 1} detail`,
+        });
       }
     });
     return { elements: [...contentFrame(ctx, slide.title), ...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };

@@ -11,7 +11,10 @@ export const title: LayoutKind<'title'> = {
     const w = 11.6;
     const elements: Element[] = [
       { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 2.05, w: 1.2, h: 0.09 }, fill: theme.colors.accent, name: 'accent rule' },
-      fitText({ box: { x: MARGIN, y: 2.3, w, h: 2.0 }, paragraphs: [{ text: slide.title, bold: true }], max: theme.sizes.title + 4, min: 28, color: theme.colors.darkText, valign: 'top', name: 'title' }, ctx),
+      fitText(
+        { box: { x: MARGIN, y: 2.3, w, h: 2.0 }, paragraphs: [{ text: slide.title, bold: true }], max: theme.sizes.title + 4, min: 28, color: theme.colors.darkText, valign: 'top', name: 'title' },
+        ctx,
+      ),
     ];
     if (slide.subtitle) {
       elements.push(fitText({ box: { x: MARGIN, y: 4.4, w, h: 1.1 }, paragraphs: [{ text: slide.subtitle }], max: 24, min: 16, color: ON_DARK_MUTED, name: 'subtitle' }, ctx));

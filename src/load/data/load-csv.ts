@@ -52,11 +52,25 @@ export async function readCsvTable(ref: string, opts: { rootDir: string; dataFil
   const file = resolveInside(opts.rootDir, path.dirname(opts.dataFile), ref);
   if (!file) {
     return {
-      diagnostics: [error('DATA_PATH_OUTSIDE_PROJECT', `'${ref}' is outside the outline's folder`, from, `CSV files must be inside the outline's folder; name them relative to the data file, e.g. ${path.basename(ref)} for a file beside it`)],
+      diagnostics: [
+        error(
+          'DATA_PATH_OUTSIDE_PROJECT',
+          `'${ref}' is outside the outline's folder`,
+          from,
+          `CSV files must be inside the outline's folder; name them relative to the data file, e.g. ${path.basename(ref)} for a file beside it`,
+        ),
+      ],
       texts,
     };
   }
-  const source = await readSource(file, 'DATA', from, { ref, maxBytes: MAX_CSV_BYTES, relativeTo: "the data file's folder", format: 'CSV', within: [opts.rootDir], withinName: "the outline's folder" });
+  const source = await readSource(file, 'DATA', from, {
+    ref,
+    maxBytes: MAX_CSV_BYTES,
+    relativeTo: "the data file's folder",
+    format: 'CSV',
+    within: [opts.rootDir],
+    withinName: "the outline's folder",
+  });
   if (!source.ok) return { diagnostics: [source.diagnostic], texts };
   texts.set(file, source.text);
 
@@ -64,7 +78,12 @@ export async function readCsvTable(ref: string, opts: { rootDir: string; dataFil
   if (more !== undefined) {
     const end = source.text.indexOf('\n', more);
     diagnostics.push(
-      error('DATA_CSV_TOO_MANY_ROWS', `${ref} has more than ${MAX_CSV_ROWS} rows below its header`, at(file, [more, end < 0 ? source.text.length : end]), `a dataset holds what a slide can cite; keep the rows the source ranks (a top 10, 50 or 100) in the file`),
+      error(
+        'DATA_CSV_TOO_MANY_ROWS',
+        `${ref} has more than ${MAX_CSV_ROWS} rows below its header`,
+        at(file, [more, end < 0 ? source.text.length : end]),
+        `a dataset holds what a slide can cite; keep the rows the source ranks (a top 10, 50 or 100) in the file`,
+      ),
     );
     return { diagnostics, texts };
   }
@@ -91,7 +110,15 @@ export async function readCsvTable(ref: string, opts: { rootDir: string; dataFil
     const what = typeof m === 'string' ? `a '${m}' column` : `a ${m.map((c) => `'${c}'`).join(' or ')} column`;
     // A misspelt column is already reported as unknown; saying it is missing too would repeat it.
     const typo = header.cells.some((c) => !shape.columns.includes(c.value.trim()) && [m].flat().includes(closest(c.value.trim(), shape.columns) ?? ''));
-    if (!typo) diagnostics.push(error('DATA_CSV_MISSING_COLUMN', `the header has no ${typeof m === 'string' ? `'${m}'` : m.map((c) => `'${c}'`).join(' or ')} column`, at(file, header.range), `the first row names the columns; it needs ${what}`));
+    if (!typo)
+      diagnostics.push(
+        error(
+          'DATA_CSV_MISSING_COLUMN',
+          `the header has no ${typeof m === 'string' ? `'${m}'` : m.map((c) => `'${c}'`).join(' or ')} column`,
+          at(file, header.range),
+          `the first row names the columns; it needs ${what}`,
+        ),
+      );
   }
   if (missing.length) return { diagnostics, texts };
 

@@ -7,17 +7,7 @@ import { loadYamlFile } from '../load-yaml-file.js';
 import { cleanDataset } from './clean-data.js';
 import { closest, didYouMean } from '../../text/suggest.js';
 import { csvObjects, readCsvTable, type CsvRecord, type CsvShape } from './load-csv.js';
-import {
-  dataFileSchema,
-  figureItem,
-  FIGURES_CSV_COLUMNS,
-  itemKey,
-  RANKING_CSV_COLUMNS,
-  rankingEntry,
-  type DataFileDoc,
-  type FigureItemDoc,
-  type RankingEntryDoc,
-} from './schema.js';
+import { dataFileSchema, figureItem, FIGURES_CSV_COLUMNS, itemKey, RANKING_CSV_COLUMNS, rankingEntry, type DataFileDoc, type FigureItemDoc, type RankingEntryDoc } from './schema.js';
 import { datasetAsOf, fieldAt, type Dataset, type DataStore, type FigureItem, type RankingDataset, type RankingEdition, type RankingEntry } from '../../data/types.js';
 
 /** Data files larger than this are refused before they are read. */
@@ -50,11 +40,21 @@ async function loadDataFile(outline: Outline, namespace: string, ref: string): P
   const file = resolveInside(outline.dir, outline.dir, ref);
   if (!file) {
     return {
-      diagnostics: [error('DATA_PATH_OUTSIDE_PROJECT', `data file '${ref}' is outside the outline's folder`, from, `data files must be inside the outline's folder (${path.basename(outline.dir)}/); name them relative to the outline, e.g. data/${namespace}.yaml`)],
+      diagnostics: [
+        error(
+          'DATA_PATH_OUTSIDE_PROJECT',
+          `data file '${ref}' is outside the outline's folder`,
+          from,
+          `data files must be inside the outline's folder (${path.basename(outline.dir)}/); name them relative to the outline, e.g. data/${namespace}.yaml`,
+        ),
+      ],
       texts,
     };
   }
-  const loaded = await loadYamlFile(file, 'DATA', dataFileSchema, { from, options: { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder", within: [outline.dir], withinName: "the outline's folder" } });
+  const loaded = await loadYamlFile(file, 'DATA', dataFileSchema, {
+    from,
+    options: { ref, maxBytes: MAX_DATA_BYTES, relativeTo: "the outline's folder", within: [outline.dir], withinName: "the outline's folder" },
+  });
   for (const [f, t] of loaded.texts) texts.set(f, t);
   if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
   const built = await toDatasets(loaded.value, { namespace, positions: positionsOf(loaded.doc, file), file, rootDir: outline.dir });
@@ -223,14 +223,23 @@ function checkFigures(items: readonly FigureItem[], id: string): Diagnostic[] {
       out.push(error('DATA_UNKNOWN_PARENT', `${id}: '${item.key}' names itself as its parent`, fieldAt(item, 'parent'), 'parent is the key of the total this item is a part of'));
     } else if (!byKey.has(item.parent)) {
       const near = closest(item.parent, byKey.keys());
-      out.push(error('DATA_UNKNOWN_PARENT', `${id}: '${item.key}' names parent '${item.parent}', which is not an item`, fieldAt(item, 'parent'), near ? `did you mean '${near}'?` : `the items are: ${[...byKey.keys()].join(', ')}`));
+      out.push(
+        error(
+          'DATA_UNKNOWN_PARENT',
+          `${id}: '${item.key}' names parent '${item.parent}', which is not an item`,
+          fieldAt(item, 'parent'),
+          near ? `did you mean '${near}'?` : `the items are: ${[...byKey.keys()].join(', ')}`,
+        ),
+      );
     }
   }
   for (const parent of items) {
     const parts = items.filter((i) => i.parent === parent.key);
     const sum = parts.reduce((a, p) => a + p.value, 0);
     if (parts.length && sum > parent.value * 1.0001) {
-      out.push(warning('DATA_PARTS_EXCEED_TOTAL', `${id}: the parts of '${parent.key}' add up to ${sum}, more than its ${parent.value}`, fieldAt(parent, 'value'), 'check the numbers against the source'));
+      out.push(
+        warning('DATA_PARTS_EXCEED_TOTAL', `${id}: the parts of '${parent.key}' add up to ${sum}, more than its ${parent.value}`, fieldAt(parent, 'value'), 'check the numbers against the source'),
+      );
     }
   }
   return out;

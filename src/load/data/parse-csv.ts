@@ -52,7 +52,9 @@ export function parseCsv(text: string, file: string, maxRows = Infinity): { rows
           i++;
         }
         if (!closed) {
-          diagnostics.push(error('DATA_CSV_SYNTAX', 'this quoted cell is never closed', { file, range: [cellStart, lineEndAt(text, cellStart)] }, 'end it with "; write "" for a quote inside a quoted cell'));
+          diagnostics.push(
+            error('DATA_CSV_SYNTAX', 'this quoted cell is never closed', { file, range: [cellStart, lineEndAt(text, cellStart)] }, 'end it with "; write "" for a quote inside a quoted cell'),
+          );
           return { rows, diagnostics };
         }
         const after = i;
@@ -63,7 +65,14 @@ export function parseCsv(text: string, file: string, maxRows = Infinity): { rows
       } else {
         while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
           if (text[i] === '"') {
-            diagnostics.push(error('DATA_CSV_SYNTAX', 'a quote inside a cell that does not start with one', { file, range: [i, i + 1] }, 'put the whole cell in quotes, and write "" for each quote inside it: "say ""hi"""'));
+            diagnostics.push(
+              error(
+                'DATA_CSV_SYNTAX',
+                'a quote inside a cell that does not start with one',
+                { file, range: [i, i + 1] },
+                'put the whole cell in quotes, and write "" for each quote inside it: "say ""hi"""',
+              ),
+            );
           }
           value += text[i];
           i++;

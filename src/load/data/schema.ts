@@ -26,7 +26,7 @@ const key = z.string().regex(/^[A-Za-z_][\w-]*$/, 'ASCII letters, digits, _ or -
 export const csvPath = z
   .string()
   .regex(/\.csv$/i, 'the path of a .csv file')
-  .describe('The path of a CSV file, relative to this data file (and inside the outline\'s folder), with a header row.');
+  .describe("The path of a CSV file, relative to this data file (and inside the outline's folder), with a header row.");
 
 export const rankingEntry = z
   .strictObject({
@@ -98,9 +98,7 @@ const figures = z
     title: z.string().min(1).describe('What the figures are, as the deck cites them.'),
     asOf: partialDate,
     source: citation,
-    items: z
-      .union([z.record(key, figureItem), csvPath])
-      .describe('The figures by key: a mapping, or a CSV file with the columns key,label,value,unit,qualifier,period,parent,note.'),
+    items: z.union([z.record(key, figureItem), csvPath]).describe('The figures by key: a mapping, or a CSV file with the columns key,label,value,unit,qualifier,period,parent,note.'),
   })
   .describe('Named figures: key numbers, spending, survey shares.');
 

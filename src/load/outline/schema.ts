@@ -18,25 +18,19 @@ const datasetRef = z
 const common = {
   title: z.string().optional().describe('The slide title; Handlebars allowed.'),
   notes: notes.optional(),
-  sources: z
-    .array(datasetRef)
-    .optional()
-    .describe('Datasets this slide draws on; their source and as-of date are cited under the slide.'),
+  sources: z.array(datasetRef).optional().describe('Datasets this slide draws on; their source and as-of date are cited under the slide.'),
 };
 
-const bullet = z.union([
-  text,
-  z.strictObject({ text, sub: z.array(text).optional().describe('Second-level bullets.') }),
-]).describe('A bullet: text, or `{ text, sub: [...] }` for a bullet with second-level bullets.');
+const bullet = z
+  .union([text, z.strictObject({ text, sub: z.array(text).optional().describe('Second-level bullets.') })])
+  .describe('A bullet: text, or `{ text, sub: [...] }` for a bullet with second-level bullets.');
 
 /** A briefing deck longer than this is almost surely a mistake (a generated or pasted outline). */
 export const MAX_SLIDES = 2000;
 
 export const chartSchema = z
   .strictObject({
-    kind: z
-      .enum(CHART_KIND_NAMES)
-      .describe('ranking: #1 on top; rank-change: slope between two editions; comparison: bars of values; breakdown: a total and its parts; share: percentages.'),
+    kind: z.enum(CHART_KIND_NAMES).describe('ranking: #1 on top; rank-change: slope between two editions; comparison: bars of values; breakdown: a total and its parts; share: percentages.'),
     data: datasetRef.describe('The dataset drawn: a ranking for ranking and rank-change, figures for comparison, breakdown and share.'),
     edition: z.string().optional().describe('Which edition of a ranking (its asOf); default the newest.'),
     compare: z.string().optional().describe('The edition to compare with; default the one before.'),
@@ -52,9 +46,7 @@ export const chartSchema = z
   })
   .describe('A chart drawn from a dataset; the dataset is cited under the slide.');
 
-const column = z
-  .strictObject({ heading: z.string().describe('The column heading.'), bullets: z.array(bullet).min(1) })
-  .describe('One side of a comparison slide.');
+const column = z.strictObject({ heading: z.string().describe('The column heading.'), bullets: z.array(bullet).min(1) }).describe('One side of a comparison slide.');
 
 /** Text with its description: every string may hold Handlebars. */
 const t = (description: string) => z.string().describe(description);
@@ -88,9 +80,7 @@ export const slideSchema = z
         subtitle: t('A line under the title.').optional(),
       })
       .describe('A section divider; listed on the agenda.'),
-    z
-      .strictObject({ layout: z.literal('bullets'), ...common, title: slideTitle, bullets: z.array(bullet).min(1).describe('The bullets, in order.') })
-      .describe('A title and bullets.'),
+    z.strictObject({ layout: z.literal('bullets'), ...common, title: slideTitle, bullets: z.array(bullet).min(1).describe('The bullets, in order.') }).describe('A title and bullets.'),
     z
       .strictObject({
         layout: z.literal('figures'),
@@ -100,7 +90,7 @@ export const slideSchema = z
           .array(
             z
               .strictObject({
-                value: t('The number as shown, e.g. "{{figure capex.spending \"alibaba\"}}".'),
+                value: t('The number as shown, e.g. "{{figure capex.spending "alibaba"}}".'),
                 label: t('What the number is.'),
                 detail: t('A small line under the label.').optional(),
               })
@@ -149,9 +139,7 @@ export const slideSchema = z
           .describe('Two to eight events, oldest first.'),
       })
       .describe('Events on a line.'),
-    z
-      .strictObject({ layout: z.literal('comparison'), ...common, title: slideTitle, left: column, right: column })
-      .describe('Two columns side by side.'),
+    z.strictObject({ layout: z.literal('comparison'), ...common, title: slideTitle, left: column, right: column }).describe('Two columns side by side.'),
     z
       .strictObject({
         layout: z.literal('takeaways'),
@@ -198,26 +186,17 @@ export const outlineSchema = z
           .optional()
           .describe('The publication the deck briefs on; cited on the sources slide.'),
         footer: t('A line at the bottom of every content slide.').optional(),
-        maxDataAge: z
-          .number()
-          .int()
-          .positive()
-          .optional()
-          .describe('Months: `check` and `build` warn (DATA_STALE) about a dataset whose asOf is older than this at deck.date.'),
+        maxDataAge: z.number().int().positive().optional().describe('Months: `check` and `build` warn (DATA_STALE) about a dataset whose asOf is older than this at deck.date.'),
       })
       .describe('What the deck is: its title, date, language, theme and source.'),
     data: z
       .record(
         z.string().regex(/^[A-Za-z_][\w-]*$/, 'ASCII letters, digits, _ or -, starting with a letter or _'),
-        z.string().describe('A data file (YAML), relative to the outline; it must be inside the outline\'s folder.'),
+        z.string().describe("A data file (YAML), relative to the outline; it must be inside the outline's folder."),
       )
       .default({})
       .describe('Data files by namespace: `a16z: data/a16z.yaml` makes `a16z.web` the dataset `web` in that file.'),
-    slides: z
-      .array(slideSchema)
-      .min(1)
-      .max(MAX_SLIDES)
-      .describe(`The slides, in order (at most ${MAX_SLIDES}).`),
+    slides: z.array(slideSchema).min(1).max(MAX_SLIDES).describe(`The slides, in order (at most ${MAX_SLIDES}).`),
   })
   .describe('A briefdeck outline.');
 

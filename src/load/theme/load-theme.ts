@@ -17,15 +17,34 @@ const size = z.number().positive().max(400);
 export const themeSchema = z.strictObject({
   name: z.string(),
   colors: z.strictObject({
-    background: hex, text: hex, muted: hex, accent: hex, accent2: hex, subdued: hex,
-    grid: hex, darkBackground: hex, darkText: hex, up: hex, down: hex,
+    background: hex,
+    text: hex,
+    muted: hex,
+    accent: hex,
+    accent2: hex,
+    subdued: hex,
+    grid: hex,
+    darkBackground: hex,
+    darkText: hex,
+    up: hex,
+    down: hex,
   }),
   fonts: z.strictObject({
-    latin: z.string().min(1), eastAsian: z.string().min(1),
-    chartRegular: z.string().min(1), chartBold: z.string().min(1), chartFamily: z.string().min(1),
+    latin: z.string().min(1),
+    eastAsian: z.string().min(1),
+    chartRegular: z.string().min(1),
+    chartBold: z.string().min(1),
+    chartFamily: z.string().min(1),
   }),
   sizes: z.strictObject({
-    title: size, sectionTitle: size, heading: size, body: size, small: size, figure: size, quote: size, footer: size,
+    title: size,
+    sectionTitle: size,
+    heading: size,
+    body: size,
+    small: size,
+    figure: size,
+    quote: size,
+    footer: size,
   }),
 });
 
@@ -62,7 +81,10 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
     return { diagnostics: [error('TEMPLATE_UNKNOWN_THEME', `no theme '${name}'`, from, didYouMean(name, known))], texts: new Map() };
   }
   const file = path.join(folder.dir, 'themes', `${name}.yaml`);
-  const loaded = await loadYamlFile(file, 'TEMPLATE', themeSchema, { from, options: { ref: path.relative(folder.root, file), within: [folder.dir], withinName: `the templates folder ${folder.dir}` } });
+  const loaded = await loadYamlFile(file, 'TEMPLATE', themeSchema, {
+    from,
+    options: { ref: path.relative(folder.root, file), within: [folder.dir], withinName: `the templates folder ${folder.dir}` },
+  });
   const { texts } = loaded;
   if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
   const theme = loaded.value;
@@ -85,7 +107,9 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
 
 function themeNames(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -5));
   } catch {
     return [];
   }

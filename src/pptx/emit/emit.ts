@@ -48,7 +48,10 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
   switch (el.type) {
     case 'text':
       slide.addText(runsOf(el, style), {
-        x, y, w, h,
+        x,
+        y,
+        w,
+        h,
         fontFace: style.fontFace,
         lang: style.lang,
         fontSize: el.size,
@@ -62,7 +65,10 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
       return;
     case 'shape':
       slide.addShape(el.shape, {
-        x, y, w, h,
+        x,
+        y,
+        w,
+        h,
         objectName: el.name,
         ...(el.fill ? { fill: { color: el.fill } } : {}),
         line: el.line ? { color: el.line.color, width: el.line.widthPt } : { type: 'none' },

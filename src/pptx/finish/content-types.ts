@@ -98,12 +98,8 @@ export function repairContentTypes(parts: Parts): Map<string, Uint8Array> {
   }
 
   const types = createElement('Types', { xmlns: CONTENT_TYPES_NS }, [
-    ...[...defaults]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([Extension, ContentType]) => createElement('Default', { Extension, ContentType })),
-    ...[...overrides]
-      .sort(([a], [b]) => naturalCompare(a, b))
-      .map(([part, ContentType]) => createElement('Override', { PartName: `/${part}`, ContentType })),
+    ...[...defaults].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Extension, ContentType]) => createElement('Default', { Extension, ContentType })),
+    ...[...overrides].sort(([a], [b]) => naturalCompare(a, b)).map(([part, ContentType]) => createElement('Override', { PartName: `/${part}`, ContentType })),
   ]);
   const xml = serializeXml({ prolog: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', root: types, epilog: '' });
   return new Map(parts).set(CONTENT_TYPES_PART, encodePart(xml));

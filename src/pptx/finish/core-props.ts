@@ -2,7 +2,6 @@ import type { XmlEdit } from '../opc/parts.js';
 import { CORE_PROPERTIES_PART } from '../opc/part-names.js';
 import { descendants, textNode } from '../xml/xml.js';
 
-
 /** W3CDTF as Office writes it: UTC, whole seconds (`2025-06-01T00:00:00Z`). */
 export function w3cdtf(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -129,8 +129,6 @@ function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface
     return;
   }
   const order = ['a:latin', 'a:ea', 'a:cs'];
-  const later = rPr.children.findIndex(
-    (c) => c.kind === 'element' && (AFTER_FONTS.has(c.name) || order.indexOf(c.name) > order.indexOf(slot)),
-  );
+  const later = rPr.children.findIndex((c) => c.kind === 'element' && (AFTER_FONTS.has(c.name) || order.indexOf(c.name) > order.indexOf(slot)));
   rPr.children.splice(later < 0 ? rPr.children.length : later, 0, createElement(slot, { typeface }));
 }

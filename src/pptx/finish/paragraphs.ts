@@ -2,7 +2,6 @@ import type { XmlEdit } from '../opc/parts.js';
 import { DRAWING_TEXT_PART, NOTES_SLIDE_PART } from '../opc/part-names.js';
 import { createElement, descendants, firstChild, textContent, textNode, type XmlElement, type XmlNode } from '../xml/xml.js';
 
-
 /**
  * Puts `a:p` in schema order (pPr?, runs, endParaRPr?). pptxgenjs writes an `a:pPr` before every
  * run of a multi-run paragraph (pptxgenjs PR #1083, not merged), which PowerPoint repairs and the
@@ -29,9 +28,7 @@ export const splitNotesLinesEdit: XmlEdit = {
   select: (name) => NOTES_SLIDE_PART.test(name),
   edit: (doc) => {
     for (const body of descendants(doc.root, 'p:txBody')) {
-      body.children = body.children.flatMap((child) =>
-        child.kind === 'element' && child.name === 'a:p' && hasLineBreak(child) ? splitParagraph(child) : [child],
-      );
+      body.children = body.children.flatMap((child) => (child.kind === 'element' && child.name === 'a:p' && hasLineBreak(child) ? splitParagraph(child) : [child]));
     }
   },
 };

@@ -25,11 +25,7 @@ export function renumberCharts(parts: Parts): Map<string, Uint8Array> {
   }
   const mapping = new Map<string, string>();
   for (const family of families.values()) {
-    family.sort(
-      (a, b) =>
-        (rank.get(a.name) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.name) ?? Number.MAX_SAFE_INTEGER) ||
-        naturalCompare(a.name, b.name),
-    );
+    family.sort((a, b) => (rank.get(a.name) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.name) ?? Number.MAX_SAFE_INTEGER) || naturalCompare(a.name, b.name));
     family.forEach(({ name, stem, extension }, k) => {
       const renamed = `${stem}${k + 1}.${extension}`;
       if (renamed !== name) mapping.set(name, renamed);

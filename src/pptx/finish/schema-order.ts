@@ -10,8 +10,21 @@ import { childElements, createElement, descendants, firstChild, prefixOf, withou
 type Sequence = readonly (string | readonly string[])[];
 
 const PRESENTATION: Sequence = [
-  'sldMasterIdLst', 'notesMasterIdLst', 'handoutMasterIdLst', 'sldIdLst', 'sldSz', 'notesSz', 'smartTags',
-  'embeddedFontLst', 'custShowLst', 'photoAlbum', 'custDataLst', 'kinsoku', 'defaultTextStyle', 'modifyVerifier', 'extLst',
+  'sldMasterIdLst',
+  'notesMasterIdLst',
+  'handoutMasterIdLst',
+  'sldIdLst',
+  'sldSz',
+  'notesSz',
+  'smartTags',
+  'embeddedFontLst',
+  'custShowLst',
+  'photoAlbum',
+  'custDataLst',
+  'kinsoku',
+  'defaultTextStyle',
+  'modifyVerifier',
+  'extLst',
 ];
 
 const SER_SHARED = ['idx', 'order', 'tx', 'spPr'];
@@ -47,14 +60,35 @@ const CHART_GROUPS: Readonly<Record<string, Sequence>> = {
 
 /** How many `c:axId` each 2-D chart group may have (3-D groups may have a series axis too). */
 const MAX_AXIS_IDS: Readonly<Record<string, number>> = {
-  barChart: 2, lineChart: 2, areaChart: 2, scatterChart: 2, radarChart: 2, bubbleChart: 2,
+  barChart: 2,
+  lineChart: 2,
+  areaChart: 2,
+  scatterChart: 2,
+  radarChart: 2,
+  bubbleChart: 2,
 };
 
 /** Chart groups whose `c:grouping` is required: pptxgenjs leaves it out of line charts. */
 const DEFAULT_GROUPING: Readonly<Record<string, string>> = { lineChart: 'standard', line3DChart: 'standard', areaChart: 'standard', area3DChart: 'standard' };
 
 const DLBL_SHARED = ['numFmt', 'spPr', 'txPr', 'dLblPos', 'showLegendKey', 'showVal', 'showCatName', 'showSerName', 'showPercent', 'showBubbleSize', 'separator'];
-const AX_SHARED = ['axId', 'scaling', 'delete', 'axPos', 'majorGridlines', 'minorGridlines', 'title', 'numFmt', 'majorTickMark', 'minorTickMark', 'tickLblPos', 'spPr', 'txPr', 'crossAx', ['crosses', 'crossesAt']];
+const AX_SHARED = [
+  'axId',
+  'scaling',
+  'delete',
+  'axPos',
+  'majorGridlines',
+  'minorGridlines',
+  'title',
+  'numFmt',
+  'majorTickMark',
+  'minorTickMark',
+  'tickLblPos',
+  'spPr',
+  'txPr',
+  'crossAx',
+  ['crosses', 'crossesAt'],
+];
 const CHART_ELEMENTS: Readonly<Record<string, Sequence>> = {
   chartSpace: ['date1904', 'lang', 'roundedCorners', 'style', 'clrMapOvr', 'pivotSource', 'protection', 'chart', 'spPr', 'txPr', 'externalData', 'printSettings', 'userShapes', 'extLst'],
   chart: ['title', 'autoTitleDeleted', 'pivotFmts', 'view3D', 'floor', 'sideWall', 'backWall', 'plotArea', 'legend', 'plotVisOnly', 'dispBlanksAs', 'showDLblsOverMax', 'extLst'],

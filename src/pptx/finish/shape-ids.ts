@@ -2,7 +2,6 @@ import type { XmlEdit } from '../opc/parts.js';
 import { SHAPE_TREE_PART } from '../opc/part-names.js';
 import { descendants, getAttribute, setAttribute } from '../xml/xml.js';
 
-
 /**
  * Gives every shape on a slide its own id. pptxgenjs numbers most objects by their index on the
  * slide (`idx + 2`) but a table by `tableNumber × slideNumber + 1`, so a table after a chart or

@@ -3,25 +3,8 @@ import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { extensionOf } from '../finish/content-types.js';
 import { decodePart, isXmlPart, naturalCompare } from './parts.js';
 import { CONTENT_TYPES_PART, ROOT_RELS_PART, SHAPE_TREE_PART, SLIDE_FOLDER_PART } from './part-names.js';
-import {
-  RELATIONSHIP_TYPE,
-  isRelsPart,
-  relationshipElements,
-  relsPartOf,
-  resolveTarget,
-  sourceOfRels,
-  toRelationship,
-  type Relationship,
-} from './relationships.js';
-import {
-  childElements,
-  descendants,
-  FORBIDDEN_XML_CHARACTERS,
-  getAttribute,
-  parseXml,
-  prefixOf,
-  type XmlDocument,
-} from '../xml/xml.js';
+import { RELATIONSHIP_TYPE, isRelsPart, relationshipElements, relsPartOf, resolveTarget, sourceOfRels, toRelationship, type Relationship } from './relationships.js';
+import { childElements, descendants, FORBIDDEN_XML_CHARACTERS, getAttribute, parseXml, prefixOf, type XmlDocument } from '../xml/xml.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
 
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -122,11 +105,7 @@ function checkContentTypes(parts: ReadonlyMap<string, Uint8Array>, docs: Readonl
 }
 
 /** Reports dangling and duplicate relationships; returns each source part's relationships by id. */
-function checkRelationships(
-  parts: ReadonlyMap<string, Uint8Array>,
-  docs: ReadonlyMap<string, XmlDocument>,
-  report: Report,
-): Map<string, Map<string, Relationship>> {
+function checkRelationships(parts: ReadonlyMap<string, Uint8Array>, docs: ReadonlyMap<string, XmlDocument>, report: Report): Map<string, Map<string, Relationship>> {
   if (!parts.has(ROOT_RELS_PART)) report('PPTX_MISSING_PART', `${ROOT_RELS_PART} is missing`);
   const bySource = new Map<string, Map<string, Relationship>>();
   for (const [relsPart, doc] of docs) {
@@ -148,17 +127,11 @@ function checkRelationships(
 }
 
 /** `r:id`, `r:embed`, `r:link`… in a part must name one of its relationships. */
-function checkRelationshipIds(
-  docs: ReadonlyMap<string, XmlDocument>,
-  relationships: ReadonlyMap<string, ReadonlyMap<string, Relationship>>,
-  report: Report,
-): void {
+function checkRelationshipIds(docs: ReadonlyMap<string, XmlDocument>, relationships: ReadonlyMap<string, ReadonlyMap<string, Relationship>>, report: Report): void {
   for (const [part, doc] of docs) {
     if (isRelsPart(part) || part === CONTENT_TYPES_PART) continue;
     const elements = descendants(doc.root);
-    const prefixes = new Set(
-      elements.flatMap((el) => el.attributes.filter((a) => a.name.startsWith('xmlns:') && a.value === RELATIONSHIPS_NS).map((a) => a.name.slice(6))),
-    );
+    const prefixes = new Set(elements.flatMap((el) => el.attributes.filter((a) => a.name.startsWith('xmlns:') && a.value === RELATIONSHIPS_NS).map((a) => a.name.slice(6))));
     if (prefixes.size === 0) continue;
     const known = relationships.get(part);
     for (const el of elements) {
@@ -188,12 +161,7 @@ function checkShapeIds(docs: ReadonlyMap<string, XmlDocument>, report: Report): 
 }
 
 /** presentation.xml's `p:sldIdLst` and its relationships against the slide parts. */
-function checkSlideList(
-  parts: ReadonlyMap<string, Uint8Array>,
-  docs: ReadonlyMap<string, XmlDocument>,
-  relationships: ReadonlyMap<string, ReadonlyMap<string, Relationship>>,
-  report: Report,
-): void {
+function checkSlideList(parts: ReadonlyMap<string, Uint8Array>, docs: ReadonlyMap<string, XmlDocument>, relationships: ReadonlyMap<string, ReadonlyMap<string, Relationship>>, report: Report): void {
   const main = [...(relationships.get('')?.values() ?? [])].find((r) => r.type === RELATIONSHIP_TYPE.officeDocument);
   if (!main) {
     report('PPTX_MISSING_PART', `${ROOT_RELS_PART} has no officeDocument relationship to presentation.xml`);

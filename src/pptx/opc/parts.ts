@@ -67,11 +67,7 @@ export function applyXmlEdits(parts: Parts, edits: readonly XmlEdit[]): Map<stri
  * Returns new parts where every XML part whose name passes `select` has been parsed, edited in
  * place by `edit` and serialized again. Parts that do not parse are left as they are.
  */
-export function editXmlParts(
-  parts: Parts,
-  select: (name: string) => boolean,
-  edit: (doc: XmlDocument, name: string) => void,
-): Map<string, Uint8Array> {
+export function editXmlParts(parts: Parts, select: (name: string) => boolean, edit: (doc: XmlDocument, name: string) => void): Map<string, Uint8Array> {
   return applyXmlEdits(parts, [{ select, edit }]);
 }
 

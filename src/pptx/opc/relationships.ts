@@ -125,18 +125,22 @@ export function renameParts(parts: Parts, mapping: ReadonlyMap<string, string>):
       setAttribute(el, 'Target', r.target.startsWith('/') ? `/${newTarget}` : relativeTarget(newSource, newTarget));
     }
   });
-  const withOverrides = editXmlParts(retargeted, (n) => n === CONTENT_TYPES_PART, (doc) => {
-    const seen = new Set<string>();
-    doc.root.children = doc.root.children.filter((node) => {
-      if (node.kind !== 'element' || node.name !== 'Override') return true;
-      const partName = (getAttribute(node, 'PartName') ?? '').replace(/^\//, '');
-      const renamed = mapping.get(partName) ?? partName;
-      setAttribute(node, 'PartName', `/${renamed}`);
-      if (seen.has(renamed)) return false;
-      seen.add(renamed);
-      return true;
-    });
-  });
+  const withOverrides = editXmlParts(
+    retargeted,
+    (n) => n === CONTENT_TYPES_PART,
+    (doc) => {
+      const seen = new Set<string>();
+      doc.root.children = doc.root.children.filter((node) => {
+        if (node.kind !== 'element' || node.name !== 'Override') return true;
+        const partName = (getAttribute(node, 'PartName') ?? '').replace(/^\//, '');
+        const renamed = mapping.get(partName) ?? partName;
+        setAttribute(node, 'PartName', `/${renamed}`);
+        if (seen.has(renamed)) return false;
+        seen.add(renamed);
+        return true;
+      });
+    },
+  );
   const moved = new Map<string, Uint8Array>();
   for (const [name, bytes] of withOverrides) {
     const source = isRelsPart(name) ? sourceOfRels(name) : undefined;

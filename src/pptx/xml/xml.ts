@@ -241,13 +241,7 @@ class Parser {
     return scope ?? parent;
   }
 
-  private checkPrefixes(
-    name: string,
-    attributes: readonly XmlAttribute[],
-    offsets: readonly number[],
-    scope: Scope,
-    offset: number,
-  ): void {
+  private checkPrefixes(name: string, attributes: readonly XmlAttribute[], offsets: readonly number[], scope: Scope, offset: number): void {
     const elementPrefix = prefixOf(name);
     if (elementPrefix === 'xmlns') this.fail(`element <${name}> uses the reserved prefix xmlns`, offset);
     if (elementPrefix !== '' && !scope.has(elementPrefix)) {

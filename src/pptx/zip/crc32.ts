@@ -15,4 +15,3 @@ export function crc32InJs(data: Uint8Array): number {
 
 /** The CRC-32 of zip entries and PNG chunks: zlib's (native) from Node 20.15, else the same sum in JS. */
 export const crc32: (data: Uint8Array) => number = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? crc32InJs;
-
