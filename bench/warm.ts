@@ -2,8 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { buildDeck, createChartCache, startChartDrawer, type BuildResult } from 'briefdeck';
-import { countingCache } from './counting-cache.js';
+import { buildDeck, countingCache, createChartCache, createDeflateCache, startChartDrawer, type BuildResult } from 'briefdeck';
 
 /** What one warm rebuild did. */
 export interface WarmBuild {
@@ -32,6 +31,7 @@ const SURVEY_CHINA = /(\n {4}china:\n {6}label: [^\n]*\n {6}value: )(\d+)/;
  */
 export async function warmRebuilds(outline: string, out: string, rebuilds: number): Promise<WarmResult> {
   const counted = countingCache(createChartCache());
+  const deflateCache = createDeflateCache();
   // As `briefdeck watch` does: one drawer for all the builds, its thread kept warm.
   const drawer = startChartDrawer();
   const dataFile = path.join(path.dirname(outline), 'data', 'survey.yaml');
@@ -41,10 +41,10 @@ export async function warmRebuilds(outline: string, out: string, rebuilds: numbe
   const build = async (): Promise<WarmBuild> => {
     counted.reset();
     const t0 = performance.now();
-    const result = await buildDeck({ outline, out, chartCache: counted.cache, drawer, cwd: path.dirname(outline) });
+    const result = await buildDeck({ outline, out, chartCache: counted, deflateCache, drawer, cwd: path.dirname(outline) });
     const ms = performance.now() - t0;
     if (!result.outFile) throw new Error(`bench: warm build failed: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-    return { ms, rendered: counted.sets, cached: counted.hits, bytes: result.stats.bytes, timings: result.stats.timings };
+    return { ms, rendered: counted.counts.drawn, cached: counted.counts.cached, bytes: result.stats.bytes, timings: result.stats.timings };
   };
 
   const first = await build();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChartDrawer } from './charts/drawer/chart-drawer.js';
 import type { ChartCache } from './charts/plan-charts.js';
+import type { DeflateCache } from './pptx/zip/zip-write.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
@@ -36,6 +37,11 @@ export interface BuildOptions {
   drawer?: ChartDrawer;
   /** Seconds since 1970 for the document date (the reproducible-builds SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number;
+  /**
+   * Reused between builds of a watch loop: parts whose bytes did not change are not deflated
+   * again (see `createDeflateCache`). Default: one for this build.
+   */
+  deflateCache?: DeflateCache;
 }
 
 export type Stage = 'load' | 'bind' | 'layout' | 'charts' | 'emit' | 'finish' | 'write';
@@ -146,12 +152,16 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   await collectLargeGarbage(plan);
   const { finishParts, packageParts } = await import('./pptx/finish/finish.js');
   const finishing = await timed('finish', () =>
-    finishParts(raw, {
-      date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
-      eastAsianFont: inputs.theme.fonts.eastAsian,
-      latinFont: inputs.theme.fonts.latin,
-      lang: bound.deck!.meta.lang,
-    }),
+    finishParts(
+      raw,
+      {
+        date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
+        eastAsianFont: inputs.theme.fonts.eastAsian,
+        latinFont: inputs.theme.fonts.latin,
+        lang: bound.deck!.meta.lang,
+      },
+      options.deflateCache,
+    ),
   );
   await collectLargeGarbage(plan);
   const drawn = await drawing;

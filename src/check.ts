@@ -6,8 +6,6 @@ import { loadFontMetrics, measureWith, type Measure } from './charts/render/font
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import { bindOutline } from './bind/bind.js';
-import { loadPartials } from './load/load-partials.js';
-import { templateDirs } from './load/theme/load-theme.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -28,7 +26,7 @@ export async function checkOutline(options: { outline: string; cwd?: string }): 
   const inputs = await loadInputs(outlineFile, diagnostics, texts);
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
-  const bound = bindOutline(inputs.outline, inputs.data, await loadPartials(templateDirs(inputs.outline.dir)));
+  const bound = bindOutline(inputs.outline, inputs.data, inputs.partials);
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck) return { diagnostics, texts };
 

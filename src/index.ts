@@ -1,7 +1,9 @@
 /** briefdeck: turns a YAML outline and its data into a PowerPoint briefing deck. */
 export { buildDeck, documentDate, type BuildOptions, type BuildResult, type Stage } from './build.js';
 export { startChartDrawer, type ChartDrawer } from './charts/drawer/chart-drawer.js';
+export { countingCache, type CountingCache } from './charts/counting-cache.js';
 export { createChartCache, type ChartCache } from './charts/plan-charts.js';
+export { createDeflateCache, type DeflateCache } from './pptx/zip/zip-write.js';
 export { checkOutline, type CheckResult } from './check.js';
 export { run } from './cli/run.js';
 export type { CliIo } from './cli/io.js';

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDeck, type BuildResult } from '../build.js';
 import { startChartDrawer } from '../charts/drawer/chart-drawer.js';
-import { createChartCache, type ChartCache } from '../charts/plan-charts.js';
+import { countingCache } from '../charts/counting-cache.js';
+import { createChartCache } from '../charts/plan-charts.js';
+import { createDeflateCache } from '../pptx/zip/zip-write.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { manifestPath } from '../manifest/manifest.js';
 import { defaultDeckPath } from '../paths.js';
@@ -53,6 +55,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
   const outlineDir = path.dirname(outlineFile);
   const outFile = path.resolve(options.cwd, options.out ?? defaultDeckPath(outlineFile, options.cwd));
   const cache = countingCache(createChartCache());
+  const deflateCache = createDeflateCache();
   // One drawer for the watch: its thread keeps ECharts and the font subsets between builds.
   const drawer = startChartDrawer();
   let builds = 0;
@@ -68,6 +71,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
         out: outFile,
         chartCache: cache,
         drawer,
+        deflateCache,
         ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       });
     } catch (e) {
@@ -181,25 +185,4 @@ export function outputFilter(outFile: string, roots: readonly string[]): (p: str
 function inside(p: string, dir: string): boolean {
   const rel = path.relative(dir, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** A chart cache that counts, per build, the charts it served and the charts drawn into it. */
-function countingCache(inner: ChartCache): ChartCache & { counts: { drawn: number; cached: number }; reset(): void } {
-  const counts = { drawn: 0, cached: 0 };
-  return {
-    counts,
-    reset() {
-      counts.drawn = 0;
-      counts.cached = 0;
-    },
-    get(hash) {
-      const out = inner.get(hash);
-      if (out) counts.cached++;
-      return out;
-    },
-    set(hash, out) {
-      counts.drawn++;
-      inner.set(hash, out);
-    },
-  };
 }

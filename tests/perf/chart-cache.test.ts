@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingCache } from '../../bench/counting-cache.js';
+import { countingCache } from '../../src/charts/counting-cache.js';
 import { buildDeck } from '../../src/build.js';
 import { createChartCache, renderCharts } from '../../src/charts/draw-pictures.js';
 
@@ -36,9 +36,9 @@ describe('a rebuild takes unchanged charts from the cache', () => {
     const counted = countingCache(createChartCache());
     const build = async () => {
       counted.reset();
-      const result = await buildDeck({ outline, cwd: project, write: false, chartCache: counted.cache });
+      const result = await buildDeck({ outline, cwd: project, write: false, chartCache: counted });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      return { pptx: Buffer.from(result.pptx ?? []), charts: result.stats.charts, drawn: counted.sets, cached: counted.hits };
+      return { pptx: Buffer.from(result.pptx ?? []), charts: result.stats.charts, drawn: counted.counts.drawn, cached: counted.counts.cached };
     };
 
     const first = await build();

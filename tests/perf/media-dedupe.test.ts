@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingCache } from '../../bench/counting-cache.js';
+import { countingCache } from '../../src/charts/counting-cache.js';
 import { buildDeck } from '../../src/build.js';
 import { createChartCache } from '../../src/charts/draw-pictures.js';
 import { readRelationships, resolveTarget } from '../../src/pptx/opc/relationships.js';
@@ -43,10 +43,10 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 describe('a chart shown on two slides', () => {
   it('is drawn once and stored once in the deck; a different chart is stored apart', async () => {
     const counted = countingCache(createChartCache());
-    const result = await buildDeck({ outline: path.join(project, 'twice.yaml'), cwd: project, write: false, chartCache: counted.cache });
+    const result = await buildDeck({ outline: path.join(project, 'twice.yaml'), cwd: project, write: false, chartCache: counted });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.stats.charts).toBe(3);
-    expect(counted.sets).toBe(2); // the share chart once, the comparison once
+    expect(counted.counts.drawn).toBe(2); // the share chart once, the comparison once
 
     const parts = readZip(result.pptx!);
     const media = [...parts.keys()].filter((p) => p.startsWith('ppt/media/'));

@@ -1,7 +1,9 @@
+import { editDistance } from '../../text/suggest.js';
+
 /** "datasets: a, b, c" with a "did you mean" first when one name is close. */
 export function suggest(name: string, names: string[], what: string): string {
   const close = names
-    .map((n) => ({ n, d: distance(name.toLowerCase(), n.toLowerCase()) }))
+    .map((n) => ({ n, d: editDistance(name.toLowerCase(), n.toLowerCase()) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(name.length / 3)))
     .sort((a, b) => a.d - b.d)[0];
   const all = names.length ? `${what}: ${list(names)}` : `there are no ${what}`;
@@ -11,18 +13,4 @@ export function suggest(name: string, names: string[], what: string): string {
 /** Names, comma-separated; past `max`, the first `max` and how many there are. */
 export function list(names: readonly string[], max = 12): string {
   return names.length > max ? `${names.slice(0, max).join(', ')} … (${names.length} in all)` : names.join(', ');
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j] ?? 0;
-      row[j] = Math.min(up + 1, (row[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length] ?? 0;
 }
