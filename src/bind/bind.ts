@@ -4,6 +4,9 @@ import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnosti
 import type { Dataset, DataStore } from '../data/types.js';
 import { noteChartUses, noteCitation, type ValueUses } from '../data/uses.js';
 import type { Partials } from '../load/load-partials.js';
+import { BUILT_IN_CATALOGS, type Catalogs } from '../load/locale/load-catalog.js';
+import type { Locale } from '../locale/locale.js';
+import { resolveLocale } from '../locale/resolve-locale.js';
 import type { Outline } from '../load/outline/load-outline.js';
 import { positionAt } from '../load/positions.js';
 import type { OutlineDoc, SlideDoc } from '../load/outline/schema.js';
@@ -31,17 +34,25 @@ export type BoundSlide = SlideDoc & {
 /** The deck after binding: plain text everywhere, each slide knowing where it came from. */
 export interface BoundDeck {
   meta: OutlineDoc['deck'];
+  /** What `deck.lang` decides: numbers, dates and the words briefdeck writes itself. */
+  locale: Locale;
   slides: BoundSlide[];
 }
 
-/** Renders every string of the outline against the data, in Handlebars strict mode. */
-export function bindOutline(outline: Outline, data: DataStore, partials: Partials): { deck?: BoundDeck; diagnostics: Diagnostic[] } {
+/**
+ * Renders every string of the outline against the data, in Handlebars strict mode, in the
+ * locale of `deck.lang` (`catalogs`: the project's and briefdeck's, from `loadCatalogs`).
+ */
+export function bindOutline(outline: Outline, data: DataStore, partials: Partials, catalogs: Catalogs = BUILT_IN_CATALOGS): { deck?: BoundDeck; diagnostics: Diagnostic[] } {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, locatingErrors(fn as (...args: unknown[]) => string));
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...catalogs.diagnostics];
+  const { locale, diagnostics: localeProblems } = resolveLocale(outline.doc.deck.lang, catalogs, positionAt(outline.positions, ['deck', 'lang']));
+  diagnostics.push(...localeProblems);
+  if (!locale) return { diagnostics };
   // Copied: a partial refused here must not stay known to the caller's next bind.
-  const renderer = new StringRenderer(hb, outline, data, { ...partials, templates: new Map(partials.templates) }, diagnostics);
+  const renderer = new StringRenderer(hb, outline, data, { ...partials, templates: new Map(partials.templates) }, diagnostics, locale);
   renderer.registerPartials();
   const rawDeck = outline.doc.deck;
   const ctx = templateContext(rawDeck as Record<string, unknown>, data);
@@ -60,7 +71,7 @@ export function bindOutline(outline: Outline, data: DataStore, partials: Partial
   // The sources slide cites every dataset the deck uses: a new edition anywhere changes it.
   const used = [...new Set(slides.flatMap((s) => s.datasets))];
   for (const s of slides.filter((x) => x.layout === 'sources')) for (const id of used) noteCitation(s.uses, data.get(id) as Dataset);
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, slides }, diagnostics };
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { deck: { meta, locale, slides }, diagnostics };
 }
 
 const CHART_FIELDS: readonly ChartRequestField[] = ['kind', 'data', 'edition', 'compare', 'highlight', 'items', 'changes', 'render', 'title'];

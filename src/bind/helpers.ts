@@ -1,11 +1,15 @@
 import type { HelperOptions } from 'handlebars';
 import { citation } from '../data/citation.js';
-import { formatDate, formatNumber, formatPercent, formatValue, qualifierWord } from '../data/format.js';
 import type { FigureItem, FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../data/types.js';
 import { datasetAsOf } from '../data/types.js';
 import { formatRankChange, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
 import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteUse, type ValueUses } from '../data/uses.js';
+import type { Locale } from '../locale/locale.js';
+import type { MessageKey } from '../locale/messages.js';
+import { MESSAGE_KEYS } from '../locale/messages.js';
 import { didYouMean } from '../text/suggest.js';
+import { BUILT_IN_CATALOGS } from '../load/locale/load-catalog.js';
+import { resolveLocale } from '../locale/resolve-locale.js';
 import { datasetOf, describe } from './data-context.js';
 import { TemplateError } from './template-error.js';
 
@@ -21,17 +25,18 @@ export const helpers = {
     const e = edition(d, options);
     const entry = findEntry(d, e, text(name, 'rank', 'an entry name'));
     noteUse(usesOf(options), entryKey(d, e, entry), entryValue(entry));
-    return entryValue(entry);
+    return localeOf(options).rank(entry);
   },
-  /** `{{value capex.spending "alibaba"}}` → "3800億"; percentages → "93%". */
+  /** `{{value capex.spending "alibaba"}}` → "3800億" ("380 billion" in English); percentages → "93%". In the units `figure` gives. */
   value(ds: unknown, key: unknown, options: HelperOptions): string {
     const item = findItem(figures(ds, 'value'), text(key, 'value', 'an item key'), options);
-    return item.unit === '%' ? formatPercent(item.value) : formatNumber(item.value);
+    return localeOf(options).amount(item.value, item.unit);
   },
-  /** `{{figure capex.spending "alibaba"}}` → "超過3800億元". */
+  /** `{{figure capex.spending "alibaba"}}` → "超過3800億元", "more than $48 billion". */
   figure(ds: unknown, key: unknown, options: HelperOptions): string {
     const item = findItem(figures(ds, 'figure'), text(key, 'figure', 'an item key'), options);
-    return qualifierWord(item.qualifier) + formatValue(item.value, item.unit);
+    const locale = localeOf(options);
+    return locale.qualify(item.qualifier, locale.value(item.value, item.unit));
   },
   label(ds: unknown, key: unknown, options: HelperOptions): string {
     return findItem(figures(ds, 'label'), text(key, 'label', 'an item key'), options).label;
@@ -39,32 +44,39 @@ export const helpers = {
   period(ds: unknown, key: unknown, options: HelperOptions): string {
     const item = findItem(figures(ds, 'period'), text(key, 'period', 'an item key'), options);
     if (item.period === undefined) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `item '${item.key}' has no period`, 'add `period:` to the item in the data file');
-    return item.period;
+    // A period that is a date ("2024", "2024-09") is written as the locale writes dates; words ("未來3年") as they are.
+    return DATE.test(item.period) ? localeOf(options).date(item.period) : item.period;
   },
-  /** `{{num 100000}}` → "10萬". */
-  num(n: unknown): string {
-    return formatNumber(number(n, 'num'));
+  /** `{{num 100000}}` → "10萬", "100,000"; `{{num 1234567}}` → "123.5萬", "1.2 million". */
+  num(n: unknown, options: HelperOptions): string {
+    return localeOf(options).number(number(n, 'num'));
   },
-  percent(n: unknown): string {
-    return formatPercent(number(n, 'percent'));
+  percent(n: unknown, options: HelperOptions): string {
+    return localeOf(options).percent(number(n, 'percent'));
   },
-  /** `{{date "2025-03-07"}}` → "2025年3月7日". */
-  date(d: unknown): string {
+  /** `{{date "2025-03-07"}}` → "2025年3月7日", "March 7, 2025". */
+  date(d: unknown, options: HelperOptions): string {
     const s = text(d, 'date', 'a date such as "2025-03-07"');
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'date' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not "${s}"`);
-    return formatDate(s);
+    if (!DATE.test(s)) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `'date' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not "${s}"`);
+    return localeOf(options).date(s);
   },
-  /** `{{asOf a16z.web}}` → "2025年3月". */
+  /** `{{asOf a16z.web}}` → "2025年3月", "March 2025". */
   asOf(ds: unknown, options: HelperOptions): string {
     const d = datasetOf(ds, 'asOf');
     noteUse(usesOf(options), `${d.id}: asOf`, datasetAsOf(d));
-    return formatDate(datasetAsOf(d));
+    return localeOf(options).date(datasetAsOf(d));
   },
   /** `{{cite a16z.web}}` → "a16z《…》，2025年3月". */
   cite(ds: unknown, options: HelperOptions): string {
     const d = datasetOf(ds, 'cite');
     noteUse(usesOf(options), `${d.id}: source`, citation(d));
-    return citation(d);
+    return citation(d, localeOf(options));
+  },
+  /** `{{word "sources.label"}}` → "資料來源：", "Sources: ": a word of the deck's catalog, for partials. */
+  word(key: unknown, options: HelperOptions): string {
+    const k = text(key, 'word', 'a catalog key such as "sources.label"');
+    if (!(MESSAGE_KEYS as readonly string[]).includes(k)) throw new TemplateError('TEMPLATE_HELPER_ARGUMENT', `no catalog key '${k}'`, didYouMean(k, MESSAGE_KEYS));
+    return localeOf(options).word(k as MessageKey, Object.fromEntries(Object.entries(options.hash ?? {}).map(([n, v]) => [n, String(v)])));
   },
   /** `{{count a16z.web group="china"}}` → how many entries of the newest edition (in a group). */
   count(ds: unknown, options: HelperOptions): string {
@@ -88,7 +100,8 @@ export const helpers = {
     const e = edition(d, options);
     const entry = findEntry(d, e, text(name, 'change', 'an entry name'));
     const before = compareEdition(d, e, options);
-    const mark = formatRankChange(rankChangeOf(d, e, before, entry));
+    const moved = rankChangeOf(d, e, before, entry);
+    const mark = moved.kind === 'new' ? localeOf(options).word('change.new') : formatRankChange(moved);
     noteUse(usesOf(options), entryKey(d, e, entry), entryValue(entry));
     noteUse(usesOf(options), changeKey(d, e, entry.name), changeValue(mark, before));
     return mark;
@@ -96,6 +109,18 @@ export const helpers = {
 };
 
 export type HelperName = keyof typeof helpers;
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+let zhTW: Locale | undefined;
+
+/** The deck's locale, as the binder passes it (`data.locale`); a zh-TW deck's where none is given. */
+function localeOf(options: HelperOptions | undefined): Locale {
+  const given = (options?.data as { locale?: Locale } | undefined)?.locale;
+  if (given) return given;
+  zhTW ??= resolveLocale('zh-TW', BUILT_IN_CATALOGS, { file: 'templates/locales/zh-TW.yaml' }).locale as Locale;
+  return zhTW;
+}
 
 /** The uses of the slide being rendered, as the binder passes them (`data.uses`). */
 function usesOf(options: HelperOptions | undefined): ValueUses | undefined {

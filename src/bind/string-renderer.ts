@@ -9,6 +9,7 @@ import type { Outline } from '../load/outline/load-outline.js';
 import { positionAt } from '../load/positions.js';
 import { cleanText } from '../text/clean-text.js';
 import { didYouMean } from '../text/suggest.js';
+import type { Locale } from '../locale/locale.js';
 import { helpers } from './helpers.js';
 import { locateInScalar, offsetIn, type TemplateLoc } from './locate.js';
 import { astDepth, MAX_TEMPLATE_DEPTH, tooDeepAt } from './template-depth.js';
@@ -71,6 +72,7 @@ export class StringRenderer {
     private data: DataStore,
     private partials: Partials,
     private diagnostics: Diagnostic[],
+    private locale: Locale,
   ) {
     this.namespaces = new Set([...data.keys()].map((id) => id.split('.')[0]));
   }
@@ -128,7 +130,7 @@ export class StringRenderer {
       const fn = this.compile(template, { path });
       if (!fn) return '';
       try {
-        rendered = fn(ctx, { data: { uses } });
+        rendered = fn(ctx, { data: { uses, locale: this.locale } });
       } catch (e) {
         this.report(e, template, { path });
         return '';
@@ -146,11 +148,11 @@ export class StringRenderer {
     if (!this.partials.templates.has('source-line')) return undefined;
     // Datasets from one publication (a list's web and mobile parts) are cited once.
     for (const id of ids) noteCitation(uses, this.data.get(id) as Dataset);
-    const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset), id])).values()];
+    const unique = [...new Map(ids.map((id) => [citation(this.data.get(id) as Dataset, this.locale), id])).values()];
     const views = unique.map((id) => id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], ctx));
     try {
       this.sourceLineTemplate ??= this.hb.compile('{{> source-line}}', { noEscape: true });
-      return cleanText(this.sourceLineTemplate({ ...ctx, datasets: views }, { data: { uses } })).text;
+      return cleanText(this.sourceLineTemplate({ ...ctx, datasets: views }, { data: { uses, locale: this.locale } })).text;
     } catch (e) {
       const name = (e as PartialFailure | undefined)?.briefdeckPartial;
       if (name) this.report(e, this.partials.templates.get(name) ?? '', { partial: name, file: this.partials.files?.get(name) ?? `partials/${name}.hbs` });

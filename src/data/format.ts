@@ -1,15 +1,15 @@
 import type { PartialDate, Qualifier } from './types.js';
 
-/** Chinese large-number units, largest first. 萬億 (10^12) is the article's usage. */
+/** Chinese large-number units, largest first, as Taiwan writes them: 10^12 is 兆 (not 萬億). Decks in other locales go through src/locale. */
 const UNITS: readonly (readonly [number, string])[] = [
-  [1e12, '萬億'],
+  [1e12, '兆'],
   [1e8, '億'],
   [1e4, '萬'],
 ];
 
 /**
  * A number in Chinese units, as a reader of the article writes it: 380000000000 → "3800億",
- * 45000000 → "4500萬", 1.44e13 → "14.4萬億", 5000 → "5000". At most `decimals` decimals, trailing
+ * 45000000 → "4500萬", 1.44e13 → "14.4兆", 5000 → "5000". At most `decimals` decimals, trailing
  * zeros dropped. With `units: false`, thousands separators instead: "380,000,000,000".
  */
 export function formatNumber(n: number, opts: { units?: boolean; decimals?: number } = {}): string {

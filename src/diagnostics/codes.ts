@@ -40,6 +40,7 @@ function prefixed<P extends FilePrefix>(prefix: P): Prefixed<P, typeof FILE_CODE
 export type FileCode = keyof typeof FILE_CODES;
 
 const STAGE_CODES = {
+  OUTLINE_LANG_FALLBACK: "deck.lang has no catalog of its own; the words come from its language's catalog",
   OUTLINE_UNKNOWN_DATASET: 'a slide or chart names a dataset the outline does not declare under data:',
   OUTLINE_UNKNOWN_LAYOUT: 'a slide layout that does not exist',
 
@@ -65,6 +66,7 @@ const STAGE_CODES = {
 
   TEMPLATE_FONT_NOT_FOUND: 'a font file named by the theme does not exist',
   TEMPLATE_HELPER_ARGUMENT: 'a helper was called with the wrong arguments',
+  TEMPLATE_MISSING_MESSAGE: 'a locale catalog (templates/locales/<lang>.yaml) lacks a word the deck needs',
   TEMPLATE_NOT_TEXT: 'a template prints a dataset (or another value that is not text)',
   TEMPLATE_RENDER: 'a template failed while it was rendered',
   TEMPLATE_SYNTAX: 'a Handlebars template does not parse',

@@ -12,7 +12,7 @@ export const agenda: LayoutKind<'agenda'> = {
     const rowH = Math.min(1.25, BODY.h / Math.max(1, items.length));
     // A short agenda sits in the middle of the body rather than hanging from the title.
     const top = BODY.y + Math.max(0.2, (BODY.h - rowH * items.length) / 2 - 0.2);
-    const els: Element[] = contentFrame(ctx, slide.title ?? '議程');
+    const els: Element[] = contentFrame(ctx, slide.title ?? deck.locale.word('agenda.title'));
     const specs: TextSpec[] = [];
     items.forEach((item, i) => {
       const y = top + i * rowH;

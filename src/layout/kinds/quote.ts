@@ -5,7 +5,7 @@ import type { LayoutKind, Paragraph } from '../types.js';
 export const quote: LayoutKind<'quote'> = {
   dark: false,
   layout(ctx) {
-    const { slide, theme } = ctx;
+    const { slide, theme, deck } = ctx;
     const who: Paragraph[] = [{ text: `— ${slide.speaker}`, bold: true }];
     if (slide.role) who.push({ text: slide.role, scale: 0.8, color: theme.colors.muted, spaceBefore: 0.2 });
     return {
@@ -15,7 +15,7 @@ export const quote: LayoutKind<'quote'> = {
         fitText(
           {
             box: { x: MARGIN + 0.7, y: 1.85, w: CONTENT_W - 1.2, h: 3.2 },
-            paragraphs: [{ text: `「${stripQuotes(slide.quote)}」` }],
+            paragraphs: [{ text: deck.locale.quote(stripQuotes(slide.quote)) }],
             max: theme.sizes.quote + 4,
             min: 16,
             color: theme.colors.text,
@@ -31,5 +31,5 @@ export const quote: LayoutKind<'quote'> = {
 };
 
 function stripQuotes(s: string): string {
-  return s.replace(/^[「“"]+/, '').replace(/[」”"]+$/, '');
+  return s.replace(/^[「『“"]+/, '').replace(/[」』”"]+$/, '');
 }

@@ -11,7 +11,7 @@ export const sources: LayoutKind<'sources'> = {
     const paragraphs: Paragraph[] = entries.map((text, i) => ({ text: `${i + 1}. ${text}`, spaceBefore: i ? 0.5 : 0 }));
     return {
       elements: [
-        ...contentFrame(ctx, slide.title ?? '資料來源'),
+        ...contentFrame(ctx, slide.title ?? deck.locale.word('sources.title')),
         fitText({ box: { ...BODY, y: BODY.y + 0.15, h: BODY.h }, paragraphs, max: 18, min: 10, color: theme.colors.text, name: 'sources' }, ctx),
       ],
     };

@@ -19,11 +19,12 @@ export function bulletParagraphs(bullets: readonly Bullet[], color?: string): Pa
 export function sourceEntries(deck: BoundDeck, data: DataStore): string[] {
   const entries: string[] = [];
   const src = deck.meta.source;
-  if (src) entries.push([`${src.publisher}〈${src.title}〉`, src.author, src.date, src.url].filter(Boolean).join('，'));
+  const { locale } = deck;
+  if (src) entries.push([locale.word('sources.article', { publisher: src.publisher, title: src.title }), src.author, src.date, src.url].filter(Boolean).join(locale.word('sources.detailSeparator')));
   const used = [...new Set(deck.slides.flatMap((s) => s.datasets))];
   for (const id of used) {
     const d = data.get(id);
-    if (d) entries.push(`${d.title}：${citation(d)}`);
+    if (d) entries.push(locale.word('sources.entry', { title: d.title, citation: citation(d, locale) }));
   }
   return entries;
 }

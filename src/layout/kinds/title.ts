@@ -1,4 +1,3 @@
-import { formatDate } from '../../data/format.js';
 import { fitText, MARGIN, ON_DARK_MUTED } from '../frame.js';
 import type { Element, LayoutKind } from '../types.js';
 
@@ -7,7 +6,7 @@ export const title: LayoutKind<'title'> = {
   dark: true,
   layout(ctx) {
     const { slide, theme, deck } = ctx;
-    const meta = slide.meta ?? [formatDate(deck.meta.date), deck.meta.author].filter(Boolean).join('｜');
+    const meta = slide.meta ?? [deck.locale.date(deck.meta.date), deck.meta.author].filter(Boolean).join(deck.locale.word('title.separator'));
     const w = 11.6;
     const elements: Element[] = [
       { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 2.05, w: 1.2, h: 0.09 }, fill: theme.colors.accent, name: 'accent rule' },

@@ -1,0 +1,41 @@
+/**
+ * Every key a locale catalog (templates/locales/<lang>.yaml) must have. `intl` and `compactFrom`
+ * say how Intl writes numbers and dates; the rest are words, with `{name}` placeholders.
+ */
+export const MESSAGE_KEYS = [
+  'intl',
+  'compactFrom',
+  'number.unit',
+  'number.money',
+  'qualifier.more',
+  'qualifier.less',
+  'qualifier.about',
+  'rank.exact',
+  'rank.within',
+  'change.new',
+  'quote',
+  'title.separator',
+  'agenda.title',
+  'sources.title',
+  'sources.label',
+  'sources.separator',
+  'sources.entry',
+  'sources.article',
+  'sources.detailSeparator',
+  'cite',
+  'cite.via',
+] as const;
+
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+/** Keys a set of words lacks, in catalog order. */
+export function missingKeys(words: Readonly<Record<string, unknown>>): MessageKey[] {
+  return MESSAGE_KEYS.filter((k) => typeof words[k] !== 'string' || words[k] === '');
+}
+
+/** "{publisher}《{title}》" with `{ publisher, title }`; a placeholder with no value stays as written. */
+export function fill(pattern: string, values: Readonly<Record<string, string | number>>): string {
+  return pattern.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
