@@ -64,6 +64,7 @@ const STAGE_CODES = {
   DATA_UNKNOWN_GROUP: 'an entry names a group its dataset does not declare',
   DATA_UNKNOWN_PARENT: "an item's parent is not an item of the dataset",
 
+  TEMPLATE_BAD_FONT_NAME: "a theme's font name holds a character pptxgenjs would write unescaped into the deck's XML (\" < > &)",
   TEMPLATE_FONT_NOT_FOUND: 'a font file named by the theme does not exist',
   TEMPLATE_HELPER_ARGUMENT: 'a helper was called with the wrong arguments',
   TEMPLATE_MISSING_MESSAGE: 'a locale catalog (templates/locales/<lang>.yaml) lacks a word the deck needs',
@@ -89,6 +90,7 @@ const STAGE_CODES = {
   CHART_EMPTY: 'a chart with nothing to draw',
   CHART_EMPTY_EDITION: 'a rank-change chart compares with an edition that lists no entries',
   CHART_FONT_NOT_FOUND: "the theme's chart font cannot be found",
+  CHART_GLYPH_MISSING: 'a chart would draw characters its font has no glyph for',
   CHART_MIXED_UNITS: 'a breakdown whose parts use different units',
   CHART_NATIVE_NEEDS_SCORES: 'a native ranking chart needs scores to draw bars',
   CHART_NATIVE_UNSUPPORTED: 'this chart kind has no native PowerPoint form',
