@@ -6,6 +6,8 @@ import { PX_PER_INCH } from './style/context.js';
 import type { PictureJob } from './drawer/draw-batch.js';
 import { chartKind } from './kinds/registry.js';
 import { resolveFontFile } from './render/fonts.js';
+import { createFontMetricsCache, measureWith, missingGlyphs, type FontMetrics } from './render/font-metrics.js';
+import { buildOption } from './build-option.js';
 import { CHARTS_VERSION, contentHash } from './hash.js';
 import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
 import type { ChartOutput, ChartRequest, ChartSlot, NativeChart } from './types.js';
@@ -146,6 +148,11 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
       twin.shownBy.push(shown);
       plan.cached++;
     } else {
+      const tofu = glyphCheck(job.id, chart, { width, height }, theme, fonts, request.origin);
+      if (tofu) {
+        plan.diagnostics.push(tofu);
+        continue;
+      }
       const picture: PendingPicture = { hash, chart, width, height, altText: altText(chart), shownBy: [shown] };
       pending.set(hash, picture);
       plan.pending.push(picture);
@@ -153,6 +160,47 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
     plan.slots.set(job.id, { type: 'image', hash, widthPx: Math.round(width * scale), heightPx: Math.round(height * scale), altText: altText(chart) });
   }
   return plan;
+}
+
+/** Font metrics of chart fonts, read once per process while the file stays the same. */
+const metricsCache = createFontMetricsCache();
+
+/**
+ * CHART_GLYPH_MISSING when the chart would draw a character the chart font has no glyph for:
+ * resvg would draw nothing there (zh-CN "系统语言" in Noto Sans TC came out as "系统 言"). Every
+ * string of the ECharts option is checked (labels, titles, values, legend), as the drawer builds it.
+ */
+function glyphCheck(id: string, chart: ResolvedChart, size: { width: number; height: number }, theme: Theme, fonts: { regular: string; bold: string }, origin: SourceRef): Diagnostic | undefined {
+  let regular: FontMetrics;
+  let bold: FontMetrics;
+  try {
+    regular = metricsCache.get(fonts.regular);
+    bold = metricsCache.get(fonts.bold);
+  } catch {
+    return undefined; // unreadable: the drawer reports it as CHART_FONT_NOT_FOUND
+  }
+  let option: unknown;
+  try {
+    option = buildOption(chart, { theme, ...size, measure: measureWith(regular, bold) }).option;
+  } catch {
+    return undefined; // the drawer reports it as CHART_RENDER_FAILED
+  }
+  const missing = missingGlyphs(stringsOf(option), [regular, bold]);
+  if (!missing.length) return undefined;
+  const listed = missing.map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+  return error(
+    'CHART_GLYPH_MISSING',
+    `chart '${id}' would draw ${listed}, which the chart font ${theme.fonts.chartFamily} (${path.basename(fonts.regular)}) has no glyph for`,
+    origin,
+    "use other characters, or set the theme's fonts.chartRegular / chartBold to a font that has them (or a byLang entry for the deck's language)",
+  );
+}
+
+/** Every string in an ECharts option (what it draws, and names and colours, which are ASCII). */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) yield* stringsOf(v);
 }
 
 /** CHART_CROWDED warnings for what a chart's layout could not do. */

@@ -9,6 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 export interface FontMetrics {
   /** Width in CSS pixels of `text` set at `sizePx`. */
   width(text: string, sizePx: number): number;
+  /** Whether the font has a glyph for the code point (its cmap maps it to a glyph other than .notdef). */
+  covers(codePoint: number): boolean;
 }
 
 /** Measures text in the chart font: `bold` picks the bold file's metrics. */
@@ -49,6 +51,25 @@ export function measureWith(regular: FontMetrics, bold: FontMetrics): Measure {
   return (text, sizePx, isBold = false) => (isBold ? bold : regular).width(text, sizePx);
 }
 
+/**
+ * The characters of `texts` that some font in `fonts` has no glyph for, each once, in order of
+ * first appearance. White space is not drawn, so it needs no glyph.
+ */
+export function missingGlyphs(texts: Iterable<string>, fonts: readonly FontMetrics[]): string[] {
+  const missing = new Set<string>();
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const ch of text) {
+      if (seen.has(ch)) continue;
+      seen.add(ch);
+      const cp = ch.codePointAt(0) ?? 0;
+      if (/\s/u.test(ch) || cp < 0x20) continue;
+      if (fonts.some((f) => !f.covers(cp))) missing.add(ch);
+    }
+  }
+  return [...missing];
+}
+
 export function parseFontMetrics(buf: Uint8Array): FontMetrics {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const tables = new Map<string, number>();
@@ -87,6 +108,7 @@ export function parseFontMetrics(buf: Uint8Array): FontMetrics {
       }
       return em * sizePx;
     },
+    covers: (cp) => glyphOf(cp) !== 0,
   };
 }
 

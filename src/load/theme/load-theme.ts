@@ -13,6 +13,11 @@ import type { Theme } from './theme.js';
 
 const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour of six hex digits, without #');
 const size = z.number().positive().max(400);
+const fontName = z.string().min(1);
+
+// Font names go into XML attributes through pptxgenjs, which does not escape them: the deck
+// would not parse. (Control characters it writes are stripped by the finish stage's sanitizer.)
+const UNSAFE_IN_FONT_NAME = /["<>&]/;
 
 export const themeSchema = z.strictObject({
   name: z.string(),
@@ -30,11 +35,25 @@ export const themeSchema = z.strictObject({
     down: hex,
   }),
   fonts: z.strictObject({
-    latin: z.string().min(1),
-    eastAsian: z.string().min(1),
+    latin: fontName,
+    eastAsian: fontName,
     chartRegular: z.string().min(1),
     chartBold: z.string().min(1),
-    chartFamily: z.string().min(1),
+    chartFamily: fontName,
+    byLang: z
+      .record(
+        z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag: en, ja, zh-CN, zh-Hans'),
+        z.strictObject({
+          latin: fontName.optional(),
+          // null: no East Asian font; the Latin one fills every slot (an English deck).
+          eastAsian: fontName.nullable().optional(),
+          chartRegular: z.string().min(1).optional(),
+          chartBold: z.string().min(1).optional(),
+          chartFamily: fontName.optional(),
+        }),
+      )
+      .optional()
+      .describe('Fonts for decks in a language (deck.lang; the longest matching tag wins: zh-Hans-CN → zh-Hans → zh), over the ones above.'),
   }),
   sizes: z.strictObject({
     title: size,
@@ -87,12 +106,14 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
   });
   const { texts } = loaded;
   if (!loaded.value || !loaded.doc) return { diagnostics: loaded.diagnostics, texts };
-  const theme = loaded.value;
   const positions = positionsOf(loaded.doc, file);
+  const badNames = badFontNames(loaded.value.fonts, positions);
+  if (badNames.length) return { diagnostics: [...loaded.diagnostics, ...badNames], texts };
+  const { theme, fontPaths } = themeForLang(loaded.value, outline.doc.deck.lang);
   const diagnostics: Diagnostic[] = [];
   for (const key of ['chartRegular', 'chartBold'] as const) {
     const ref = theme.fonts[key];
-    const at = positionAt(positions, ['fonts', key]);
+    const at = positionAt(positions, fontPaths[key]);
     const found = locateFontFile(ref, [{ dir: path.dirname(file), root: folder.root }, PACKAGE_BASE]);
     if (!found) {
       diagnostics.push(error('TEMPLATE_FONT_NOT_FOUND', `font file not found: ${ref}`, at, 'run npm ci, or name a TTF/OTF file'));
@@ -103,6 +124,58 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
     else theme.fonts[key] = found.file;
   }
   return { value: theme, diagnostics, texts };
+}
+
+type ThemeFile = z.infer<typeof themeSchema>;
+
+/** TEMPLATE_BAD_FONT_NAME at each font name (base or byLang) holding `" < > &`. */
+function badFontNames(fonts: ThemeFile['fonts'], positions: Parameters<typeof positionAt>[0]): Diagnostic[] {
+  const named: [(string | number)[], string | null | undefined][] = [
+    ...(['latin', 'eastAsian', 'chartFamily'] as const).map((k): [(string | number)[], string] => [['fonts', k], fonts[k]]),
+    ...Object.entries(fonts.byLang ?? {}).flatMap(([lang, o]) =>
+      (['latin', 'eastAsian', 'chartFamily'] as const).map((k): [(string | number)[], string | null | undefined] => [['fonts', 'byLang', lang, k], o[k]]),
+    ),
+  ];
+  return named.flatMap(([at, name]) =>
+    typeof name === 'string' && UNSAFE_IN_FONT_NAME.test(name)
+      ? [
+          error(
+            'TEMPLATE_BAD_FONT_NAME',
+            `font name '${name}' holds ${[...new Set(name.match(/["<>&]/g))].join(' ')}, which the deck's XML cannot take as written`,
+            positionAt(positions, at),
+            "write the font's family name as Office lists it (Arial, Microsoft JhengHei); no font's name holds \" < > or &",
+          ),
+        ]
+      : [],
+  );
+}
+
+/** The key of `byLang` that fits `lang` best: the tag itself, then shorter prefixes (zh-Hans-CN → zh-Hans → zh). */
+export function langKey(keys: readonly string[], lang: string): string | undefined {
+  const parts = lang.split('-');
+  for (let n = parts.length; n > 0; n--) {
+    const tag = parts.slice(0, n).join('-').toLowerCase();
+    const key = keys.find((k) => k.toLowerCase() === tag);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** The theme a deck in `lang` is drawn with: its `byLang` entry over the base fonts, and where each chart font path was written. */
+function themeForLang(file: ThemeFile, lang: string): { theme: Theme; fontPaths: Record<'chartRegular' | 'chartBold', (string | number)[]> } {
+  const { byLang, ...base } = file.fonts;
+  const key = langKey(Object.keys(byLang ?? {}), lang);
+  const over = key === undefined ? undefined : byLang?.[key];
+  const latin = over?.latin ?? base.latin;
+  const fonts: Theme['fonts'] = {
+    latin,
+    eastAsian: over?.eastAsian === null ? latin : (over?.eastAsian ?? base.eastAsian),
+    chartRegular: over?.chartRegular ?? base.chartRegular,
+    chartBold: over?.chartBold ?? base.chartBold,
+    chartFamily: over?.chartFamily ?? base.chartFamily,
+  };
+  const at = (k: 'chartRegular' | 'chartBold') => (over?.[k] !== undefined ? ['fonts', 'byLang', key as string, k] : ['fonts', k]);
+  return { theme: { ...file, fonts }, fontPaths: { chartRegular: at('chartRegular'), chartBold: at('chartBold') } };
 }
 
 function themeNames(dir: string): string[] {
