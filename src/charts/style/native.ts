@@ -25,7 +25,8 @@ export function inUnit(value: number, size: number): number {
 /**
  * Options every native chart shares: fonts (the East Asian face: pptxgenjs writes chart fonts
  * only to `<a:latin>`, upstream #1420, so the emit stage should add `<a:ea>`), sizes in points,
- * theme colours, value labels, no legend, no value axis (the labels carry the numbers).
+ * theme colours, value labels, no legend, no value axis (the labels carry the numbers). The
+ * finish stage gives their text the deck's `lang`.
  */
 export function nativeBase(theme: Theme, s: ChartStyle): Record<string, unknown> {
   const face = theme.fonts.eastAsian;
@@ -47,6 +48,5 @@ export function nativeBase(theme: Theme, s: ChartStyle): Record<string, unknown>
     valAxisHidden: true,
     valGridLine: { style: 'none' },
     barGapWidthPct: 60,
-    lang: 'zh-TW',
   };
 }

@@ -1,5 +1,5 @@
 import type { XmlEdit } from '../opc/parts.js';
-import { CHART_PART, NOTES_SLIDE_PART, RUN_PART, THEME_PART } from '../opc/part-names.js';
+import { CHART_PART, DRAWING_TEXT_PART, NOTES_SLIDE_PART, RUN_PART, THEME_PART } from '../opc/part-names.js';
 import { childElements, createElement, descendants, firstChild, getAttribute, setAttribute, type XmlElement } from '../xml/xml.js';
 
 export interface TypefaceOptions {
@@ -79,21 +79,29 @@ export function setChartFontsEdit(fonts: TypefaceOptions): XmlEdit {
   };
 }
 
-/** Speaker notes: pptxgenjs always writes `lang="en-US"` there and offers no option. */
-export function setNotesLanguageEdit(lang: string): XmlEdit {
+/**
+ * The deck's language on all its text: pptxgenjs writes `lang="en-US"` in the master, the
+ * layouts, the notes master and the notes (it offers no option there), and briefdeck's own
+ * native charts once said `zh-TW` whatever the deck. Every `lang` in a part with DrawingML text
+ * becomes the deck's, and notes' text properties without one get it.
+ */
+export function setLanguageEdit(lang: string): XmlEdit {
   return {
-    select: (name) => NOTES_SLIDE_PART.test(name),
-    edit: (doc) => {
+    select: (name) => DRAWING_TEXT_PART.test(name),
+    edit: (doc, name) => {
+      const notes = NOTES_SLIDE_PART.test(name);
       for (const el of descendants(doc.root)) {
-        if (TEXT_PROPERTIES.has(el.name)) setLanguage(el, lang);
+        if (getAttribute(el, 'lang') !== undefined || (notes && TEXT_PROPERTIES.has(el.name))) setAttribute(el, 'lang', lang);
       }
     },
   };
 }
 
+/** The finish stage's name for `setLanguageEdit`, from when it covered only the notes. */
+export const setNotesLanguageEdit = setLanguageEdit;
+
 function setLanguage(textProperties: XmlElement, lang: string): void {
-  const current = getAttribute(textProperties, 'lang');
-  if (current === undefined || current === 'en-US') setAttribute(textProperties, 'lang', lang);
+  if (getAttribute(textProperties, 'lang') !== lang) setAttribute(textProperties, 'lang', lang);
 }
 
 /** Children of a run's properties that come after `a:latin`/`a:ea`/`a:cs` in schema order. */
