@@ -39,7 +39,7 @@ export function parseYaml(text: string, file: string, prefix: FilePrefix): Parse
   }
   const doc = composeDocument(tokens, text, options);
   const diagnostics: Diagnostic[] = [...syntaxDiagnostics(doc.errors, text, file, prefix, doc, tokens)];
-  for (const w of doc.warnings) diagnostics.push(warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: w.pos }));
+  for (const w of doc.warnings) diagnostics.push(warning(`${prefix}_YAML_WARNING`, firstLine(w.message), { file, range: within(w.pos, text) }));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc, value: undefined, diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     const what = prefix === 'OUTLINE' ? 'an outline has `deck:`, `data:` and `slides:`' : 'a data file maps dataset keys to datasets';
@@ -107,6 +107,12 @@ function tooDeep(tokens: readonly unknown[]): number | undefined {
  * unclosed quote at its opening quote, an over-indented line at that line. One error per line:
  * what follows a syntax error on the same line is usually the same mistake seen again.
  */
+/** A range cut to the text: at the end of a file, yaml reports a range one past its last character. */
+function within(range: readonly [number, number], text: string): [number, number] {
+  const start = Math.min(range[0], text.length);
+  return [start, Math.max(start, Math.min(range[1], text.length))];
+}
+
 function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: string, prefix: FilePrefix, doc: Document, tokens: unknown[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lines = new Set<number>();
@@ -117,7 +123,7 @@ function syntaxDiagnostics(errors: readonly YAMLError[], text: string, file: str
     const reported = lineOf(text, e.pos[0]);
     if (lines.has(line) || lines.has(reported)) continue;
     lines.add(line).add(reported);
-    out.push(error(`${prefix}_YAML_SYNTAX`, d.message, { file, range: d.range }, d.hint));
+    out.push(error(`${prefix}_YAML_SYNTAX`, d.message, { file, range: within(d.range, text) }, d.hint));
   }
   return out;
 }

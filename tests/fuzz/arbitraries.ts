@@ -6,9 +6,11 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { CHART_KIND_NAMES as CHART_KINDS } from '../../src/charts/kinds/registry.js';
+import { LAYOUT_KINDS } from '../../src/layout/registry.js';
 
-export const LAYOUTS = ['title', 'agenda', 'section', 'bullets', 'figures', 'quote', 'chart', 'timeline', 'comparison', 'takeaways', 'sources'] as const;
-export const CHART_KINDS = ['ranking', 'rank-change', 'comparison', 'breakdown', 'share'] as const;
+/** Every layout kind the registry has: a kind added there is generated here too. */
+export const LAYOUTS = Object.keys(LAYOUT_KINDS) as (keyof typeof LAYOUT_KINDS)[];
 
 /** Whether to generate inputs of findings still open (FUZZ_OPEN=1); `npm test` leaves them out so it stays green. */
 export const OPEN_FINDINGS = process.env.FUZZ_OPEN === '1';

@@ -52,7 +52,7 @@ describe('generated projects (fast-check)', () => {
           return [...diagnosticProblems(result.diagnostics, result.texts), ...reportProblems(result.diagnostics, result.texts, dir)];
         }),
       ),
-      { seed: SEED, numRuns: runs(1000), endOnFailure: true },
+      { seed: SEED, numRuns: runs(2500), endOnFailure: true },
     );
   }, 600_000);
 
@@ -72,9 +72,9 @@ describe('generated projects (fast-check)', () => {
           return problems;
         }),
       ),
-      { seed: SEED + 1, numRuns: runs(60), endOnFailure: true },
+      { seed: SEED + 1, numRuns: runs(100), endOnFailure: true },
     );
     // The generator must reach the end of the flow, or the deck checks above test nothing.
-    expect(decks).toBeGreaterThan(runs(60) / 10);
+    expect(decks).toBeGreaterThan(runs(100) / 10);
   }, 600_000);
 });

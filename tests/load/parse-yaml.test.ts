@@ -84,3 +84,16 @@ describe('YAML nested deeper than briefdeck reads', () => {
     expect(parseYaml(`a: ${'['.repeat(150)}${']'.repeat(150)}\n`, 'x.yaml', 'DATA').diagnostics).toMatchObject([{ code: 'DATA_YAML_TOO_DEEP' }]);
   });
 });
+
+describe('ranges at the end of a file', () => {
+  it('stay inside the text when yaml reports one past the last character', () => {
+    const text = 'deck: -224764056\ndata:\n  a16z: data/a16z.yaml\nJref:豆包\n  - - - - leaf\n';
+    const { diagnostics } = parseYaml(text, 'o.yaml', 'OUTLINE');
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) {
+      const [start, end] = d.source?.range ?? [0, 0];
+      expect(start).toBeLessThanOrEqual(end);
+      expect(end).toBeLessThanOrEqual(text.length);
+    }
+  });
+});
