@@ -219,6 +219,27 @@ describe('fallback and missing words', () => {
   });
 });
 
+it('{{word}} gives a catalog word, and names a key it does not know where it is called', async () => {
+  const file = await project('ja-JP');
+  const text = (await readFile(file, 'utf8')).replace('title: Helpers', 'title: \'{{word "sources.title"}} {{word "sources.titel"}}\'');
+  await writeFile(file, text);
+  const diagnostics: Diagnostic[] = [];
+  const inputs = await loadInputs(file, diagnostics, new Map());
+  if (!inputs) throw new Error(JSON.stringify(diagnostics));
+  const bound = bindOutline(inputs.outline, inputs.data, inputs.partials);
+  const problem = bound.diagnostics.find((d) => d.code === 'TEMPLATE_HELPER_ARGUMENT');
+  expect(problem?.message).toContain("'sources.titel'");
+  expect(problem?.hint).toContain('sources.title');
+  const start = problem?.source?.range?.[0] ?? -1;
+  expect(text.slice(start, problem?.source?.range?.[1])).toBe('{{word "sources.titel"}}');
+  const fixed = bindOutline(
+    { ...inputs.outline, doc: { ...inputs.outline.doc, slides: inputs.outline.doc.slides.map((sl, i) => (i === 3 ? { ...sl, title: '{{word "sources.title"}}' } : sl)) } },
+    inputs.data,
+    inputs.partials,
+  );
+  expect(fixed.deck?.slides[3]?.title).toBe('出典');
+});
+
 describe('the catalogs', () => {
   const dir = path.join(packageRoot, 'templates', 'locales');
   const read = async (tag: string) => parse(await readFile(path.join(dir, `${tag}.yaml`), 'utf8')) as Record<string, unknown>;
