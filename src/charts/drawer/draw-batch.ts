@@ -53,7 +53,7 @@ export interface BatchFailure {
 export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup, metrics: FontMetricsCache): Promise<PictureResult[] | BatchFailure> {
   let measure: Measure;
   try {
-    measure = measureWith(metrics.get(setup.fonts.regular), metrics.get(setup.fonts.bold));
+    measure = measureWith(await metrics.load(setup.fonts.regular), await metrics.load(setup.fonts.bold));
   } catch (e) {
     return { fontError: `chart font file unreadable (${setup.fonts.regular}, ${setup.fonts.bold}): ${(e as Error).message}` };
   }

@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readSourceBytes } from '../../load/read-source.js';
 
 /**
  * Advance widths read from a TrueType/OpenType file's `cmap` and `hmtx` tables, so chart layout
@@ -16,15 +18,46 @@ export interface FontMetrics {
 /** Measures text in the chart font: `bold` picks the bold file's metrics. */
 export type Measure = (text: string, sizePx: number, bold?: boolean) => number;
 
-/** Reads the metrics of a TTF/OTF file. */
+/** Font files are a few MB (a CJK weight ~7 MB); the theme loader refuses larger ones too. */
+const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads the metrics of a TTF/OTF file. Synchronous for the planning stage and `check`: the file
+ * is opened once and only a regular file no larger than a font is read, from that descriptor.
+ */
 export function loadFontMetrics(file: string): FontMetrics {
-  return parseFontMetrics(readFileSync(file));
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+    if (st.size > MAX_FONT_BYTES) throw new Error(`${file} is larger than a font (${st.size} bytes)`);
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return parseFontMetrics(buf.subarray(0, at));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the metrics of a TTF/OTF file through the guarded reader (`readSourceBytes`), as the drawer does. */
+export async function readFontMetrics(file: string): Promise<FontMetrics> {
+  const dir = path.dirname(file);
+  const read = await readSourceBytes(file, 'TEMPLATE', undefined, { maxBytes: MAX_FONT_BYTES, within: [dir], withinName: `the font's folder ${dir}` });
+  if (!read.ok) throw new Error(read.diagnostic.message);
+  return parseFontMetrics(read.bytes);
 }
 
 /** Font metrics by file, kept by whoever draws (a drawer, a chart thread) for as long as it draws. */
 export interface FontMetricsCache {
   /** The metrics of `file`, read again when its size or modification time changed. */
   get(file: string): FontMetrics;
+  /** The same, read through the guarded reader (for the drawer, which may wait). */
+  load(file: string): Promise<FontMetrics>;
 }
 
 /**
@@ -35,15 +68,27 @@ export function createFontMetricsCache(): FontMetricsCache {
   const byFile = new Map<string, { stamp: string; metrics: FontMetrics }>();
   return {
     get(file) {
-      const { size, mtimeMs } = statSync(file);
-      const stamp = `${size}:${mtimeMs}`;
+      const stamp = stampOf(file);
       const known = byFile.get(file);
       if (known?.stamp === stamp) return known.metrics;
       const metrics = loadFontMetrics(file);
       byFile.set(file, { stamp, metrics });
       return metrics;
     },
+    async load(file) {
+      const stamp = stampOf(file);
+      const known = byFile.get(file);
+      if (known?.stamp === stamp) return known.metrics;
+      const metrics = await readFontMetrics(file);
+      byFile.set(file, { stamp, metrics });
+      return metrics;
+    },
   };
+}
+
+function stampOf(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${size}:${mtimeMs}`;
 }
 
 /** A `Measure` over a regular and a bold font file. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { locateFontFile, PACKAGE_BASE } from '../../load/theme/font-file.js';
+import { readSourceBytes } from '../../load/read-source.js';
 import { compileWithLiftoffOnly } from '../../runtime/v8-tricks.js';
 
 /**
@@ -83,12 +84,25 @@ export function loadSubsetFont(): Promise<typeof import('subset-font')> {
   }));
 }
 
+/** Font files are a few MB (a CJK weight ~7 MB); the theme loader refuses larger ones too. */
+const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A font file's bytes through the guarded reader, as the theme loader checked it: a file swapped
+ * in since (a FIFO, a device, a larger file, a link to another folder) is refused, not read.
+ */
+export async function readFontFile(file: string): Promise<Buffer> {
+  const read = await readSourceBytes(file, 'TEMPLATE', undefined, { maxBytes: MAX_FONT_BYTES, within: [path.dirname(file)], withinName: `the font's folder ${path.dirname(file)}` });
+  if (!read.ok) throw new Error(read.diagnostic.message);
+  return read.bytes;
+}
+
 /** A font file's bytes, read once per process while it stays the same file (path, size, mtime). */
 const fonts = new Map<string, { font: string; bytes: Promise<Buffer> }>();
 function fontBytes(file: string, font: string): Promise<Buffer> {
   const known = fonts.get(file);
   if (known?.font === font) return known.bytes;
-  const bytes = readFile(file);
+  const bytes = readFontFile(file);
   fonts.set(file, { font, bytes });
   // A failed read is not remembered: the next call tries again and reports.
   bytes.catch(() => fonts.get(file)?.bytes === bytes && fonts.delete(file));

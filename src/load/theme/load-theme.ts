@@ -121,7 +121,7 @@ export async function loadTheme(outline: Outline): Promise<Loaded<Theme>> {
     }
     const checked = await checkSource(found.file, 'TEMPLATE', at, { ref, maxBytes: MAX_FONT_BYTES, within: found.roots, withinName: 'the project or an installed package' });
     if (!checked.ok) diagnostics.push(checked.diagnostic);
-    else theme.fonts[key] = found.file;
+    else theme.fonts[key] = checked.file; // its real path: the drawer reads it through the guarded reader again
   }
   return { value: theme, diagnostics, texts };
 }
