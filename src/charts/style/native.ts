@@ -6,15 +6,27 @@ import type { NativeChart } from '../types.js';
 /** A native chart before its alt text and hash are added. */
 export type NativeSpec = Omit<NativeChart, 'type' | 'altText' | 'hash'>;
 
-const UNIT_SIZES: Record<string, number> = { 萬億: 1e12, 億: 1e8, 萬: 1e4 };
+const UNIT_SIZES: Record<string, number> = { 兆: 1e12, 萬億: 1e12, 億: 1e8, 萬: 1e4 };
 
 /**
- * The Chinese unit that `formatNumber` would write `max` in, and its size: native charts hold
- * numbers, so values are divided by it and the unit goes into the number format ("3800億").
+ * Excel number formats that show a raw value in a Chinese unit. A format scales only by
+ * thousands (each `,` after the digits divides by 1000), so 萬 and 億 divide by 10^3 and 10^6
+ * and put the decimal point in as a literal (`!.`) one or two digits from the end: the trick
+ * Chinese Excel users write for 萬. 兆 is 10^12, four commas.
  */
-export function scaledUnit(max: number): { unit: string; size: number } {
-  const unit = /(萬億|億|萬)$/.exec(formatNumber(max))?.[1] ?? '';
-  return { unit, size: UNIT_SIZES[unit] ?? 1 };
+const UNIT_FORMATS: Record<string, string> = { 兆: '0.0,,,,', 萬億: '0.0,,,,', 億: '0!.00,,', 萬: '0!.0,' };
+
+/**
+ * The Chinese unit that `formatNumber` would write `max` in, its size, and the number format
+ * that shows raw values in it with `suffix` after the unit (`format('元')` → `0!.00,,"億元"`).
+ * A native chart should store the raw numbers (so "Edit Data" shows what the source says) and
+ * label them with `format`; `inUnit` divides them, for charts that still store values in units.
+ */
+export function scaledUnit(max: number): { unit: string; size: number; format(suffix?: string): string } {
+  const unit = /(萬億|兆|億|萬)$/.exec(formatNumber(max))?.[1] ?? '';
+  const code = UNIT_FORMATS[unit];
+  const quoted = (text: string) => (text ? `"${text.replace(/"/g, '')}"` : '');
+  return { unit, size: UNIT_SIZES[unit] ?? 1, format: (suffix = '') => `${code ?? 'General'}${quoted(unit + suffix)}` };
 }
 
 /** `value` in `size` units, without float noise (0.30000000000000004 → 0.3). */
