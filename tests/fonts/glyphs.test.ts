@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkOutline } from '../../src/check.js';
 import { chartOffset, chartProject } from './project.js';
 
-const glyphErrors = (ds: readonly { code: string }[]) => ds.filter((d) => d.code === 'CHART_GLYPH_MISSING');
+const glyphErrors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.code === 'CHART_GLYPH_MISSING');
 
 describe('chart glyphs follow deck.lang', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFontMetrics } from '../../src/charts/render/font-metrics.js';
+import { loadFontMetrics, parseFontMetrics, readFontMetrics } from '../../src/charts/render/font-metrics.js';
 import { readFontFile, resolveFontFile } from '../../src/charts/render/fonts.js';
 
 const NOTO = resolveFontFile('npm:@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf') as string;
@@ -21,6 +21,14 @@ describe('the drawer reads chart fonts through the guarded reader', () => {
     const metrics = await readFontMetrics(path.join(fonts, 'real.ttf'));
     expect(metrics.covers('国'.codePointAt(0) as number)).toBe(true);
     expect(metrics.covers(0x16a0)).toBe(false);
+  });
+
+  it('the synchronous reader reads only the metric tables, and measures as the whole file does', () => {
+    const whole = parseFontMetrics(readFileSync(NOTO));
+    const tables = loadFontMetrics(NOTO);
+    for (const text of ['国内 Alpha 123', 'ひらがな…', 'ᚠ']) expect(tables.width(text, 16)).toBe(whole.width(text, 16));
+    expect(tables.covers(0x56fd)).toBe(true);
+    expect(() => loadFontMetrics(path.join(fonts, 'fifo.ttf'))).toThrow(/not a regular file/);
   });
 
   it.each(['fifo.ttf', 'link.ttf'])('refuses %s swapped in where the font was (a FIFO, a link out of its folder)', async (name) => {

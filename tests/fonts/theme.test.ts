@@ -63,10 +63,20 @@ describe('the default theme picks fonts by deck.lang', () => {
 });
 
 describe('a theme font name with " < or &', () => {
-  it.each(['A"B', 'A<B', 'A&B'])('%s is a TEMPLATE_ error at the name, with a hint, exit 1 from build and check: never a malformed deck', (name) => {
+  const themed = (name: string) => {
     const theme = DEFAULT_THEME.replace(/^ {2}latin: .*$/m, `  latin: '${name}'`);
-    const outline = chartProject('zh-TW', ['甲'], { theme });
-    const at = theme.indexOf(`'${name}'`);
+    return { theme, outline: chartProject('zh-TW', ['甲'], { theme }), at: theme.indexOf(`'${name}'`) };
+  };
+
+  it.each(['A<B', 'A&B'])('%s is TEMPLATE_BAD_FONT_NAME at the name, with a hint', async (name) => {
+    const { outline, at } = themed(name);
+    const d = (await checkOutline({ outline })).diagnostics.find((x) => x.code === 'TEMPLATE_BAD_FONT_NAME');
+    expect(d).toMatchObject({ severity: 'error', source: { range: [at, expect.any(Number)] }, hint: expect.stringContaining('family name') });
+    expect(d?.source?.file).toMatch(/custom\.yaml$/);
+  });
+
+  it('A"B: exit 1 from build and check, at its line and column, no stack, no deck written (never a malformed one)', () => {
+    const { theme, outline, at } = themed('A"B');
     const line = theme.slice(0, at).split('\n').length;
     const column = at - theme.lastIndexOf('\n', at - 1);
     for (const command of ['build', 'check']) {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSourceBytes } from '../../load/read-source.js';
 
@@ -21,24 +21,39 @@ export type Measure = (text: string, sizePx: number, bold?: boolean) => number;
 /** Font files are a few MB (a CJK weight ~7 MB); the theme loader refuses larger ones too. */
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
+/** The tables the metrics come from: a CJK font's are well under 1 MB of its 7. */
+const METRIC_TABLES = new Set(['head', 'hhea', 'hmtx', 'cmap']);
+
 /**
  * Reads the metrics of a TTF/OTF file. Synchronous for the planning stage and `check`: the file
- * is opened once and only a regular file no larger than a font is read, from that descriptor.
+ * is opened once, only a regular file no larger than a font is read, from that descriptor, and
+ * only the tables the metrics need (the rest of the buffer stays zero).
  */
 export function loadFontMetrics(file: string): FontMetrics {
-  const fd = openSync(file, 'r');
+  // Non-blocking, so a FIFO put where the font was does not hang the open; fstat then refuses it.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new Error(`${file} is not a regular file`);
     if (st.size > MAX_FONT_BYTES) throw new Error(`${file} is larger than a font (${st.size} bytes)`);
     const buf = Buffer.alloc(st.size);
-    let at = 0;
-    while (at < buf.length) {
-      const n = readSync(fd, buf, at, buf.length - at, at);
-      if (n === 0) break;
-      at += n;
+    const readAt = (offset: number, length: number) => {
+      const end = Math.min(offset + length, buf.length);
+      for (let at = offset; at < end; ) {
+        const n = readSync(fd, buf, at, end - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+    };
+    readAt(0, 12);
+    const numTables = buf.readUInt16BE(4);
+    readAt(12, numTables * 16);
+    for (let i = 0; i < numTables; i++) {
+      const rec = 12 + i * 16;
+      if (rec + 16 > buf.length) break;
+      if (METRIC_TABLES.has(buf.toString('latin1', rec, rec + 4))) readAt(buf.readUInt32BE(rec + 8), buf.readUInt32BE(rec + 12));
     }
-    return parseFontMetrics(buf.subarray(0, at));
+    return parseFontMetrics(buf);
   } finally {
     closeSync(fd);
   }
