@@ -39,34 +39,32 @@ const ISO_CURRENCY = /^[A-Z]{3}$/;
 /** The locale of `tag` with the words of a catalog; `words.intl` is Intl's locale where `tag` is not one the catalog was written for. */
 export function createLocale(tag: string, catalog: string, words: Messages, intlTag: string): Locale {
   const compactFrom = Number(words.compactFrom) || 0;
-  const numberFormats = new Map<number, { compact: Intl.NumberFormat; plain: Intl.NumberFormat }>();
-  const formats = (decimals: number) => {
-    let f = numberFormats.get(decimals);
-    if (!f) {
-      const digits = { maximumFractionDigits: decimals, minimumFractionDigits: 0 };
-      f = { compact: new Intl.NumberFormat(intlTag, { notation: 'compact', compactDisplay: 'long', ...digits }), plain: new Intl.NumberFormat(intlTag, digits) };
-      numberFormats.set(decimals, f);
-    }
-    return f;
-  };
+  const numberFormats = new Map<string, Intl.NumberFormat>();
   const number = (n: number, decimals = 1) => {
-    const f = formats(decimals);
-    return Math.abs(n) >= compactFrom ? f.compact.format(n) : f.plain.format(n);
+    const compact = Math.abs(n) >= compactFrom;
+    const key = `${compact}${decimals}`;
+    let f = numberFormats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(intlTag, { maximumFractionDigits: decimals, minimumFractionDigits: 0, ...(compact ? { notation: 'compact', compactDisplay: 'long' } : {}) });
+      numberFormats.set(key, f);
+    }
+    return f.format(n);
   };
-  const percentFormat = new Intl.NumberFormat(intlTag, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 0 });
-  const percent = (n: number, decimals = 1) => (decimals === 1 ? percentFormat : new Intl.NumberFormat(intlTag, { style: 'percent', maximumFractionDigits: decimals })).format(n / 100);
-  const currencyNames = new Intl.DisplayNames(intlTag, { type: 'currency' });
+  // Each Intl object costs ICU data on first use: made when a deck first needs it.
+  const percentFormat = once(() => new Intl.NumberFormat(intlTag, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 0 }));
+  const percent = (n: number, decimals = 1) => (decimals === 1 ? percentFormat() : new Intl.NumberFormat(intlTag, { style: 'percent', maximumFractionDigits: decimals })).format(n / 100);
+  const currencyNames = once(() => new Intl.DisplayNames(intlTag, { type: 'currency' }));
   const word = (key: MessageKey, values: Readonly<Record<string, string | number>> = {}) => fill(words[key], values);
   const money = (value: number, code: string) => {
     const symbol = new Intl.NumberFormat(intlTag, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? code;
-    return word('number.money', { amount: number(value), symbol, currency: currencyNames.of(code) ?? code, code });
+    return word('number.money', { amount: number(value), symbol, currency: currencyNames().of(code) ?? code, code });
   };
   const dates = {
-    day: new Intl.DateTimeFormat(intlTag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-    month: new Intl.DateTimeFormat(intlTag, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-    year: new Intl.DateTimeFormat(intlTag, { year: 'numeric', timeZone: 'UTC' }),
+    day: once(() => new Intl.DateTimeFormat(intlTag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })),
+    month: once(() => new Intl.DateTimeFormat(intlTag, { year: 'numeric', month: 'long', timeZone: 'UTC' })),
+    year: once(() => new Intl.DateTimeFormat(intlTag, { year: 'numeric', timeZone: 'UTC' })),
   };
-  const lists = new Intl.ListFormat(intlTag, { type: 'conjunction' });
+  const lists = once(() => new Intl.ListFormat(intlTag, { type: 'conjunction' }));
   const rank = (e: { rank?: number; within?: number }) => (e.rank !== undefined ? String(e.rank) : word('rank.within', { n: e.within ?? '' }));
   const QUALIFIERS: Record<Qualifier, MessageKey | undefined> = { '=': undefined, '>': 'qualifier.more', '<': 'qualifier.less', '~': 'qualifier.about' };
   return {
@@ -86,11 +84,19 @@ export function createLocale(tag: string, catalog: string, words: Messages, intl
       if (!m) return d;
       const [, y, mo, day] = m;
       const at = new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(day ?? 1)));
-      return (day ? dates.day : mo ? dates.month : dates.year).format(at);
+      return (day ? dates.day : mo ? dates.month : dates.year)().format(at);
     },
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
     rank,
     rankLabel: (e) => (e.rank !== undefined ? word('rank.exact', { rank: e.rank }) : rank(e)),
     quote: (text) => word('quote', { text }),
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
   };
 }

@@ -41,15 +41,26 @@ export async function loadCatalogs(templateDirs: readonly string[]): Promise<Cat
   const byTag = new Map<string, { tag: string; layers: CatalogFile[] }>();
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  for (const dir of templateDirs) {
-    const localeDir = path.join(dir, 'locales');
-    const names = await readdir(localeDir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.yaml')).sort()) {
-      const file = path.join(localeDir, name);
+  // Read all at once (a few small files), then taken in folder order: the project's first.
+  const found = await Promise.all(
+    templateDirs.map(async (dir) => {
+      const names = await readdir(path.join(dir, 'locales')).catch(() => [] as string[]);
+      const read = async (name: string) => {
+        const file = path.join(dir, 'locales', name);
+        const options = { ref: `locales/${name}`, maxBytes: MAX_CATALOG_BYTES, within: [dir], withinName: `the templates folder ${dir}` };
+        return { name, file, loaded: await loadYamlFile(file, 'TEMPLATE', catalogSchema, { options }) };
+      };
+      return Promise.all(
+        names
+          .filter((n) => n.endsWith('.yaml'))
+          .sort()
+          .map(read),
+      );
+    }),
+  );
+  for (const files of found) {
+    for (const { name, file, loaded } of files) {
       const tag = name.slice(0, -5);
-      const loaded = await loadYamlFile(file, 'TEMPLATE', catalogSchema, {
-        options: { ref: `locales/${name}`, maxBytes: MAX_CATALOG_BYTES, within: [dir], withinName: `the templates folder ${dir}` },
-      });
       for (const d of loaded.diagnostics) diagnostics.push(d);
       for (const [f, t] of loaded.texts) texts.set(f, t);
       if (!loaded.value || !loaded.doc) continue;
