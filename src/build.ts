@@ -15,6 +15,7 @@ import { documentDate } from './write/document-date.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { DeckPlan } from './layout/types.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
+import { loadCatalogs, type Catalogs } from './load/locale/load-catalog.js';
 import { loadPartials, type Partials } from './load/load-partials.js';
 import { loadTheme, templateDirs } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
@@ -74,6 +75,8 @@ export interface LoadedInputs {
   data: DataStore;
   theme: Theme;
   partials: Partials;
+  /** The word catalogs: the project's own `templates/locales/*.yaml` over briefdeck's. */
+  catalogs: Catalogs;
 }
 
 /**
@@ -124,7 +127,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   if (fonts.ok) drawer.prepare(fonts);
 
   const partials = inputs.partials;
-  const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials));
+  const bound = await timed('bind', () => bindOutline(inputs.outline, inputs.data, partials, inputs.catalogs));
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
 
@@ -193,20 +196,25 @@ async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
   if (plan.slides.length >= 200) await collectFull();
 }
 
-/** Loads the outline, its data, its theme and the partials; problems go into `diagnostics`. */
+/**
+ * Loads the outline, its data, its theme, the partials and the word catalogs; problems go into
+ * `diagnostics` (the catalogs' own go in at bind, which picks the deck's locale from them).
+ */
 export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>): Promise<LoadedInputs | undefined> {
   const outline = await loadOutline(outlineFile);
   // One by one: a data file can have a diagnostic per row, too many to spread into push().
   for (const d of outline.diagnostics) diagnostics.push(d);
   for (const [f, t] of outline.texts) texts.set(f, t);
   if (!outline.value) return undefined;
-  const [data, theme, partials] = await Promise.all([loadData(outline.value), loadTheme(outline.value), loadPartials(templateDirs(outline.value.dir))]);
+  const dirs = templateDirs(outline.value.dir);
+  const [data, theme, partials, catalogs] = await Promise.all([loadData(outline.value), loadTheme(outline.value), loadPartials(dirs), loadCatalogs(dirs)]);
+  for (const [f, t] of catalogs.texts) texts.set(f, t);
   for (const loaded of [data, theme, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
     for (const d of loaded.diagnostics) diagnostics.push(d);
     for (const [f, t] of loaded.texts) texts.set(f, t);
   }
   if (!data.value || !theme.value) return undefined;
-  return { outline: outline.value, data: data.value, theme: theme.value, partials };
+  return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs };
 }
 
 export { documentDate } from './write/document-date.js';

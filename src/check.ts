@@ -26,7 +26,7 @@ export async function checkOutline(options: { outline: string; cwd?: string }): 
   const inputs = await loadInputs(outlineFile, diagnostics, texts);
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
-  const bound = bindOutline(inputs.outline, inputs.data, inputs.partials);
+  const bound = bindOutline(inputs.outline, inputs.data, inputs.partials, inputs.catalogs);
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck) return { diagnostics, texts };
 

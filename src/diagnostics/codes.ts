@@ -91,7 +91,7 @@ const STAGE_CODES = {
   CHART_EMPTY_EDITION: 'a rank-change chart compares with an edition that lists no entries',
   CHART_FONT_NOT_FOUND: "the theme's chart font cannot be found",
   CHART_GLYPH_MISSING: 'a chart would draw characters its font has no glyph for',
-  CHART_MIXED_UNITS: 'a breakdown whose parts use different units',
+  CHART_MIXED_UNITS: 'a breakdown or comparison whose items use different units',
   CHART_NATIVE_NEEDS_SCORES: 'a native ranking chart needs scores to draw bars',
   CHART_NATIVE_UNSUPPORTED: 'this chart kind has no native PowerPoint form',
   CHART_NOT_A_PART: 'a breakdown lists an item that is not a part of its total',

@@ -263,3 +263,21 @@ describe('the catalogs', () => {
     }
   });
 });
+
+describe("a project's own catalog in a real build", () => {
+  it('overrides the words it gives, from build and from check, and its problems are located', async () => {
+    const outline = await project('en-US', { 'templates/locales/en.yaml': 'agenda.title: Our plan today\n' });
+    const r = await buildDeck({ outline, write: false, drawer, sourceDateEpoch: 0 });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const texts = slideTexts(r.pptx as Uint8Array).flat();
+    expect(texts).toContain('Our plan today');
+    expect(texts).not.toContain('Agenda');
+
+    const broken = await project('en-US', { 'templates/locales/en.yaml': 'agenda.titel: Our plan\n' });
+    const { checkOutline } = await import('../../src/check.js');
+    const checked = await checkOutline({ outline: broken });
+    const unknown = checked.diagnostics.find((d) => d.code === 'TEMPLATE_UNKNOWN_KEY');
+    expect(unknown?.source?.file).toBe(path.join(path.dirname(broken), 'templates/locales/en.yaml'));
+    expect(unknown?.source?.range).toBeDefined();
+  });
+});
