@@ -3,13 +3,14 @@
  * `it.fails`, now fixed and kept as regressions. The random properties still leave the first two
  * out unless FUZZ_OPEN=1 (see OPEN_FINDINGS in arbitraries.ts).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { buildDeck } from '../../src/build.js';
 import { startChartDrawer, type ChartDrawer } from '../../src/charts/drawer/chart-drawer.js';
 import { checkOutline } from '../../src/check.js';
+import { packageRoot } from '../../src/paths.js';
 import { hasCompiledCli } from '../perf/compiled-cli.js';
 import type { Files } from './arbitraries.js';
 import { cli, deckProblems, diagnosticProblems, fuzzRoot, within, writeProject } from './harness.js';
@@ -25,30 +26,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const DEFAULT_THEME = {
-  name: 'q',
-  colors: {
-    background: 'FFFFFF',
-    text: '1B2333',
-    muted: '5B6577',
-    accent: 'C8102E',
-    accent2: '2F5D8A',
-    subdued: '9AA5B4',
-    grid: 'E3E7ED',
-    darkBackground: '14213D',
-    darkText: 'FFFFFF',
-    up: '2E7D32',
-    down: 'C8102E',
-  },
-  fonts: {
-    latin: 'Arial',
-    eastAsian: 'Microsoft JhengHei',
-    chartRegular: 'npm:@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
-    chartBold: 'npm:@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf',
-    chartFamily: 'Noto Sans TC',
-  },
-  sizes: { title: 40, sectionTitle: 40, heading: 28, body: 20, small: 14, figure: 54, quote: 26, footer: 10 },
-};
+/** briefdeck's default theme, as a project's own theme would copy it. */
+const DEFAULT_THEME = { ...(parse(readFileSync(path.join(packageRoot, 'templates/themes/default.yaml'), 'utf8')) as { fonts: Record<string, unknown> }), name: 'q' };
 
 function deck(extra: Record<string, unknown> = {}, slides: unknown[] = [{ layout: 'bullets', title: '標題', bullets: ['一'] }]): string {
   return stringify({ deck: { title: '測試', date: '2025-03-10', ...extra }, slides });
