@@ -94,7 +94,9 @@ for (const [id, ds] of datasets) {
   }
   for (const [key, it] of Object.entries(ds.items)) {
     counts.figures += 1;
-    const text = it.unit === '%' ? formatPercent(it.value) : formatNumber(it.value);
+    const shown = it.unit === '%' ? formatPercent(it.value) : formatNumber(it.value);
+    // The deck writes 10^12 as Taiwan does (兆); a mainland source may write it 萬億.
+    const text = [shown, shown.replace(/兆$/, '萬億')].find((t) => article.includes(t)) ?? shown;
     // Not part of a longer number: "700億" must not be found inside "1600億".
     const hits = occurrences(article, text).filter((p) => !/[\d.]/.test(article[p - 1] ?? '') && !/[\d.]/.test(article[p + text.length] ?? ''));
     if (hits.length === 0) {
