@@ -1,16 +1,8 @@
 /** The compiled CLI (`lib/cli.js`) in a child process, with a timeout: a hang fails, it never blocks the suite. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { CLI, ROOT } from '../perf/compiled-cli.js';
 
-export const ROOT = path.resolve(__dirname, '../..');
-export const CLI = path.join(ROOT, 'lib', 'cli.js');
-
-export function hasCompiledCli(): boolean {
-  if (existsSync(CLI)) return true;
-  console.warn('skipped: lib/cli.js is not compiled (npm test runs tsc first)');
-  return false;
-}
+export { CLI, hasCompiledCli, ROOT } from '../perf/compiled-cli.js';
 
 export interface CliRun {
   status: number | null;

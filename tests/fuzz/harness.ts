@@ -12,6 +12,8 @@ import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatJson, formatText } from '../../src/diagnostics/report.js';
 import { checkPackage } from '../../src/pptx/opc/check-package.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startChartDrawer, type ChartDrawer } from '../../src/charts/drawer/chart-drawer.js';
 import { CLI } from '../perf/compiled-cli.js';
 import type { Files } from './arbitraries.js';
 
@@ -35,6 +37,20 @@ let count = 0;
  * Writes `files` into a fresh folder `<root>/<n>/project/`: the parent holds no `templates/`,
  * so only the project's own and briefdeck's templates are found.
  */
+/** A test file's folder of projects and its chart drawer, made before its tests and removed after them. */
+export function fuzzWorkspace(): { root: string; drawer: ChartDrawer } {
+  const ws = {} as { root: string; drawer: ChartDrawer };
+  beforeAll(() => {
+    ws.root = fuzzRoot();
+    ws.drawer = startChartDrawer();
+  });
+  afterAll(async () => {
+    await ws.drawer.close();
+    rmSync(ws.root, { recursive: true, force: true });
+  });
+  return ws;
+}
+
 export function writeProject(root: string, files: Files): string {
   const dir = path.join(root, String(count++), 'project');
   for (const [name, text] of Object.entries(files)) {

@@ -4,34 +4,21 @@
  * deck that comes out passes the package check. Seeded (FUZZ_SEED); `npm run fuzz` runs more.
  */
 import fc from 'fast-check';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { startChartDrawer, type ChartDrawer } from '../../src/charts/drawer/chart-drawer.js';
 import { checkOutline } from '../../src/check.js';
 import { project, type Project } from './arbitraries.js';
-import { deckProblems, describeFiles, diagnosticProblems, fuzzRoot, removeProject, reportProblems, runs, SEED, within, writeProject } from './harness.js';
+import { deckProblems, describeFiles, diagnosticProblems, fuzzWorkspace, removeProject, reportProblems, runs, SEED, within, writeProject } from './harness.js';
 
 // A build draws its charts on this thread (a worker starts only from lib/), so it gets longer than a check.
 const CHECK_MS = 5_000;
 const BUILD_MS = 10_000;
-let root: string;
-let drawer: ChartDrawer;
-
-beforeAll(() => {
-  root = fuzzRoot();
-  drawer = startChartDrawer();
-});
-
-afterAll(async () => {
-  await drawer.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const ws = fuzzWorkspace();
 
 /** Runs `body` on the project written to disk; on a failure, the message carries the files. */
 async function onDisk(p: Project, body: (dir: string) => Promise<string[]>): Promise<void> {
-  const dir = writeProject(root, p.files);
+  const dir = writeProject(ws.root, p.files);
   try {
     const problems = await body(dir);
     if (problems.length) throw new Error(`${problems.join('\n')}\n${describeFiles(p.files)}`);
@@ -61,7 +48,7 @@ describe('generated projects (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(project(), (p) =>
         onDisk(p, async (dir) => {
-          const result = await within(BUILD_MS, buildDeck({ outline: path.join(dir, p.outline), cwd: dir, write: false, drawer }));
+          const result = await within(BUILD_MS, buildDeck({ outline: path.join(dir, p.outline), cwd: dir, write: false, drawer: ws.drawer }));
           const problems = [...diagnosticProblems(result.diagnostics, result.texts), ...reportProblems(result.diagnostics, result.texts, dir)];
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
           if (result.pptx) {

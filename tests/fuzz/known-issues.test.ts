@@ -3,28 +3,18 @@
  * `it.fails`, now fixed and kept as regressions. The random properties still leave the first two
  * out unless FUZZ_OPEN=1 (see OPEN_FINDINGS in arbitraries.ts).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildDeck } from '../../src/build.js';
-import { startChartDrawer, type ChartDrawer } from '../../src/charts/drawer/chart-drawer.js';
 import { checkOutline } from '../../src/check.js';
 import { packageRoot } from '../../src/paths.js';
 import { hasCompiledCli } from '../perf/compiled-cli.js';
 import type { Files } from './arbitraries.js';
-import { cli, deckProblems, diagnosticProblems, fuzzRoot, within, writeProject } from './harness.js';
+import { cli, deckProblems, diagnosticProblems, fuzzWorkspace, within, writeProject } from './harness.js';
 
-let root: string;
-let drawer: ChartDrawer;
-beforeAll(() => {
-  root = fuzzRoot();
-  drawer = startChartDrawer();
-});
-afterAll(async () => {
-  await drawer.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const ws = fuzzWorkspace();
 
 /** briefdeck's default theme, as a project's own theme would copy it. */
 const DEFAULT_THEME = { ...(parse(readFileSync(path.join(packageRoot, 'templates/themes/default.yaml'), 'utf8')) as { fonts: Record<string, unknown> }), name: 'q' };
@@ -35,8 +25,8 @@ function deck(extra: Record<string, unknown> = {}, slides: unknown[] = [{ layout
 
 /** Builds `files`; the outcome issue 11 asks for: a sound deck, or located errors and no deck. */
 async function soundBuild(files: Files): Promise<string[]> {
-  const dir = writeProject(root, files);
-  const result = await within(20_000, buildDeck({ outline: path.join(dir, 'outline.yaml'), cwd: dir, write: false, drawer }));
+  const dir = writeProject(ws.root, files);
+  const result = await within(20_000, buildDeck({ outline: path.join(dir, 'outline.yaml'), cwd: dir, write: false, drawer: ws.drawer }));
   const problems = diagnosticProblems(result.diagnostics, result.texts);
   if (result.pptx) problems.push(...deckProblems(result.pptx));
   else if (!result.diagnostics.some((d) => d.severity === 'error' && d.source)) problems.push('no deck and no located error');
@@ -54,7 +44,7 @@ describe('known issue-11 findings (fixed; kept as regressions)', () => {
   }, 60_000);
 
   it('YAML nested 5,000 levels is a located error, not a stack overflow (issue 11)', async () => {
-    const dir = writeProject(root, { 'outline.yaml': `${deck()}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
+    const dir = writeProject(ws.root, { 'outline.yaml': `${deck()}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
     const result = await within(20_000, checkOutline({ outline: path.join(dir, 'outline.yaml'), cwd: dir }));
     expect(result.diagnostics.map((d) => d.code)).toContain('OUTLINE_YAML_TOO_DEEP');
   }, 60_000);
@@ -63,7 +53,7 @@ describe('known issue-11 findings (fixed; kept as regressions)', () => {
   it('5,000 nested {{#if}} in a partial is a located error within 5 s (issue 11)', async (ctx) => {
     if (!hasCompiledCli()) ctx.skip();
     const partial = `${'{{#if deck.title}}'.repeat(5000)}x${'{{/if}}'.repeat(5000)}`;
-    const dir = writeProject(root, { 'outline.yaml': deck({}, [{ layout: 'bullets', title: '{{> deep}}', bullets: ['一'] }]), 'templates/partials/deep.hbs': partial });
+    const dir = writeProject(ws.root, { 'outline.yaml': deck({}, [{ layout: 'bullets', title: '{{> deep}}', bullets: ['一'] }]), 'templates/partials/deep.hbs': partial });
     const run = await cli(['check', 'outline.yaml', '--format', 'json'], dir, 5_000);
     expect(run.signal).toBeNull();
     expect(run.stdout).toContain('TEMPLATE_TOO_DEEP');
