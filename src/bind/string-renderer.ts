@@ -184,7 +184,9 @@ export class StringRenderer {
     }
     let ast: hbs.AST.Program;
     try {
-      ast = this.hb.parse(template);
+      // Handlebars' lexer cannot read NUL (its patterns are [^\x00]); U+FFFF keeps every offset,
+      // and, like NUL, the output's cleaning removes it with a TEXT_CONTROL_CHARACTER warning.
+      ast = this.hb.parse(template.replaceAll('\0', '\uFFFF'));
     } catch (e) {
       this.diagnostics.push(
         error('TEMPLATE_SYNTAX', parseMessage(e, template), this.at(where, parseLoc(e, template), template), 'a template looks like {{helper dataset "name"}}; write \\{{ for literal braces'),

@@ -75,4 +75,10 @@ describe('bindOutline', () => {
     expect(diagnostics).toMatchObject([{ code: 'TEXT_CONTROL_CHARACTER', severity: 'warning' }]);
     expect(deck!.slides[1]!.title).toBe('排名');
   });
+
+  it('renders a template holding NUL (which Handlebars cannot lex) with the NUL removed', async () => {
+    const { deck, diagnostics } = await bindWith((t) => t.replace('"{{deck.title}}"', '"前\\0{{deck.title}}"'));
+    expect(diagnostics).toMatchObject([{ code: 'TEXT_CONTROL_CHARACTER', severity: 'warning' }]);
+    expect(deck!.slides[0]!.title).toBe('前測試簡報');
+  });
 });
