@@ -16,6 +16,7 @@ export const MESSAGE_KEYS = [
   'quote',
   'title.separator',
   'agenda.title',
+  'sections.opening',
   'sources.title',
   'sources.label',
   'sources.separator',
