@@ -40,10 +40,12 @@ function prefixed<P extends FilePrefix>(prefix: P): Prefixed<P, typeof FILE_CODE
 export type FileCode = keyof typeof FILE_CODES;
 
 const STAGE_CODES = {
+  OUTLINE_BAD_URL: 'a url in the outline (deck.source.url) is not an absolute http or https address',
   OUTLINE_LANG_FALLBACK: "deck.lang has no catalog of its own; the words come from its language's catalog",
   OUTLINE_UNKNOWN_DATASET: 'a slide or chart names a dataset the outline does not declare under data:',
   OUTLINE_UNKNOWN_LAYOUT: 'a slide layout that does not exist',
 
+  DATA_BAD_URL: "a dataset's source.url is not an absolute http or https address",
   DATA_UNKNOWN_TYPE: 'a dataset type that does not exist (ranking or figures)',
 
   DATA_CSV_DUPLICATE_COLUMN: 'a CSV header names the same column twice',

@@ -3,6 +3,7 @@ import type { DataStore } from '../data/types.js';
 import type { BoundDeck, BoundSlide } from '../bind/bind.js';
 import type { Theme } from '../load/theme/theme.js';
 import { fitSize, type MeasureParagraph } from './measure.js';
+import { sourceLineParagraph } from './source-links.js';
 import type { Box, Element, Paragraph, TextElement } from './types.js';
 
 /** The 16:9 slide and its grid, in inches. */
@@ -122,7 +123,7 @@ export function contentFrame(ctx: LayoutContext, title: string): Element[] {
       fitText(
         {
           box: { x: MARGIN, y: 6.78, w: CONTENT_W - 1.0, h: 0.5 },
-          paragraphs: [{ text: slide.sourceLine }],
+          paragraphs: [sourceLineParagraph(slide.sourceLine, slide.datasets, ctx.data, ctx.deck.locale)],
           max: theme.sizes.footer + 1,
           min: 8,
           color: theme.colors.muted,

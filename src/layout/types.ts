@@ -24,6 +24,10 @@ export interface Paragraph {
   level?: number;
   /** Space before the paragraph, in lines of its size. */
   spaceBefore?: number;
+  /** A web address (http or https) the whole paragraph links to. */
+  link?: string;
+  /** The paragraph as runs, some of them links (a source line citing several datasets); their texts joined are `text`. */
+  runs?: { text: string; link?: string }[];
 }
 
 export interface TextElement {

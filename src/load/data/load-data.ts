@@ -6,6 +6,7 @@ import { resolveInside } from '../read-source.js';
 import { loadYamlFile } from '../load-yaml-file.js';
 import { cleanDataset } from './clean-data.js';
 import { closest, didYouMean } from '../../text/suggest.js';
+import { badUrl, isWebUrl } from '../../data/web-url.js';
 import { csvObjects, readCsvTable, type CsvRecord, type CsvShape } from './load-csv.js';
 import { dataFileSchema, figureItem, FIGURES_CSV_COLUMNS, itemKey, RANKING_CSV_COLUMNS, rankingEntry, type DataFileDoc, type FigureItemDoc, type RankingEntryDoc } from './schema.js';
 import { datasetAsOf, fieldAt, type Dataset, type DataStore, type FigureItem, type RankingDataset, type RankingEdition, type RankingEntry } from '../../data/types.js';
@@ -94,6 +95,7 @@ async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ dataset
   const datasets: Dataset[] = [];
   for (const [key, d] of Object.entries(doc)) {
     const id = `${ctx.namespace}.${key}`;
+    if (d.source.url !== undefined && !isWebUrl(d.source.url)) diagnostics.push(badUrl('DATA_BAD_URL', `${id}: source.url`, d.source.url, at(key, 'source', 'url')));
     if (d.type === 'ranking') {
       const editions: RankingEdition[] = [];
       for (const [i, e] of d.editions.entries()) {

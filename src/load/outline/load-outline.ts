@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
+import { badUrl, isWebUrl } from '../../data/web-url.js';
 import { loadYamlFile } from '../load-yaml-file.js';
 import { positionAt, positionsOf, type Positions } from '../positions.js';
 import { outlineSchema, type OutlineDoc } from './schema.js';
@@ -37,5 +38,8 @@ export async function loadOutline(file: string): Promise<Loaded<Outline>> {
   if (!doc || !yaml || text === undefined) return { diagnostics, texts };
   const positions = positionsOf(yaml, file);
   const slideOrigins = doc.slides.map((_, i) => positionAt(positions, ['slides', i]));
+  const url = doc.deck.source?.url;
+  // A url with a template in it is checked where the sources slide renders it.
+  if (url !== undefined && !url.includes('{{') && !isWebUrl(url)) diagnostics.push(badUrl('OUTLINE_BAD_URL', 'deck.source.url', url, positionAt(positions, ['deck', 'source', 'url'])));
   return { value: { file, dir: path.dirname(file), text, doc, positions, slideOrigins }, diagnostics, texts };
 }

@@ -89,24 +89,30 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
   }
 }
 
-/** Paragraphs as pptxgenjs runs: one run a paragraph, with its size, bullet and spacing. */
+/**
+ * Paragraphs as pptxgenjs runs: one run a paragraph (or one a part of `runs`), with its size,
+ * bullet and spacing; a run with a link gets a hyperlink. Only a paragraph's first run carries the
+ * bullet (pptxgenjs starts a new paragraph at every run with one), only its last breaks the line.
+ */
 function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
-  return el.paragraphs.map((p) => {
+  return el.paragraphs.flatMap((p) => {
     const size = Math.round(el.size * (p.scale ?? 1) * 2) / 2;
-    return {
-      text: p.text,
+    const parts = p.runs?.length ? p.runs : [{ text: p.text, ...(p.link ? { link: p.link } : {}) }];
+    return parts.map((run, k) => ({
+      text: run.text,
       options: {
         fontSize: size,
         bold: p.bold ?? false,
         color: p.color ?? el.color,
         lang: style.lang,
-        breakLine: true,
+        breakLine: k === parts.length - 1,
         // Exact spacing, so the measured height is the rendered height in every viewer.
         lineSpacing: Math.round(size * LINE_HEIGHT * 10) / 10,
         ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * size) } : {}),
-        ...(p.bullet ? { bullet: p.bullet === 'number' ? { type: 'number' as const, indent: BULLET_INDENT_PT } : { indent: BULLET_INDENT_PT }, indentLevel: p.level ?? 0 } : {}),
+        ...(p.bullet && k === 0 ? { bullet: p.bullet === 'number' ? { type: 'number' as const, indent: BULLET_INDENT_PT } : { indent: BULLET_INDENT_PT }, indentLevel: p.level ?? 0 } : {}),
+        ...(run.link ? { hyperlink: { url: run.link } } : {}),
       },
-    };
+    }));
   });
 }
 
