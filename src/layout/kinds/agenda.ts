@@ -1,4 +1,5 @@
 import { BODY, CONTENT_W, contentFrame, fitAll, fitText, MARGIN, type TextSpec } from '../frame.js';
+import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** The sections (or the slide's own items), numbered, one row each. */
@@ -12,7 +13,9 @@ export const agenda: LayoutKind<'agenda'> = {
     const rowH = Math.min(1.25, BODY.h / Math.max(1, items.length));
     // A short agenda sits in the middle of the body rather than hanging from the title.
     const top = BODY.y + Math.max(0.2, (BODY.h - rowH * items.length) / 2 - 0.2);
-    const els: Element[] = contentFrame(ctx, slide.title ?? deck.locale.word('agenda.title'));
+    const frame = contentFrame(ctx, slide.title ?? deck.locale.word('agenda.title'));
+    const els: Element[] = [];
+    const rules: Element[] = [];
     const specs: TextSpec[] = [];
     items.forEach((item, i) => {
       const y = top + i * rowH;
@@ -39,8 +42,8 @@ export const agenda: LayoutKind<'agenda'> = {
         valign: 'middle',
         name: `agenda item ${i + 1}`,
       });
-      els.push({ type: 'shape', shape: 'line', box: { x: MARGIN, y: y + rowH * 0.9, w: CONTENT_W, h: 0 }, line: { color: theme.colors.grid, widthPt: 1 }, name: `agenda rule ${i + 1}` });
+      rules.push({ type: 'shape', shape: 'line', box: { x: MARGIN, y: y + rowH * 0.9, w: CONTENT_W, h: 0 }, line: { color: theme.colors.grid, widthPt: 1 }, name: `agenda rule ${i + 1}` });
     });
-    return { elements: [...els, ...fitAll(specs, ctx)] };
+    return { elements: [...frame, ...itemByItem([...els, ...fitAll(specs, ctx), ...rules])] };
   },
 };

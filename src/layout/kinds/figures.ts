@@ -1,4 +1,5 @@
 import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** Two to four big numbers on cards, each with its label and detail. */
@@ -53,6 +54,6 @@ export const figures: LayoutKind<'figures'> = {
         });
       }
     });
-    return { elements: [...contentFrame(ctx, slide.title), ...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };
+    return { elements: [...contentFrame(ctx, slide.title), ...itemByItem([...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)])] };
   },
 };

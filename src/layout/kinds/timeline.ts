@@ -1,4 +1,5 @@
 import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, SLIDE, type TextSpec } from '../frame.js';
+import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** How close to the slide's edge a timeline label may come, in inches. */
@@ -80,6 +81,6 @@ export const timeline: LayoutKind<'timeline'> = {
         });
       }
     });
-    return { elements: [...contentFrame(ctx, slide.title), ...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)] };
+    return { elements: [...contentFrame(ctx, slide.title), ...itemByItem([...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)])] };
   },
 };
