@@ -5,7 +5,12 @@ import { chartFontFiles, crowded, fontNotFound, planCharts, type ChartPlan } fro
 import { loadFontMetrics, measureWith, type Measure } from './charts/render/font-metrics.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { layoutDeck } from './layout/layout-deck.js';
-import { bindOutline } from './bind/bind.js';
+import { bindOutline, type BoundDeck } from './bind/bind.js';
+import { checkClaims, dataClaims, indexSource, slideClaims } from './data/evidence.js';
+import type { DataStore } from './data/types.js';
+import type { Outline } from './load/outline/load-outline.js';
+import { positionAt } from './load/positions.js';
+import { readSource } from './load/read-source.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -18,7 +23,7 @@ export interface CheckResult {
  * native form, its font) and lays it out (CHART_CROWDED) — all but the pictures and the package.
  * Loads no chart or pptx library.
  */
-export async function checkOutline(options: { outline: string; cwd?: string }): Promise<CheckResult> {
+export async function checkOutline(options: { outline: string; cwd?: string; source?: string }): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const outlineFile = path.resolve(cwd, options.outline);
   const diagnostics: Diagnostic[] = [];
@@ -29,12 +34,25 @@ export async function checkOutline(options: { outline: string; cwd?: string }): 
   const bound = bindOutline(inputs.outline, inputs.data, inputs.partials, inputs.catalogs);
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck) return { diagnostics, texts };
+  if (options.source !== undefined) diagnostics.push(...(await checkAgainstSource(path.resolve(cwd, options.source), options.source, inputs.outline, inputs.data, bound.deck)));
 
   const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, inputs.theme);
   diagnostics.push(...layout);
   const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd) });
   diagnostics.push(...charts.diagnostics, ...chartLayouts(charts));
   return { diagnostics, texts };
+}
+
+/**
+ * `check --source FILE`: every `evidence:` of the data and the outline, and every quotation of a
+ * quote slide (as rendered), occurs in FILE's text, the width of punctuation aside. FILE is a
+ * path the user gave, read through the guarded reader like the outline.
+ */
+async function checkAgainstSource(file: string, ref: string, outline: Outline, data: DataStore, deck: BoundDeck): Promise<Diagnostic[]> {
+  const read = await readSource(file, 'DATA', undefined, { ref, relativeTo: 'the current folder', format: 'text', maxBytes: 16 * 1024 * 1024 });
+  if (!read.ok) return [read.diagnostic];
+  const claims = [...dataClaims(data), ...slideClaims(deck.slides, (i, p) => positionAt(outline.positions, ['slides', i, ...p]))];
+  return checkClaims(claims, indexSource(read.text), ref);
 }
 
 /**

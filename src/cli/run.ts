@@ -37,6 +37,7 @@ Examples:
   briefdeck check --format json            problems as JSON, for an editor or CI
   briefdeck watch                          rebuild on every save
   briefdeck check --deck dist/briefing.pptx
+  briefdeck check --source article.txt     every evidence: phrase and quotation is in the article
 
 Exit codes: 0 fine, 1 a problem in the input or where the deck goes (a full disk, a read-only
 folder), 2 bad usage, 70 an internal error.
@@ -80,9 +81,12 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .description('validate an outline, its data and templates without writing a deck; or check a .pptx with --deck')
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('--deck <file>', 'check the integrity of an existing .pptx instead')
+    .option('--source <file>', "also check that every evidence: phrase and every quotation occurs in this text (the deck's source)")
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { deck?: string; format: 'text' | 'json' }) => {
-      const result = opts.deck ? await checkDeckFile(path.resolve(io.cwd, opts.deck)) : await (await import('../check.js')).checkOutline({ outline, cwd: io.cwd });
+    .action(async (outline: string, opts: { deck?: string; source?: string; format: 'text' | 'json' }) => {
+      const result = opts.deck
+        ? await checkDeckFile(path.resolve(io.cwd, opts.deck))
+        : await (await import('../check.js')).checkOutline({ outline, cwd: io.cwd, ...(opts.source !== undefined ? { source: opts.source } : {}) });
       report(io, result.diagnostics, result.texts, opts.format, true);
       exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
     });

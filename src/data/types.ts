@@ -18,8 +18,12 @@ export function fieldAt(value: { origin: DataOrigin }, field: string): SourceRef
 export interface Citation {
   /** Who published the numbers ("a16z", "量子位"). */
   publisher: string;
-  /** The title of the publication or report. */
-  title: string;
+  /** The published title of the publication or report; absent when the source names none. */
+  title?: string;
+  /** What the source is when it has no published title ("數據": "工信部數據"). */
+  what?: string;
+  /** The source gives no date: the citation shows none. */
+  undated?: true;
   /** How the numbers reached this deck, e.g. "據聽筒Tech〈…〉引述". */
   via?: string;
   url?: string;
@@ -43,6 +47,8 @@ export interface RankingEntry {
   score?: number;
   /** Who makes it ("字節跳動"). */
   maker?: string;
+  /** The source's own words for this entry's place. */
+  evidence?: string;
   origin: DataOrigin;
 }
 
@@ -53,6 +59,8 @@ export interface RankingEdition {
   entries: RankingEntry[];
   /** What the source says about this edition beyond its entries. */
   note?: string;
+  /** The source's own words for this edition. */
+  evidence?: string;
   origin: DataOrigin;
 }
 
@@ -89,6 +97,8 @@ export interface FigureItem {
   /** The key of the item this one is a part of (a breakdown). */
   parent?: string;
   note?: string;
+  /** The source's own words for this figure. */
+  evidence?: string;
   origin: DataOrigin;
 }
 

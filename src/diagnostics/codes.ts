@@ -57,6 +57,7 @@ const STAGE_CODES = {
   DATA_CSV_UNKNOWN_COLUMN: 'a CSV header names a column this kind of dataset does not have',
   DATA_CSV_TOO_MANY_ROWS: 'a CSV file has more rows than briefdeck reads',
   DATA_DUPLICATE_ENTRY: 'a ranking edition lists the same name twice',
+  DATA_EVIDENCE_NOT_FOUND: 'an evidence phrase or a quotation does not occur in the source text given to check --source',
   DATA_DUPLICATE_KEY: 'two figures items have the same key',
   DATA_DUPLICATE_RANK: 'two entries of an edition have the same rank',
   DATA_EDITION_ORDER: 'editions are not listed newest first',

@@ -111,7 +111,7 @@ async function toDatasets(doc: DataFileDoc, ctx: FileContext): Promise<{ dataset
         } else {
           entries = e.entries.map((entry, j): RankingEntry => ({ ...entry, origin: origin([...base, 'entries', j], Object.keys(entry)) }));
         }
-        editions.push({ ...e, entries, origin: origin([...base], ['asOf']) });
+        editions.push({ ...e, entries, origin: origin([...base], ['asOf', ...(e.evidence !== undefined ? ['evidence'] : [])]) });
       }
       const dataset: RankingDataset = { ...d, id, editions, origin: { ...at(key), fields: { asOf: at(key, 'editions', 0, 'asOf'), size: at(key, 'size') } } };
       datasets.push(dataset);

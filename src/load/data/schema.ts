@@ -14,11 +14,16 @@ const partialDate = z
 const citation = z
   .strictObject({
     publisher: z.string().min(1).describe('Who published the numbers ("a16z", "量子位").'),
-    title: z.string().min(1).describe('The title of the publication or report.'),
+    title: z.string().min(1).optional().describe('The published title of the publication or report, cited in 《》; leave it out when the source names none, and say `what` it is instead.'),
+    what: z.string().min(1).optional().describe('What the source is when it has no published title, cited after the publisher: 數據 gives "工信部數據".'),
+    undated: z.literal(true).optional().describe('The source gives no date: the citation shows none (asOf stays the date staleness is judged by).'),
     via: z.string().optional().describe('How the numbers reached the deck, e.g. the article that quotes them.'),
     url: z.string().optional().describe('Where the publication is.'),
   })
   .describe('Where the numbers come from; cited under every slide that uses them.');
+
+/** The source's own words for a figure or a claim; `briefdeck check --source FILE` finds them in FILE. */
+export const evidence = z.string().min(1).describe("The source's own words for this figure or claim, a phrase copied from it; `briefdeck check --source FILE` verifies it occurs in FILE.");
 
 const key = z.string().regex(/^[A-Za-z_][\w-]*$/, 'ASCII letters, digits, _ or -, starting with a letter or _');
 
@@ -36,6 +41,7 @@ export const rankingEntry = z
     group: key.optional().describe('A key of the dataset\'s `groups`, for highlighting ("china").'),
     score: z.number().nonnegative('a score is 0 or more').optional().describe('The number behind the rank (visits, users), when the source gives one.'),
     maker: z.string().optional().describe('Who makes it ("字節跳動").'),
+    evidence: evidence.optional(),
   })
   .refine((e) => (e.rank === undefined) !== (e.within === undefined), {
     message: 'an entry needs exactly one of rank and within',
@@ -43,7 +49,7 @@ export const rankingEntry = z
   .describe('One entry of a ranking: `rank` when the source publishes it, `within` when it says only "in the top N".');
 
 /** The columns a ranking CSV may have, in the order the fields are listed above. */
-export const RANKING_CSV_COLUMNS = ['rank', 'name', 'group', 'score', 'maker', 'within'] as const;
+export const RANKING_CSV_COLUMNS = ['rank', 'name', 'group', 'score', 'maker', 'within', 'evidence'] as const;
 
 const ranking = z
   .strictObject({
@@ -63,9 +69,10 @@ const ranking = z
           .strictObject({
             asOf: partialDate,
             note: z.string().optional().describe('What the source says about this edition beyond its entries.'),
+            evidence: evidence.optional(),
             entries: z
               .union([z.array(rankingEntry), csvPath])
-              .describe('The entries the source states (a partial list stays partial): a list, or a CSV file with the columns rank,name,group,score,maker,within.'),
+              .describe('The entries the source states (a partial list stays partial): a list, or a CSV file with the columns rank,name,group,score,maker,within,evidence.'),
           })
           .describe('One publication of the ranking.'),
       )
@@ -83,11 +90,12 @@ export const figureItem = z
     period: z.string().optional().describe('The period the value covers ("2025年", "未來3年").'),
     parent: key.optional().describe('The key of the item this one is a part of.'),
     note: z.string().optional().describe('Anything the source adds.'),
+    evidence: evidence.optional(),
   })
   .describe('One named figure.');
 
 /** The columns a figures CSV may have. */
-export const FIGURES_CSV_COLUMNS = ['key', 'label', 'value', 'unit', 'qualifier', 'period', 'parent', 'note'] as const;
+export const FIGURES_CSV_COLUMNS = ['key', 'label', 'value', 'unit', 'qualifier', 'period', 'parent', 'note', 'evidence'] as const;
 
 /** A figures item's key, as a CSV's `key` column holds it. */
 export const itemKey = key;
@@ -98,7 +106,7 @@ const figures = z
     title: z.string().min(1).describe('What the figures are, as the deck cites them.'),
     asOf: partialDate,
     source: citation,
-    items: z.union([z.record(key, figureItem), csvPath]).describe('The figures by key: a mapping, or a CSV file with the columns key,label,value,unit,qualifier,period,parent,note.'),
+    items: z.union([z.record(key, figureItem), csvPath]).describe('The figures by key: a mapping, or a CSV file with the columns key,label,value,unit,qualifier,period,parent,note,evidence.'),
   })
   .describe('Named figures: key numbers, spending, survey shares.');
 

@@ -19,6 +19,10 @@ const common = {
   title: z.string().optional().describe('The slide title; Handlebars allowed.'),
   notes: notes.optional(),
   sources: z.array(datasetRef).optional().describe('Datasets this slide draws on; their source and as-of date are cited under the slide.'),
+  evidence: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+    .optional()
+    .describe("The source's own words for the claims on this slide, a phrase each (not shown); `briefdeck check --source FILE` verifies each occurs in FILE, as it does a quote slide's quotation."),
 };
 
 const bullet = z
