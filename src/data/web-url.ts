@@ -2,7 +2,7 @@ import { error, type Diagnostic, type SourceRef } from '../diagnostics/diagnosti
 
 /** Is `s` a web address a deck may link to: an absolute http or https URL with a host. */
 export function isWebUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s.trim())) return false;
+  if (!/^https?:\/\/[^\s/?#]/i.test(s.trim())) return false;
   try {
     const url = new URL(s.trim());
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';

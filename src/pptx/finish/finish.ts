@@ -4,6 +4,7 @@ import { repairContentTypes } from './content-types.js';
 import { setCoreDatesEdit } from './core-props.js';
 import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from './fonts.js';
 import { replaceRandomGuidsEdit } from './guids.js';
+import { markDecorativeEdit } from './decorative.js';
 import { dedupeMedia } from './media.js';
 import { fillPictures } from './pictures.js';
 import { repairParagraphsEdit, splitNotesLinesEdit } from './paragraphs.js';
@@ -54,6 +55,7 @@ function treeEdits(opts: FinishOptions): XmlEdit[] {
     splitNotesLinesEdit,
     dedupeShapeIdsEdit,
     removeLocalPathsEdit,
+    markDecorativeEdit,
     setThemeFontsEdit(opts),
     setChartFontsEdit(opts),
     setNotesLanguageEdit(opts.lang),
