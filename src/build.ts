@@ -17,7 +17,7 @@ import type { DeckPlan } from './layout/types.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
 import { loadCatalogs, type Catalogs } from './load/locale/load-catalog.js';
 import { loadPartials, type Partials } from './load/load-partials.js';
-import { loadTheme, templateDirs } from './load/theme/load-theme.js';
+import { loadTheme, templateDirs, type ThemeChoice } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
 
 export interface BuildOptions {
@@ -27,6 +27,8 @@ export interface BuildOptions {
   out?: string;
   /** Folder that relative paths start from; default the process's working folder. */
   cwd?: string;
+  /** A theme's name (templates/themes/<name>.yaml) or a theme file's path, over the outline's `deck.theme` (`--theme`). */
+  theme?: string;
   /** Write the deck (default). `false` builds it in memory only. */
   write?: boolean;
   /** Reused between builds of a watch loop: charts whose inputs did not change are not redrawn. */
@@ -119,7 +121,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
     }
   };
 
-  const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts));
+  const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd }));
   if (!inputs || hasErrors(diagnostics)) return result();
   const { chartFontFiles, planCharts } = await import('./charts/plan-charts.js');
   // The drawer's thread reads the chart font while this one binds and lays out the deck.
@@ -162,6 +164,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
         eastAsianFont: inputs.theme.fonts.eastAsian,
         latinFont: inputs.theme.fonts.latin,
         lang: bound.deck!.meta.lang,
+        theme: { name: inputs.theme.name, colors: inputs.theme.colors },
       },
       options.deflateCache,
     ),
@@ -200,14 +203,14 @@ async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
  * Loads the outline, its data, its theme, the partials and the word catalogs; problems go into
  * `diagnostics` (the catalogs' own go in at bind, which picks the deck's locale from them).
  */
-export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>): Promise<LoadedInputs | undefined> {
+export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>, themeChoice?: ThemeChoice): Promise<LoadedInputs | undefined> {
   const outline = await loadOutline(outlineFile);
   // One by one: a data file can have a diagnostic per row, too many to spread into push().
   for (const d of outline.diagnostics) diagnostics.push(d);
   for (const [f, t] of outline.texts) texts.set(f, t);
   if (!outline.value) return undefined;
   const dirs = templateDirs(outline.value.dir);
-  const [data, theme, partials, catalogs] = await Promise.all([loadData(outline.value), loadTheme(outline.value), loadPartials(dirs), loadCatalogs(dirs)]);
+  const [data, theme, partials, catalogs] = await Promise.all([loadData(outline.value), loadTheme(outline.value, themeChoice), loadPartials(dirs), loadCatalogs(dirs)]);
   for (const [f, t] of catalogs.texts) texts.set(f, t);
   for (const loaded of [data, theme, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
     for (const d of loaded.diagnostics) diagnostics.push(d);

@@ -23,12 +23,12 @@ export interface CheckResult {
  * native form, its font) and lays it out (CHART_CROWDED) — all but the pictures and the package.
  * Loads no chart or pptx library.
  */
-export async function checkOutline(options: { outline: string; cwd?: string; source?: string }): Promise<CheckResult> {
+export async function checkOutline(options: { outline: string; cwd?: string; source?: string; theme?: string }): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const outlineFile = path.resolve(cwd, options.outline);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const inputs = await loadInputs(outlineFile, diagnostics, texts);
+  const inputs = await loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd });
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
   const bound = bindOutline(inputs.outline, inputs.data, inputs.partials, inputs.catalogs);

@@ -13,6 +13,8 @@ import { parseSourceDateEpoch, SOURCE_DATE_EPOCH_HELP } from './source-date-epoc
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+const THEME_HELP = "the deck's theme, over the outline's deck.theme: a name (default, dark, or a project's templates/themes/<name>.yaml) or a theme file's path";
+
 /**
  * Runs the command line and returns the exit code: 0 ok, 1 problems in the input, 2 bad usage,
  * 70 an internal error. Never calls process.exit, so tests drive it in-process.
@@ -36,6 +38,7 @@ Examples:
   briefdeck build deck.yaml -o out.pptx    another outline, another file
   briefdeck check --format json            problems as JSON, for an editor or CI
   briefdeck watch                          rebuild on every save
+  briefdeck build --theme dark             the dark theme, for projection
   briefdeck check --deck dist/briefing.pptx
   briefdeck check --source article.txt     every evidence: phrase and quotation is in the article
 
@@ -51,15 +54,22 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--timings', 'print the time each stage took')
+    .option('--theme <name|path>', THEME_HELP)
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { out?: string; timings?: boolean; format: 'text' | 'json' }) => {
+    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       // Only now, with the arguments known to be good: the thread keeps the process alive until
       // the build closes it. It loads ECharts on the second core while briefdeck loads here.
       prestartChartDrawer();
       const { buildDeck } = await import('../build.js');
-      const result = await buildDeck({ outline, cwd: io.cwd, ...(opts.out ? { out: opts.out } : {}), ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+      const result = await buildDeck({
+        outline,
+        cwd: io.cwd,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+      });
       report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats));
       if (!result.outFile) {
@@ -82,11 +92,17 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('--deck <file>', 'check the integrity of an existing .pptx instead')
     .option('--source <file>', "also check that every evidence: phrase and every quotation occurs in this text (the deck's source)")
+    .option('--theme <name|path>', THEME_HELP)
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { deck?: string; source?: string; format: 'text' | 'json' }) => {
+    .action(async (outline: string, opts: { deck?: string; source?: string; theme?: string; format: 'text' | 'json' }) => {
       const result = opts.deck
         ? await checkDeckFile(path.resolve(io.cwd, opts.deck))
-        : await (await import('../check.js')).checkOutline({ outline, cwd: io.cwd, ...(opts.source !== undefined ? { source: opts.source } : {}) });
+        : await (await import('../check.js')).checkOutline({
+            outline,
+            cwd: io.cwd,
+            ...(opts.source !== undefined ? { source: opts.source } : {}),
+            ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+          });
       report(io, result.diagnostics, result.texts, opts.format, true);
       exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
     });
@@ -96,7 +112,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .description('build, then rebuild whenever the outline, its data or a template changes (Ctrl-C stops)')
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
-    .action(async (outline: string, opts: { out?: string }) => {
+    .option('--theme <name|path>', THEME_HELP)
+    .action(async (outline: string, opts: { out?: string; theme?: string }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       const { watchDeck } = await import('../watch/watch.js');
@@ -108,6 +125,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         cwd: io.cwd,
         signal: stop.signal,
         ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         onBuild: (result, ms, info) => {
           const time = new Date().toTimeString().slice(0, 8);
@@ -126,9 +144,9 @@ ${SOURCE_DATE_EPOCH_HELP}`,
 
   program
     .command('schema')
-    .description('print the JSON Schema of the outline or of a data file (for editors)')
-    .addArgument(new Argument('[which]', 'which schema').choices(['outline', 'data']).default('outline'))
-    .action(async (which: 'outline' | 'data') => {
+    .description('print the JSON Schema of the outline, a data file or a theme (for editors)')
+    .addArgument(new Argument('[which]', 'which schema').choices(['outline', 'data', 'theme']).default('outline'))
+    .action(async (which: 'outline' | 'data' | 'theme') => {
       const { jsonSchemas } = await import('../schema/json-schema.js');
       io.stdout(jsonSchemas()[which]);
     });

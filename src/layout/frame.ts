@@ -12,11 +12,8 @@ export const MARGIN = 0.6;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN;
 /** The body area of a content slide: below the title, above the footer. */
 export const BODY: Box = { x: MARGIN, y: 1.55, w: CONTENT_W, h: 5.0 };
-export const CARD_FILL = 'F3F5F8';
 /** Where emit puts the slide number of a content slide, right of the source line. */
 export const SLIDE_NUMBER_BOX: Box = { x: SLIDE.w - 1.35, y: 6.78, w: 0.75, h: 0.4 };
-/** Light text on the dark title and section slides. */
-export const ON_DARK_MUTED = 'B8C4D6';
 
 /** What every layout function gets: the slide, the deck, the theme, and where to report. */
 export interface LayoutContext {

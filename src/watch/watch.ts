@@ -14,6 +14,8 @@ export interface WatchOptions {
   outline: string;
   cwd: string;
   out?: string;
+  /** A theme's name or a theme file's path, over the outline's (`--theme`). */
+  theme?: string;
   sourceDateEpoch?: number;
   /** Called after every build, good or bad. */
   onBuild: (result: BuildResult, ms: number, info: WatchBuildInfo) => void;
@@ -72,6 +74,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
         chartCache: cache,
         drawer,
         deflateCache,
+        ...(options.theme !== undefined ? { theme: options.theme } : {}),
         ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       });
     } catch (e) {

@@ -151,6 +151,9 @@ export const theme: Theme = {
     darkText: 'FFFFFF',
     up: '2E7D32',
     down: 'C8102E',
+    card: 'F3F5F8',
+    onDarkMuted: 'B8C4D6',
+    onDarkAccent: 'E8364F',
   },
   fonts: {
     latin: 'Arial',

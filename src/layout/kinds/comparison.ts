@@ -1,4 +1,5 @@
-import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { textOn } from '../../charts/style/contrast.js';
+import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
 import type { LayoutKind } from '../types.js';
 import { bulletParagraphs } from './text.js';
 
@@ -16,7 +17,8 @@ export const comparison: LayoutKind<'comparison'> = {
         paragraphs: [{ text: c.heading, bold: true }],
         max: 24,
         min: 14,
-        color: 'FFFFFF',
+        // White on the default theme's accents; the dark background's navy on a dark theme's lighter ones.
+        color: textOn(i === 0 ? theme.colors.accent2 : theme.colors.accent, theme.colors.darkBackground),
         fill: i === 0 ? theme.colors.accent2 : theme.colors.accent,
         align: 'center',
         valign: 'middle',
@@ -31,7 +33,7 @@ export const comparison: LayoutKind<'comparison'> = {
         max: theme.sizes.body + 2,
         min: 12,
         color: theme.colors.text,
-        fill: CARD_FILL,
+        fill: theme.colors.card,
         pad: 0.3,
         name: `${i ? 'right' : 'left'} column`,
       }),

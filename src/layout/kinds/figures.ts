@@ -1,4 +1,4 @@
-import { BODY, CARD_FILL, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
@@ -18,7 +18,7 @@ export const figures: LayoutKind<'figures'> = {
     const details: TextSpec[] = [];
     slide.figures.forEach((f, i) => {
       const x = MARGIN + i * (w + gap);
-      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: CARD_FILL, name: `figure ${i + 1} card` });
+      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `figure ${i + 1} card` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
       values.push({
         box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 },

@@ -1,4 +1,4 @@
-import { fitText, MARGIN, ON_DARK_MUTED } from '../frame.js';
+import { fitText, MARGIN } from '../frame.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** A section's number and title on the dark background. */
@@ -10,20 +10,20 @@ export const section: LayoutKind<'section'> = {
     if (slide.number) {
       elements.push(
         fitText(
-          { box: { x: MARGIN, y: 1.2, w: 6, h: 1.9 }, paragraphs: [{ text: slide.number, bold: true }], max: 110, min: 48, color: theme.colors.accent, valign: 'bottom', name: 'section number' },
+          { box: { x: MARGIN, y: 1.2, w: 6, h: 1.9 }, paragraphs: [{ text: slide.number, bold: true }], max: 110, min: 48, color: theme.colors.onDarkAccent, valign: 'bottom', name: 'section number' },
           ctx,
         ),
       );
     }
     elements.push(
-      { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 3.3, w: 1.2, h: 0.09 }, fill: theme.colors.accent, name: 'accent rule' },
+      { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 3.3, w: 1.2, h: 0.09 }, fill: theme.colors.onDarkAccent, name: 'accent rule' },
       fitText(
         { box: { x: MARGIN, y: 3.55, w: 11.6, h: 1.6 }, paragraphs: [{ text: slide.title, bold: true }], max: theme.sizes.sectionTitle, min: 24, color: theme.colors.darkText, name: 'title' },
         ctx,
       ),
     );
     if (slide.subtitle) {
-      elements.push(fitText({ box: { x: MARGIN, y: 5.25, w: 11.6, h: 1.0 }, paragraphs: [{ text: slide.subtitle }], max: 22, min: 14, color: ON_DARK_MUTED, name: 'subtitle' }, ctx));
+      elements.push(fitText({ box: { x: MARGIN, y: 5.25, w: 11.6, h: 1.0 }, paragraphs: [{ text: slide.subtitle }], max: 22, min: 14, color: theme.colors.onDarkMuted, name: 'subtitle' }, ctx));
     }
     return { elements };
   },

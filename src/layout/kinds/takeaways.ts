@@ -17,7 +17,7 @@ export const takeaways: LayoutKind<'takeaways'> = {
     slide.points.forEach((p, i) => {
       const x = MARGIN + (i % grid.cols) * (w + gap);
       const y = BODY.y + 0.1 + Math.floor(i / grid.cols) * (h + gap);
-      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: 'F3F5F8', name: `card ${i + 1}` });
+      cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `card ${i + 1}` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w: 0.08, h }, fill: theme.colors.accent, name: `card ${i + 1} bar` });
       const headH = grid.rows === 2 ? 0.75 : 1.2;
       heads.push({

@@ -14,6 +14,7 @@ import { renumberCharts } from './renumber.js';
 import { sanitizeXmlText } from './sanitize.js';
 import { repairChartSchemaEdit, repairPresentationOrderEdit } from './schema-order.js';
 import { dedupeShapeIdsEdit } from './shape-ids.js';
+import { schemeColorRefsEdit, setThemeColorsEdit, type SchemeTheme } from './theme-colors.js';
 import { normalizeEmbeddedWorkbooks } from './workbooks.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
 import { createDeflateCache, deflateAhead, writeZip, type DeflateCache } from '../zip/zip-write.js';
@@ -26,6 +27,8 @@ export interface FinishOptions {
   latinFont: string;
   /** BCP 47 language of the deck's text, e.g. 'zh-TW'. */
   lang: string;
+  /** The deck's theme: its colours become the theme part's colour scheme, and shapes refer to them. */
+  theme?: SchemeTheme;
 }
 
 type Step = (parts: Parts) => Parts;
@@ -61,6 +64,8 @@ function treeEdits(opts: FinishOptions): XmlEdit[] {
     setNotesLanguageEdit(opts.lang),
     setRunFontsEdit(opts),
     setCoreDatesEdit(opts.date),
+    // After every edit that writes a colour (master, layouts): theme colours become scheme references.
+    ...(opts.theme ? [setThemeColorsEdit(opts.theme), schemeColorRefsEdit(opts.theme)] : []),
     // Last, and over parts in natural order: the first occurrence of a GUID names its replacement.
     replaceRandomGuidsEdit(),
   ];

@@ -36,6 +36,8 @@ export function setThemeFontsEdit(fonts: TypefaceOptions): XmlEdit {
       for (const fontCollection of [...descendants(doc.root, 'a:majorFont'), ...descendants(doc.root, 'a:minorFont')]) {
         setSlot(fontCollection, 'a:latin', fonts.latinFont);
         setSlot(fontCollection, 'a:ea', fonts.eastAsianFont);
+        // Runs refer to +mn-cs, as they named the Latin font before (pptxgenjs leaves the slot empty).
+        setSlot(fontCollection, 'a:cs', fonts.latinFont);
         for (const font of childElements(fontCollection, 'a:font')) {
           if (script !== undefined && getAttribute(font, 'script') === script) setAttribute(font, 'typeface', fonts.eastAsianFont);
         }
@@ -45,15 +47,15 @@ export function setThemeFontsEdit(fonts: TypefaceOptions): XmlEdit {
 }
 
 /** Sets the typeface of a slot (`a:latin`, `a:ea`), creating it in schema order if missing. */
-function setSlot(fontCollection: XmlElement, slot: 'a:latin' | 'a:ea', typeface: string): void {
+function setSlot(fontCollection: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface: string): void {
   const existing = firstChild(fontCollection, slot);
   if (existing) {
     setAttribute(existing, 'typeface', typeface);
     return;
   }
   const el = createElement(slot, { typeface });
-  const latin = firstChild(fontCollection, 'a:latin');
-  const at = slot === 'a:ea' && latin ? fontCollection.children.indexOf(latin) + 1 : 0;
+  const before = slot === 'a:cs' ? (firstChild(fontCollection, 'a:ea') ?? firstChild(fontCollection, 'a:latin')) : slot === 'a:ea' ? firstChild(fontCollection, 'a:latin') : undefined;
+  const at = before ? fontCollection.children.indexOf(before) + 1 : 0;
   fontCollection.children.splice(at, 0, el);
 }
 
@@ -107,24 +109,43 @@ function setLanguage(textProperties: XmlElement, lang: string): void {
 /** Children of a run's properties that come after `a:latin`/`a:ea`/`a:cs` in schema order. */
 const AFTER_FONTS = new Set(['a:sym', 'a:hlinkClick', 'a:hlinkMouseOver', 'a:rtl', 'a:extLst']);
 
+/** The theme's minor (body) fonts, as runs refer to them. */
+const THEME_FONT_REFS = { 'a:latin': '+mn-lt', 'a:ea': '+mn-ea', 'a:cs': '+mn-cs' } as const;
+
 /**
  * Slide and notes text: pptxgenjs writes one `fontFace` into all three slots (or none, in
- * notes). Every run gets the Latin font in `a:latin` and the East Asian font in `a:ea`, so
- * Chinese is set in the Chinese font and Latin in the Latin one, whatever the viewer.
+ * notes). Runs in a placeholder get no typeface at all (the layout and master give it, so
+ * editing the master restyles them); every other run refers to the theme's body fonts
+ * (`+mn-lt`, `+mn-ea`, which setThemeFontsEdit makes the deck's), so Chinese is set in the
+ * Chinese font and Latin in the Latin one, and choosing other theme fonts in PowerPoint restyles the deck.
  */
 export function setRunFontsEdit(fonts: TypefaceOptions): XmlEdit {
   return {
     select: (name) => RUN_PART.test(name),
     edit: (doc) => {
+      const inPlaceholder = new Set(
+        descendants(doc.root, 'p:sp')
+          .filter(isPlaceholder)
+          .flatMap((sp) => descendants(sp)),
+      );
       for (const el of descendants(doc.root)) {
-        if (el.name !== 'a:rPr' && el.name !== 'a:endParaRPr') continue;
-        setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
-        setRunSlot(el, 'a:latin', fonts.latinFont);
-        setRunSlot(el, 'a:ea', fonts.eastAsianFont);
-        setRunSlot(el, 'a:cs', fonts.latinFont);
+        // a:defRPr: a placeholder's own list style (pptxgenjs names the font in the slide number's).
+        if (!TEXT_PROPERTIES.has(el.name)) continue;
+        if (el.name !== 'a:defRPr') setLanguage(el, fonts.lang); // the slide number field is written en-US whatever the deck's language
+        for (const slot of ['a:latin', 'a:ea', 'a:cs'] as const) {
+          if (inPlaceholder.has(el)) el.children = el.children.filter((c) => c.kind !== 'element' || c.name !== slot);
+          else setRunSlot(el, slot, THEME_FONT_REFS[slot]);
+        }
       }
     },
   };
+}
+
+/** A shape that is a placeholder: `p:nvSpPr/p:nvPr` holds `p:ph`. */
+export function isPlaceholder(sp: XmlElement): boolean {
+  const nvSpPr = firstChild(sp, 'p:nvSpPr');
+  const nvPr = nvSpPr && firstChild(nvSpPr, 'p:nvPr');
+  return nvPr !== undefined && firstChild(nvPr, 'p:ph') !== undefined;
 }
 
 function setRunSlot(rPr: XmlElement, slot: 'a:latin' | 'a:ea' | 'a:cs', typeface: string): void {
