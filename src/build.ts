@@ -156,6 +156,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   rawBytes = raw.length;
   await collectLargeGarbage(plan);
   const { finishParts, packageParts } = await import('./pptx/finish/finish.js');
+  const { deckStructure } = await import('./pptx/finish/master.js');
   const finishing = await timed('finish', () =>
     finishParts(
       raw,
@@ -164,6 +165,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
         eastAsianFont: inputs.theme.fonts.eastAsian,
         latinFont: inputs.theme.fonts.latin,
         lang: bound.deck!.meta.lang,
+        structure: deckStructure(plan, inputs.theme, bound.deck!.locale.word('sections.opening')),
         theme: { name: inputs.theme.name, colors: inputs.theme.colors },
       },
       options.deflateCache,

@@ -4,7 +4,7 @@ import type { BoundDeck, BoundSlide } from '../bind/bind.js';
 import type { Theme } from '../load/theme/theme.js';
 import { fitSize, type MeasureParagraph } from './measure.js';
 import { sourceLineParagraph } from './source-links.js';
-import type { Box, Element, Paragraph, TextElement } from './types.js';
+import type { Box, Element, Paragraph, PlaceholderSlot, TextElement } from './types.js';
 
 /** The 16:9 slide and its grid, in inches. */
 export const SLIDE = { w: 13.333, h: 7.5 };
@@ -14,6 +14,35 @@ export const CONTENT_W = SLIDE.w - 2 * MARGIN;
 export const BODY: Box = { x: MARGIN, y: 1.55, w: CONTENT_W, h: 5.0 };
 /** Where emit puts the slide number of a content slide, right of the source line. */
 export const SLIDE_NUMBER_BOX: Box = { x: SLIDE.w - 1.35, y: 6.78, w: 0.75, h: 0.4 };
+
+/*
+ * The boxes of the layouts' placeholders: a slide's text sits in its layout's box, so PowerPoint's
+ * Reset and a restyled layout move nothing (src/pptx/finish/layouts.ts makes the layouts from these).
+ */
+/** The title of a content slide. */
+export const TITLE_BOX: Box = { x: MARGIN, y: 0.35, w: CONTENT_W, h: 0.85 };
+/** The text body of a content slide (bullets, the sources list). */
+export const BODY_TEXT_BOX: Box = { x: BODY.x, y: BODY.y + 0.15, w: BODY.w, h: BODY.h - 0.15 };
+/** The deck's footer, right-aligned left of the slide number; the source line ends left of it. */
+export const FOOTER_BOX: Box = { x: SLIDE_NUMBER_BOX.x - 0.2 - 3.4, y: 6.78, w: 3.4, h: 0.4 };
+/** The title slide's title, subtitle and date line. */
+export const TITLE_SLIDE_BOXES = {
+  title: { x: MARGIN, y: 2.3, w: 11.6, h: 2.0 },
+  subtitle: { x: MARGIN, y: 4.4, w: 11.6, h: 1.1 },
+  date: { x: MARGIN, y: 6.2, w: 11.6, h: 0.6 },
+} as const satisfies Record<string, Box>;
+/** A section slide's title and subtitle. */
+export const SECTION_BOXES = {
+  title: { x: MARGIN, y: 3.55, w: 11.6, h: 1.6 },
+  subtitle: { x: MARGIN, y: 5.25, w: 11.6, h: 1.0 },
+} as const satisfies Record<string, Box>;
+const COLUMN_GAP = 0.5;
+const COLUMN_W = (CONTENT_W - COLUMN_GAP) / 2;
+/** The two columns of a comparison: a heading over a body each, left (0) and right (1). */
+export function comparisonColumn(i: 0 | 1): { heading: Box; body: Box } {
+  const x = MARGIN + i * (COLUMN_W + COLUMN_GAP);
+  return { heading: { x, y: BODY.y + 0.15, w: COLUMN_W, h: 0.8 }, body: { x, y: BODY.y + 1.0, w: COLUMN_W, h: BODY.h - 1.0 } };
+}
 
 /** What every layout function gets: the slide, the deck, the theme, and where to report. */
 export interface LayoutContext {
@@ -39,6 +68,7 @@ export interface TextSpec {
   /** Keep each paragraph on one line (a big number never breaks from its unit). */
   noWrap?: boolean;
   name: string;
+  placeholder?: PlaceholderSlot;
 }
 
 /** Bullet indent per level, in points; emit uses the same. */
@@ -102,24 +132,22 @@ function toElement(spec: TextSpec, size: number): TextElement {
   };
   if (spec.fill) el.fill = spec.fill;
   if (spec.pad) el.inset = spec.pad;
+  if (spec.placeholder) el.placeholder = spec.placeholder;
   return el;
 }
 
-/** Title, accent rule and source line of a content slide. */
+/** Title, accent rule, source line and the deck's footer of a content slide. */
 export function contentFrame(ctx: LayoutContext, title: string): Element[] {
   const { theme, slide } = ctx;
   const els: Element[] = [
-    fitText(
-      { box: { x: MARGIN, y: 0.35, w: CONTENT_W, h: 0.85 }, paragraphs: [{ text: title, bold: true }], max: theme.sizes.heading, min: 20, color: theme.colors.text, valign: 'bottom', name: 'title' },
-      ctx,
-    ),
+    fitText({ box: TITLE_BOX, paragraphs: [{ text: title, bold: true }], max: theme.sizes.heading, min: 20, color: theme.colors.text, valign: 'bottom', name: 'title', placeholder: 'title' }, ctx),
     { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 1.27, w: 0.9, h: 0.06 }, fill: theme.colors.accent, name: 'title rule' },
   ];
   if (slide.sourceLine) {
     els.push(
       fitText(
         {
-          box: { x: MARGIN, y: 6.78, w: CONTENT_W - 1.0, h: 0.5 },
+          box: { x: MARGIN, y: 6.78, w: (ctx.deck.meta.footer ? FOOTER_BOX.x - 0.2 : SLIDE_NUMBER_BOX.x - 0.25) - MARGIN, h: 0.5 },
           paragraphs: [sourceLineParagraph(slide.sourceLine, slide.datasets, ctx.data, ctx.deck.locale)],
           max: theme.sizes.footer + 1,
           min: 8,
@@ -131,5 +159,29 @@ export function contentFrame(ctx: LayoutContext, title: string): Element[] {
       ),
     );
   }
-  return els;
+  return [...els, ...deckFooter(ctx)];
+}
+
+/** The deck's footer (`deck.footer`) in the footer row of a content slide; none when the deck has none. */
+export function deckFooter(ctx: LayoutContext): Element[] {
+  const footer = ctx.deck.meta.footer;
+  if (!footer) return [];
+  const { theme } = ctx;
+  return [
+    fitText(
+      {
+        box: FOOTER_BOX,
+        paragraphs: [{ text: footer }],
+        max: theme.sizes.footer + 1,
+        min: 8,
+        color: theme.colors.muted,
+        align: 'right',
+        valign: 'top',
+        noWrap: true,
+        name: 'footer',
+        placeholder: 'footer',
+      },
+      ctx,
+    ),
+  ];
 }

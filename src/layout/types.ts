@@ -44,7 +44,16 @@ export interface TextElement {
   inset?: number;
   /** Shape name in the deck (what a screen reader and the selection pane show). */
   name: string;
+  /** The placeholder of the slide's layout this text fills (its colour and font then come from the layout). */
+  placeholder?: PlaceholderSlot;
 }
+
+/**
+ * The text slots a layout offers (src/pptx/finish/layouts.ts maps them to `p:ph` types and
+ * indices per layout): the title, a subtitle, the text body, the two columns of a comparison, the
+ * date line, the footer and the slide number.
+ */
+export type PlaceholderSlot = 'title' | 'subtitle' | 'body' | 'left heading' | 'left body' | 'right heading' | 'right body' | 'date' | 'footer' | 'slide number';
 
 export interface ShapeElement {
   type: 'shape';

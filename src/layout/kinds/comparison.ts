@@ -1,5 +1,5 @@
 import { textOn } from '../../charts/style/contrast.js';
-import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { comparisonColumn, contentFrame, fitAll, type TextSpec } from '../frame.js';
 import type { LayoutKind } from '../types.js';
 import { bulletParagraphs } from './text.js';
 
@@ -8,12 +8,11 @@ export const comparison: LayoutKind<'comparison'> = {
   dark: false,
   layout(ctx) {
     const { slide, theme } = ctx;
-    const gap = 0.5;
-    const w = (CONTENT_W - gap) / 2;
     const columns = [slide.left, slide.right];
     const heads = columns.map(
       (c, i): TextSpec => ({
-        box: { x: MARGIN + i * (w + gap), y: BODY.y + 0.15, w, h: 0.8 },
+        box: comparisonColumn(i ? 1 : 0).heading,
+        placeholder: i ? 'right heading' : 'left heading',
         paragraphs: [{ text: c.heading, bold: true }],
         max: 24,
         min: 14,
@@ -28,7 +27,8 @@ export const comparison: LayoutKind<'comparison'> = {
     );
     const bodies = columns.map(
       (c, i): TextSpec => ({
-        box: { x: MARGIN + i * (w + gap), y: BODY.y + 1.0, w, h: BODY.h - 1.0 },
+        box: comparisonColumn(i ? 1 : 0).body,
+        placeholder: i ? 'right body' : 'left body',
         paragraphs: bulletParagraphs(c.bullets),
         max: theme.sizes.body + 2,
         min: 12,

@@ -1,4 +1,4 @@
-import { fitText, MARGIN } from '../frame.js';
+import { fitText, MARGIN, SECTION_BOXES } from '../frame.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** A section's number and title on the dark background. */
@@ -18,12 +18,14 @@ export const section: LayoutKind<'section'> = {
     elements.push(
       { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 3.3, w: 1.2, h: 0.09 }, fill: theme.colors.onDarkAccent, name: 'accent rule' },
       fitText(
-        { box: { x: MARGIN, y: 3.55, w: 11.6, h: 1.6 }, paragraphs: [{ text: slide.title, bold: true }], max: theme.sizes.sectionTitle, min: 24, color: theme.colors.darkText, name: 'title' },
+        { box: SECTION_BOXES.title, paragraphs: [{ text: slide.title, bold: true }], max: theme.sizes.sectionTitle, min: 24, color: theme.colors.darkText, name: 'title', placeholder: 'title' },
         ctx,
       ),
     );
     if (slide.subtitle) {
-      elements.push(fitText({ box: { x: MARGIN, y: 5.25, w: 11.6, h: 1.0 }, paragraphs: [{ text: slide.subtitle }], max: 22, min: 14, color: theme.colors.onDarkMuted, name: 'subtitle' }, ctx));
+      elements.push(
+        fitText({ box: SECTION_BOXES.subtitle, placeholder: 'subtitle', paragraphs: [{ text: slide.subtitle }], max: 22, min: 14, color: theme.colors.onDarkMuted, name: 'subtitle' }, ctx),
+      );
     }
     return { elements };
   },

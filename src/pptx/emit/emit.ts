@@ -6,6 +6,9 @@ import type { DeckPlan, Element, TextElement } from '../../layout/types.js';
 import type { BoundDeck } from '../../bind/bind.js';
 import type { Theme } from '../../load/theme/theme.js';
 import { picturePlaceholder } from '../finish/pictures.js';
+import { SLIDE_NUMBER_SHAPE } from '../finish/master.js';
+import { LAYOUT_KINDS } from '../../layout/registry.js';
+import type { Layout } from '../../load/outline/schema.js';
 
 // pptxgenjs' types are CommonJS-shaped: under NodeNext its class is the module's `default`.
 type PptxGenJS = InstanceType<typeof PptxModule.default>;
@@ -33,11 +36,12 @@ export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, Chart
 
   for (const slidePlan of plan.slides) {
     const slide = pptx.addSlide();
-    slide.background = { color: slidePlan.background };
+    // A slide's background is its layout's (finish writes the layouts), unless the plan says otherwise.
+    const layoutBackground = LAYOUT_KINDS[slidePlan.layout as Layout].dark ? theme.colors.darkBackground : theme.colors.background;
+    if (slidePlan.background !== layoutBackground) slide.background = { color: slidePlan.background };
     for (const el of slidePlan.elements) emitElement(slide, el, charts, style);
-    if (slidePlan.numbered) {
-      slide.slideNumber = { ...SLIDE_NUMBER_BOX, fontFace: style.fontFace, fontSize: theme.sizes.footer + 1, color: theme.colors.muted, align: 'right' };
-    }
+    // A text box here; finish makes it the layout's slide number placeholder holding the field.
+    if (slidePlan.numbered) emitElement(slide, slideNumber(slidePlan.index, theme), charts, style);
     if (slidePlan.notes) slide.addNotes(slidePlan.notes);
   }
   return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
@@ -114,6 +118,21 @@ function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
       },
     }));
   });
+}
+
+function slideNumber(index: number, theme: Theme): TextElement {
+  const text = String(index + 1);
+  return {
+    type: 'text',
+    box: SLIDE_NUMBER_BOX,
+    paragraphs: [{ text }],
+    size: theme.sizes.footer + 1,
+    color: theme.colors.muted,
+    align: 'right',
+    valign: 'top',
+    name: SLIDE_NUMBER_SHAPE,
+    placeholder: 'slide number',
+  };
 }
 
 /** The largest box of the image's aspect ratio inside `box`, centred. */

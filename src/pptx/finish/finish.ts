@@ -6,6 +6,9 @@ import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFonts
 import { replaceRandomGuidsEdit } from './guids.js';
 import { markDecorativeEdit } from './decorative.js';
 import { dedupeMedia } from './media.js';
+import { writeMasterAndLayouts, type DeckStructure } from './master.js';
+import { placeholdersEdit } from './placeholders.js';
+import { sectionsEdit } from './sections.js';
 import { fillPictures } from './pictures.js';
 import { repairParagraphsEdit, splitNotesLinesEdit } from './paragraphs.js';
 import { applyXmlEdits, naturalCompare, type Parts, type XmlEdit } from '../opc/parts.js';
@@ -27,6 +30,8 @@ export interface FinishOptions {
   latinFont: string;
   /** BCP 47 language of the deck's text, e.g. 'zh-TW'. */
   lang: string;
+  /** Each slide's kind and placeholders, and the sections: the deck gets a master, layouts and sections from them (issue 16). */
+  structure?: DeckStructure;
   /** The deck's theme: its colours become the theme part's colour scheme, and shapes refer to them. */
   theme?: SchemeTheme;
 }
@@ -44,6 +49,7 @@ function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
     sanitizeXmlText,
     renumberCharts,
     removeDanglingRelationships,
+    ...(opts.structure ? [(parts: Parts) => writeMasterAndLayouts(parts, opts.structure as DeckStructure, opts.lang)] : []),
     (parts) => applyXmlEdits(naturalOrder(parts), treeEdits(opts)),
     (parts) => normalizeEmbeddedWorkbooks(parts, opts.date, deflated),
   ];
@@ -63,11 +69,14 @@ function treeEdits(opts: FinishOptions): XmlEdit[] {
     setChartFontsEdit(opts),
     setNotesLanguageEdit(opts.lang),
     setRunFontsEdit(opts),
+    ...(opts.structure ? [placeholdersEdit(opts.structure)] : []),
     setCoreDatesEdit(opts.date),
     // After every edit that writes a colour (master, layouts): theme colours become scheme references.
     ...(opts.theme ? [setThemeColorsEdit(opts.theme), schemeColorRefsEdit(opts.theme)] : []),
     // Last, and over parts in natural order: the first occurrence of a GUID names its replacement.
     replaceRandomGuidsEdit(),
+    // After the GUIDs: section ids are derived from the sections, not from where they stand.
+    ...(opts.structure ? [sectionsEdit(opts.structure)] : []),
   ];
 }
 
