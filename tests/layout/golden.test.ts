@@ -60,7 +60,8 @@ describe('golden slide XML, one file per layout kind', () => {
     const changes: [RegExp, string][] = [
       [/<a:off x="(\d+)"/, '<a:off x="$11"'],
       [/<a:ext cx="(\d+)"/, '<a:ext cx="$11"'],
-      [/<a:srgbClr val="[0-9A-F]{6}"/, '<a:srgbClr val="123456"'],
+      // Theme colours are scheme references (issue 16): a changed one must show as much as a changed hex.
+      [/<a:(srgbClr|schemeClr) val="[^"]+"/, '<a:$1 val="accent9"'],
       [/<a:t>([^<])/, '<a:t>X$1'],
       [/ sz="(\d+)"/, ' sz="$11"'],
     ];
