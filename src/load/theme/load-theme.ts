@@ -41,27 +41,29 @@ export const themeSchema = z.strictObject({
         .describe(`The section number and accents on the dark background; at least 3:1 against darkBackground. Default ${THEME_COLOR_DEFAULTS.onDarkAccent}.`),
     })
     .describe("Colours as six hex digits without '#'. The deck's theme part carries them as its colour scheme and the slides refer to them, so changing the theme in PowerPoint restyles the deck."),
-  fonts: z.strictObject({
-    latin: fontName.describe('Font of Latin text (the theme fonts: runs refer to them).'),
-    eastAsian: fontName.describe("Font of Chinese and Japanese text (the theme's East Asian slot); the viewer's machine supplies it."),
-    chartRegular: z.string().min(1).describe('Font file (TTF/OTF) chart pictures are drawn with: a path relative to the theme file, or npm:<package>/<file>.'),
-    chartBold: z.string().min(1).describe('The bold weight of chartRegular.'),
-    chartFamily: fontName.describe('The family name inside the chart font files.'),
-    byLang: z
-      .record(
-        z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag: en, ja, zh-CN, zh-Hans'),
-        z.strictObject({
-          latin: fontName.optional(),
-          // null: no East Asian font; the Latin one fills every slot (an English deck).
-          eastAsian: fontName.nullable().optional(),
-          chartRegular: z.string().min(1).optional(),
-          chartBold: z.string().min(1).optional(),
-          chartFamily: fontName.optional(),
-        }),
-      )
-      .optional()
-      .describe('Fonts for decks in a language (deck.lang; the longest matching tag wins: zh-Hans-CN → zh-Hans → zh), over the ones above.'),
-  }),
+  fonts: z
+    .strictObject({
+      latin: fontName.describe('Font of Latin text (the theme fonts: runs refer to them).'),
+      eastAsian: fontName.describe("Font of Chinese and Japanese text (the theme's East Asian slot); the viewer's machine supplies it."),
+      chartRegular: z.string().min(1).describe('Font file (TTF/OTF) chart pictures are drawn with: a path relative to the theme file, or npm:<package>/<file>.'),
+      chartBold: z.string().min(1).describe('The bold weight of chartRegular.'),
+      chartFamily: fontName.describe('The family name inside the chart font files.'),
+      byLang: z
+        .record(
+          z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag: en, ja, zh-CN, zh-Hans'),
+          z.strictObject({
+            latin: fontName.optional(),
+            // null: no East Asian font; the Latin one fills every slot (an English deck).
+            eastAsian: fontName.nullable().optional(),
+            chartRegular: z.string().min(1).optional(),
+            chartBold: z.string().min(1).optional(),
+            chartFamily: fontName.optional(),
+          }),
+        )
+        .optional()
+        .describe('Fonts for decks in a language (deck.lang; the longest matching tag wins: zh-Hans-CN → zh-Hans → zh), over the ones above.'),
+    })
+    .describe("Fonts: the deck's text names the theme's fonts (PowerPoint's theme fonts), chart pictures are drawn with the chart font files."),
   sizes: z
     .strictObject({
       title: size.describe("The title slide's title."),
