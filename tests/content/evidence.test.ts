@@ -78,9 +78,11 @@ slides:
   - layout: title
     title: "{{deck.title}}"
   - layout: quote
+    title: 看法
     quote: 這一點說起來容易
     speaker: 大李
   - layout: quote
+    title: 看法
     quote: 這一點做起來很難
     speaker: 大李
   - layout: bullets

@@ -3,8 +3,9 @@
  * limits, and the deck built from it: what the slides, notes and alt texts show is what the data
  * files say. The slide text is rendered here with stand-in helpers built on src/data/format.ts,
  * so that lengths and figures are checked as they will read. Only what the repository holds is
- * read; whether the figures and quotes are the article's is checked in CI beside the article
- * (.ci/check-source.mjs).
+ * read: every number the deck shows comes from a data item that carries `evidence:` (the
+ * article's words for it, which hold that number); whether those words and the quotations are
+ * the article's is checked in CI beside the article (`briefdeck check --source`).
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,7 +148,8 @@ hb.registerHelper('date', (d: unknown) => {
 hb.registerHelper('asOf', (ref: unknown) => formatDate(asOfOf(dataset(ref, 'asOf'))));
 hb.registerHelper('cite', (ref: unknown) => {
   const ds = dataset(ref, 'cite');
-  return `${ds.source.publisher}〈${ds.source.title}〉，${formatDate(asOfOf(ds))}`;
+  const what = ds.source.title !== undefined ? `《${ds.source.title}》` : (ds.source.what ?? '');
+  return `${ds.source.publisher}${what}${ds.source.undated ? '' : `，${formatDate(asOfOf(ds))}`}`;
 });
 hb.registerHelper('count', (ref: unknown, options: HelperOptions) => {
   const ds = dataset(ref, 'count');
@@ -214,9 +216,9 @@ describe('schemas', () => {
     for (const f of onDisk) expect(named.has(f), `${f} is not in the outline's data:`).toBe(true);
   });
 
-  it('every dataset cites the article it came through, and lists editions newest first', () => {
+  it('every dataset cites the article it came through (or is the article), and lists editions newest first', () => {
     for (const [id, ds] of datasets) {
-      expect(ds.source.via ?? '', `${id}: source.via`).toMatch(/聽筒Tech.*艾莉亞/);
+      expect(ds.source.via ?? ds.source.publisher, `${id}: source.via`).toMatch(/^聽筒Tech/);
       if (ds.type === 'ranking') {
         const dates = ds.editions.map((e) => e.asOf);
         expect(dates, `${id}: editions newest first`).toEqual([...dates].sort().reverse());
@@ -236,9 +238,11 @@ describe('structure', () => {
     expect(sections.map((s) => (s.layout === 'section' ? s.number : undefined))).toEqual(['01', '02', '03']);
   });
 
-  it('opens with a title and an agenda, ends with takeaways and sources', () => {
+  it('opens with a title, an executive summary and an agenda, ends with takeaways (the implications) and sources', () => {
     expect(slides[0]?.layout).toBe('title');
-    expect(slides[1]?.layout).toBe('agenda');
+    expect(slides[1]?.layout).toBe('takeaways');
+    expect(slides[1]?.title).toMatch(/^摘要/);
+    expect(slides[2]?.layout).toBe('agenda');
     expect(slides.at(-2)?.layout).toBe('takeaways');
     expect(slides.at(-1)?.layout).toBe('sources');
   });
@@ -454,17 +458,52 @@ describe('faithful to the data', () => {
     });
   });
 
-  it('cites under every chart its dataset’s publisher, title and date, and lists every dataset on the sources slide', () => {
+  it('cites under every slide that lists sources each dataset’s publisher, its title or what it is, and its date unless it has none; lists every dataset on the sources slide', () => {
+    let cited = 0;
     slides.forEach((s, i) => {
-      if (s.layout !== 'chart') return;
-      const ds = datasets.get(s.chart.data);
-      if (!ds) return;
+      const ids = [...(s.sources ?? []), ...(s.layout === 'chart' ? [s.chart.data] : [])];
       const shown = partText(slidePart(i));
-      for (const part of [ds.source.publisher, ds.source.title, formatDate(asOfOf(ds))]) expect(shown, `${where(i)}: source line`).toContain(bare(part));
+      for (const id of ids) {
+        const ds = datasets.get(id);
+        if (!ds) continue;
+        const what = ds.source.title !== undefined ? `《${ds.source.title}》` : (ds.source.what ?? '');
+        expect(shown, `${where(i)}: source line`).toContain(bare(`${ds.source.publisher}${what}`));
+        if (!ds.source.undated) expect(shown, `${where(i)}: source line`).toContain(bare(formatDate(asOfOf(ds))));
+        cited += 1;
+      }
     });
+    expect(cited).toBeGreaterThan(slides.filter(isContent).length);
     const sources = slides.findIndex((s) => s.layout === 'sources');
     const listed = partText(slidePart(sources));
-    for (const [id, ds] of datasets) expect(listed, `sources slide: ${id}`).toContain(bare(ds.source.title));
+    for (const [id, ds] of datasets) expect(listed, `sources slide: ${id}`).toContain(bare(ds.title));
+  });
+
+  it('gives every content slide a source line: the data it shows, or the article', () => {
+    slides.forEach((s, i) => {
+      if (!isContent(s)) return;
+      expect(s.sources?.length ?? (s.layout === 'chart' ? 1 : 0), `${where(i)} lists no sources`).toBeGreaterThan(0);
+    });
+  });
+
+  it('prints no 《》 or 〈〉 title, on a slide, in the notes or in an alt text, that the data does not give as a title', () => {
+    const titles = new Set<string>();
+    for (const ds of datasets.values()) {
+      titles.add(ds.title);
+      if (ds.source.title !== undefined) titles.add(ds.source.title);
+    }
+    const bareTitles = new Set([...titles].map(bare));
+    let seen = 0;
+    slides.forEach((_, i) => {
+      const descr = [...partXml(slidePart(i)).matchAll(/descr="([^"]*)"/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
+      for (const text of [partText(slidePart(i)), partText(notesPart(i)), bare(descr)]) {
+        for (const m of text.matchAll(/《([^《》]*)》|〈([^〈〉]*)〉/g)) {
+          const title = m[1] ?? m[2] ?? '';
+          expect(bareTitles.has(title), `${where(i)}: ${m[0]} is printed as a title, but no dataset gives it as one`).toBe(true);
+          seen += 1;
+        }
+      }
+    });
+    expect(seen, 'the a16z list is cited by its title').toBeGreaterThan(0);
   });
 
   it('gives an empty ranking edition a note saying why', () => {
@@ -474,10 +513,11 @@ describe('faithful to the data', () => {
     }
   });
 
-  it('uses standard Traditional characters and 「」 quotation marks on slides', () => {
+  it('uses standard Traditional characters and 「」 quotation marks on slides (a quotation and evidence stay as the article writes them)', () => {
     const simplified = /[并于后采范复云]|盡管|游戲|咨詢|憑借/;
     slides.forEach((s, i) => {
       for (const { at, text } of strings(s)) {
+        if (at === 'quote' || at.startsWith('evidence')) continue;
         const shown = render(text).replace(/石云升/g, '');
         expect(shown, `${where(i)} ${at}: simplified form`).not.toMatch(simplified);
         expect(shown, `${where(i)} ${at}: use 「」`).not.toMatch(/[“”‘’"]/);
@@ -506,7 +546,7 @@ function hardCodedFigures(text: string): string[] {
     const before = bare[start - 1] ?? '';
     const after = bare.slice(start + n.length, start + n.length + 2);
     if (/[A-Za-z-]/.test(before) || /^[A-Za-z]/.test(after)) continue; // H800, QwQ-32B, 3M
-    if (/^(萬|億|%|％)/.test(after)) {
+    if (/^(萬|億|兆|%|％)/.test(after)) {
       found.push(n + after[0]);
       continue;
     }
@@ -534,27 +574,129 @@ describe('numbers come from the data', () => {
     });
   });
 
-  it('figure cards show the value through {{value}} and say 超過/約 when the data does', () => {
+  it('figure cards show the value through one {{value}} or {{figure}} call, and a qualified figure with its qualifier in the big number', () => {
     slides.forEach((s, i) => {
       if (s.layout !== 'figures') return;
       for (const f of s.figures) {
-        const m = /^\{\{\s*value\s+(\S+)\s+"([^"]+)"\s*\}\}$/.exec(f.value);
-        expect(m, `${where(i)}: figure value ${f.value} is not a single {{value}} call`).not.toBeNull();
+        const m = /^\{\{\s*(value|figure)\s+(\S+)\s+"([^"]+)"\s*\}\}$/.exec(f.value);
+        expect(m, `${where(i)}: figure value ${f.value} is not a single {{value}} or {{figure}} call`).not.toBeNull();
         if (!m) continue;
-        const ds = datasets.get(m[1] ?? '');
-        const it = ds?.type === 'figures' ? ds.items[m[2] ?? ''] : undefined;
+        const ds = datasets.get(m[2] ?? '');
+        const it = ds?.type === 'figures' ? ds.items[m[3] ?? ''] : undefined;
         if (!it) continue; // reported by the reference check
-        const words = `${f.label} ${f.detail ?? ''}`;
-        const figureCall = new RegExp(`\\{\\{\\s*figure\\s+${(m[1] ?? '').replace('.', '\\.')}\\s+"${m[2]}"`);
-        const says = figureCall.test(words) || (it.qualifier !== '=' && words.includes(qualifierWord(it.qualifier)));
-        if (it.qualifier !== '=') expect(says, `${where(i)}: ${m[1]} "${m[2]}" is "${qualifierWord(it.qualifier)}" but the card does not say so`).toBe(true);
-        else expect(/超過|約|不足/.test(render(words)), `${where(i)}: ${m[1]} "${m[2]}" is exact but the card qualifies it`).toBe(false);
+        // "超過8000萬", not "8000萬" with the 超過 left to the small print.
+        if (it.qualifier !== '=') expect(m[1], `${where(i)}: ${m[2]} "${m[3]}" is "${qualifierWord(it.qualifier)}": show it with {{figure}}`).toBe('figure');
+        else expect(/超過|約|不足/.test(render(`${f.label} ${f.detail ?? ''}`)), `${where(i)}: ${m[2]} "${m[3]}" is exact but the card qualifies it`).toBe(false);
       }
     });
   });
 });
 
-// ---------------------------------------------------------------- 5. fit
+// ---------------------------------------------------------------- 5. evidence
+
+/** Every figures item and ranking entry of the deck's data, with where it is. */
+const dataItems = [...datasets].flatMap(([id, ds]) =>
+  ds.type === 'figures'
+    ? Object.entries(ds.items).map(([key, it]) => ({ where: `${id} "${key}"`, evidence: it.evidence, figure: it, entry: undefined }))
+    : ds.editions.flatMap((e) => e.entries.map((entry) => ({ where: `${id} ${e.asOf} ${entry.name}`, evidence: entry.evidence, figure: undefined, entry }))),
+);
+
+/** The number as the deck writes it, and as a mainland source may (萬億 for 兆). */
+const writtenForms = (it: FiguresDataset['items'][string]): string[] => {
+  const shown = it.unit === '%' ? formatPercent(it.value) : formatNumber(it.value);
+  const small = Number.isInteger(it.value) && it.value > 0 && it.value < 100 && it.unit !== '%' ? [chineseNumeral(it.value)] : []; // 前十
+  return [...new Set([shown, shown.replace(/兆$/, '萬億'), shown.replace(/%$/, '％'), ...small])];
+};
+
+/** Where `number` stands alone in `text` (not inside a longer number: 700億 is not in 1600億). */
+const standsAlone = (text: string, number: string): number[] => occurrences(text, number).filter((p) => !/[\d.]/.test(text[p - 1] ?? '') && !/[\d.]/.test(text[p + number.length] ?? ''));
+
+const QUALIFIER_WORDS: Record<string, RegExp> = { '>': /(超過|超|突破|逾)$/, '~': /(約|大約|近)$/, '<': /(不足|不到)$/ };
+
+describe('every number comes from a data item that carries the article’s words for it', () => {
+  it('every figures item and every ranking entry carries evidence', () => {
+    expect(dataItems.length).toBeGreaterThan(10);
+    for (const d of dataItems) expect(d.evidence, `${d.where} has no evidence:`).toBeTruthy();
+  });
+
+  it('each figure’s evidence holds its number, with its qualifier (超/約) when the data has one and without one when it has none', () => {
+    for (const d of dataItems) {
+      if (!d.figure || !d.evidence) continue;
+      const ev = d.evidence;
+      const hits = writtenForms(d.figure).flatMap((f) => standsAlone(ev, f));
+      expect(hits.length, `${d.where}: the evidence "${ev}" does not hold ${writtenForms(d.figure)[0]}`).toBeGreaterThan(0);
+      const before = (p: number) => ev.slice(Math.max(0, p - 4), p);
+      const mark = QUALIFIER_WORDS[d.figure.qualifier];
+      if (mark)
+        expect(
+          hits.some((p) => mark.test(before(p))),
+          `${d.where}: "${d.figure.qualifier}" but the evidence "${ev}" does not say so`,
+        ).toBe(true);
+      else
+        expect(
+          hits.some((p) => !Object.values(QUALIFIER_WORDS).some((m) => m.test(before(p)))),
+          `${d.where}: exact, but the evidence "${ev}" qualifies it`,
+        ).toBe(true);
+    }
+  });
+
+  it('each ranking entry’s evidence names it (or its list) with its place', () => {
+    for (const d of dataItems) {
+      if (!d.entry || !d.evidence) continue;
+      const e = d.entry;
+      const place =
+        e.rank !== undefined
+          ? new RegExp(`(?:第|排名|名列)\\s*(?:${e.rank}(?!\\d)|${chineseNumeral(e.rank)}(?![一二三四五六七八九十]))`)
+          : new RegExp(`(?:TOP|前)\\s*(?:${e.within}(?!\\d)|${chineseNumeral(e.within ?? 0)})`, 'i');
+      expect(d.evidence, `${d.where}`).toContain(e.name);
+      expect(d.evidence, `${d.where}: its place`).toMatch(place);
+    }
+  });
+
+  it('shows no number on a slide, in the notes or in an alt text that is not the value of a data item with evidence (or in that evidence)', () => {
+    const allowed = new Set<string>();
+    const evidence: string[] = [];
+    for (const d of dataItems) {
+      if (!d.evidence) continue;
+      evidence.push(d.evidence);
+      if (d.figure) for (const f of writtenForms(d.figure)) allowed.add(f);
+    }
+    let checked = 0;
+    slides.forEach((_, i) => {
+      const descr = [...partXml(slidePart(i)).matchAll(/descr="([^"]*)"/g)].map((m) => unescapeXml(m[1] ?? '')).join(' ');
+      // Paragraph by paragraph, without the sources slide's numbering ("9. 2024年度…").
+      const paragraphs = partXml(slidePart(i))
+        .split('</a:p>')
+        .map((p) =>
+          [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+            .map((m) => unescapeXml(m[1] ?? ''))
+            .join('')
+            .replace(/^\s*\d+\.\s+/, ''),
+        )
+        .join('\n');
+      for (const [what, text] of [
+        ['slide', paragraphs],
+        ['notes', partText(notesPart(i))],
+        ['alt text', descr],
+      ] as const) {
+        for (const n of hardCodedFigures(text)) {
+          checked += 1;
+          const known = allowed.has(n) || evidence.some((ev) => standsAlone(ev, n).length > 0);
+          expect(known, `${where(i)} ${what}: ${n} is not the value of a data item with evidence`).toBe(true);
+        }
+      }
+    });
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('the check would catch a number the data does not give', () => {
+    expect(hardCodedFigures('據報導，字節投入1700億元，約14.4兆')).toEqual(['1700億', '14.4兆']);
+    expect(standsAlone('700億元用于IDC', '700億')).toEqual([0]);
+    expect(standsAlone('預計將達到1600億元', '600億')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- 6. fit
 
 describe('fits on a 13.33 × 7.5 in slide', () => {
   const limit = (i: number, what: string, text: string, max: number): void => {
