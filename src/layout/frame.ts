@@ -2,7 +2,8 @@ import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { BoundDeck, BoundSlide } from '../bind/bind.js';
 import type { Theme } from '../load/theme/theme.js';
-import { fitSize, type MeasureParagraph } from './measure.js';
+import { fitSize, lineStarts, type MeasureParagraph } from './measure.js';
+import { typesetterFor, type Typesetter } from './typeset/typesetter.js';
 import { sourceLineParagraph } from './source-links.js';
 import type { Box, Element, Paragraph, PlaceholderSlot, TextElement } from './types.js';
 
@@ -88,12 +89,33 @@ export function fitText(spec: TextSpec, ctx: LayoutContext): TextElement {
  * slide) get one size: the largest at which every one of them fits.
  */
 export function fitAll(specs: readonly TextSpec[], ctx: LayoutContext): TextElement[] {
-  const fitted = specs.map((spec) => measureFit(spec, ctx));
+  const ts = typesetterOf(ctx);
+  const fitted = specs.map((spec) => measureFit(spec, ctx, ts));
   const size = Math.min(...fitted.map((f) => f.size));
-  return specs.map((spec) => toElement(spec, size));
+  return specs.map((spec, i) => toElement(spec, size, decidedBreaks(fitted[i] as Fitted, size, ts)));
 }
 
-function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
+/** The deck's typesetter: the theme's fonts (their stand-ins) and the deck's language. */
+export function typesetterOf(ctx: LayoutContext): Typesetter {
+  return typesetterFor(ctx.theme.fonts, ctx.deck.meta.lang);
+}
+
+interface Fitted {
+  size: number;
+  measured: MeasureParagraph[];
+  /** The measure lines are broken at: the box's inner width less 4% slack. */
+  widthPt: number;
+}
+
+/**
+ * Where each paragraph's lines start at the fitted size, so emit writes those breaks and every
+ * viewer shows the lines layout decided (the 4% slack keeps a slightly wider font from adding one).
+ */
+function decidedBreaks(fitted: Fitted, size: number, ts: Typesetter): number[][] {
+  return fitted.measured.map((p) => lineStarts(p.text, size * (p.scale ?? 1), fitted.widthPt - (p.indentPt ?? 0), { bold: p.bold ?? false, balance: p.balance ?? false }, ts).starts);
+}
+
+function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter): Fitted {
   const pad = spec.pad ?? 0;
   const widthPt = (spec.box.w - 2 * pad) * 72;
   const heightPt = (spec.box.h - 2 * pad) * 72;
@@ -103,9 +125,10 @@ function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
     bold: p.bold ?? false,
     indentPt: p.bullet ? BULLET_INDENT_PT * ((p.level ?? 0) + 1) : 0,
     spaceBefore: p.spaceBefore ?? 0,
+    balance: spec.name === 'title',
   }));
   // 4% slack for rounding in the viewer's line breaking.
-  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false });
+  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false, typesetter: ts });
   if (!fits) {
     ctx.diagnostics.push(
       warning(
@@ -116,14 +139,14 @@ function measureFit(spec: TextSpec, ctx: LayoutContext): { size: number } {
       ),
     );
   }
-  return { size };
+  return { size, measured, widthPt: widthPt * 0.96 };
 }
 
-function toElement(spec: TextSpec, size: number): TextElement {
+function toElement(spec: TextSpec, size: number, breaks: number[][]): TextElement {
   const el: TextElement = {
     type: 'text',
     box: spec.box,
-    paragraphs: spec.paragraphs,
+    paragraphs: spec.paragraphs.map((p, i) => (breaks[i]?.length && !spec.noWrap ? { ...p, breaks: breaks[i] as number[] } : p)),
     size,
     color: spec.color,
     align: spec.align ?? 'left',

@@ -28,6 +28,8 @@ export interface Paragraph {
   link?: string;
   /** The paragraph as runs, some of them links (a source line citing several datasets); their texts joined are `text`. */
   runs?: { text: string; link?: string }[];
+  /** Where layout broke the paragraph's lines (offsets into `text` where a line starts); emit writes a line break there. */
+  breaks?: number[];
 }
 
 export interface TextElement {

@@ -2,6 +2,7 @@ import type PptxModule from 'pptxgenjs';
 import type { ChartSlot } from '../../charts/types.js';
 import { BULLET_INDENT_PT, SLIDE_NUMBER_BOX } from '../../layout/frame.js';
 import { LINE_HEIGHT } from '../../layout/measure.js';
+import { splitRuns } from '../../layout/typeset/split-runs.js';
 import type { DeckPlan, Element, TextElement } from '../../layout/types.js';
 import type { BoundDeck } from '../../bind/bind.js';
 import type { Theme } from '../../load/theme/theme.js';
@@ -101,7 +102,8 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
 function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
   return el.paragraphs.flatMap((p) => {
     const size = Math.round(el.size * (p.scale ?? 1) * 2) / 2;
-    const parts = p.runs?.length ? p.runs : [{ text: p.text, ...(p.link ? { link: p.link } : {}) }];
+    // Cut at the line breaks layout decided, so every viewer shows the lines layout measured.
+    const parts = splitRuns(p.runs?.length ? p.runs : [{ text: p.text, ...(p.link ? { link: p.link } : {}) }], p.breaks);
     return parts.map((run, k) => ({
       text: run.text,
       options: {
@@ -110,6 +112,7 @@ function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
         color: p.color ?? el.color,
         lang: style.lang,
         breakLine: k === parts.length - 1,
+        ...(run.softBreakBefore ? { softBreakBefore: true } : {}),
         // Exact spacing, so the measured height is the rendered height in every viewer.
         lineSpacing: Math.round(size * LINE_HEIGHT * 10) / 10,
         ...(p.spaceBefore ? { paraSpaceBefore: Math.round(p.spaceBefore * size) } : {}),

@@ -1,0 +1,268 @@
+import type { FontFile } from './font-file.js';
+import { breakPoints, isWide, NO_LINE_START, type BreakPoint } from './breaks.js';
+import { measuredFaces, type FacePair } from './stand-ins.js';
+
+/** One line of a wrapped paragraph: `text.slice(start, end)`, its width in ems without trailing spaces. */
+export interface SetLine {
+  start: number;
+  end: number;
+  widthEm: number;
+}
+
+/** Measures and breaks text as the deck's fonts and language set it. */
+export interface Typesetter {
+  /** Width of `text` in ems (multiply by the size in points for points). */
+  widthEm(text: string, bold?: boolean): number;
+  /** The pieces a line may break between. */
+  units(text: string): string[];
+  /**
+   * The lines of one paragraph line (no newline) in a measure `maxEm` wide: phrases kept whole
+   * where they fit, no last line of a single character or short word where a break can move,
+   * and `balance`d lines (titles) where two lines are needed.
+   */
+  lines(text: string, maxEm: number, opts?: { bold?: boolean; balance?: boolean }): SetLine[];
+  /** The files measured (for `check --format json`). */
+  fonts: { latin: FacePair['files']; eastAsian: FacePair['files'] };
+}
+
+export interface TypesetterFonts {
+  latin: string;
+  eastAsian: string;
+  chartRegular: string;
+  chartBold: string;
+}
+
+const made = new Map<string, Typesetter>();
+
+/** The typesetter of a theme's fonts and a deck's language; one per pair for the process. */
+export function typesetterFor(fonts: TypesetterFonts, lang: string): Typesetter {
+  const key = [fonts.latin, fonts.eastAsian, fonts.chartRegular, fonts.chartBold, lang].join('\u0000');
+  let t = made.get(key);
+  if (!t) {
+    t = createTypesetter(fonts, lang);
+    made.set(key, t);
+  }
+  return t;
+}
+
+/** East Asian languages set general punctuation (— … “ ”) and symbols (▲ ●) in the East Asian font, as PowerPoint does. */
+function eastAsianSlot(cp: number, cjkLang: boolean): boolean {
+  if (isWide(cp)) return true;
+  return cjkLang && ((cp >= 0x2010 && cp <= 0x206f) || (cp >= 0x2190 && cp <= 0x21ff) || (cp >= 0x2460 && cp <= 0x27bf));
+}
+
+function createTypesetter(fonts: TypesetterFonts, lang: string): Typesetter {
+  const faces = measuredFaces(fonts);
+  const cjkLang = /^(zh|ja|ko)\b/i.test(lang);
+  const face = (pair: FacePair, bold: boolean): FontFile | undefined => {
+    try {
+      return bold ? pair.bold() : pair.regular();
+    } catch {
+      return undefined; // an unreadable file: the estimate below
+    }
+  };
+  const widths = [new Map<string, number>(), new Map<string, number>()];
+  const widthEm = (text: string, bold = false): number => {
+    const cache = widths[bold ? 1 : 0] as Map<string, number>;
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = measure(text, face(faces.latin, bold), face(faces.eastAsian, bold), cjkLang);
+      cache.set(text, w);
+    }
+    return w;
+  };
+  const piecesCache = [new Map<string, Pieces>(), new Map<string, Pieces>()];
+  const pointsOf = new Map<string, BreakPoint[]>();
+  const points = (text: string): BreakPoint[] => {
+    let p = pointsOf.get(text);
+    if (!p) {
+      p = breakPoints(text, lang);
+      pointsOf.set(text, p);
+    }
+    return p;
+  };
+  return {
+    widthEm,
+    units: (text) => {
+      const cuts = [0, ...points(text).map((p) => p.at), text.length];
+      return cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
+    },
+    lines: (text, maxEm, opts = {}) => {
+      const bold = opts.bold ?? false;
+      // Most text fits on one line: it needs no break points (BudouX costs ~0.1 ms a string).
+      const whole = widthEm(text.trimEnd(), bold);
+      if (whole <= maxEm) return [{ start: 0, end: text.length, widthEm: whole }];
+      const cache = piecesCache[bold ? 1 : 0] as Map<string, Pieces>;
+      let base = cache.get(text);
+      if (!base) {
+        base = piecesOf(text, points(text), (s) => widthEm(s, bold), Number.POSITIVE_INFINITY);
+        cache.set(text, base);
+      }
+      const pieces = base.trim.some((w) => w > maxEm) ? piecesOf(text, points(text), (s) => widthEm(s, bold), maxEm) : base;
+      return setLines(text, pieces, maxEm, opts.balance ?? false);
+    },
+    fonts: { latin: faces.latin.files, eastAsian: faces.eastAsian.files },
+  };
+}
+
+/** Advances with kerning between neighbours set in the same font; a character no font has: 1 em if wide, else 0.55. */
+function measure(text: string, latin: FontFile | undefined, ea: FontFile | undefined, cjkLang: boolean): number {
+  let em = 0;
+  let prev: { font: FontFile; glyph: number } | undefined;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) {
+      prev = undefined;
+      continue;
+    }
+    const first = eastAsianSlot(cp, cjkLang) ? ea : latin;
+    const second = first === ea ? latin : ea;
+    let font = first;
+    let glyph = font?.glyph(cp) ?? 0;
+    if (!glyph && second) {
+      const g = second.glyph(cp);
+      if (g) {
+        font = second;
+        glyph = g;
+      }
+    }
+    if (!font || !glyph) {
+      em += cp >= 0x1f000 || isWide(cp) || (cp >= 0x2600 && cp <= 0x27bf) ? 1 : 0.55;
+      prev = undefined;
+      continue;
+    }
+    em += font.advance(glyph);
+    if (prev && prev.font === font) em += font.kern(prev.glyph, glyph);
+    prev = { font, glyph };
+  }
+  return em;
+}
+
+/** A last line this short reads as an orphan: one character (and its closing punctuation), or one Latin word of up to 3 letters. */
+export function isOrphan(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  const chars = [...t].filter((ch) => !NO_LINE_START.has(ch));
+  if (chars.length <= 1) return true;
+  return /^[A-Za-z]{1,3}[.,;:!?)]*$/.test(t);
+}
+
+/** A paragraph line cut at its break points, with each piece's width; a line's width is a sum of pieces. */
+interface Pieces {
+  cuts: number[];
+  /** Whether the cut before piece k (k ≥ 1) is a phrase break ('phrase'), inside a phrase ('inner') or inside a word ('char'). */
+  kinds: ('phrase' | 'inner' | 'char')[];
+  full: number[];
+  trim: number[];
+  /** prefix[k]: the width of pieces 0..k-1. */
+  prefix: number[];
+}
+
+function piecesOf(text: string, points: readonly BreakPoint[], width: (s: string) => number, maxEm: number): Pieces {
+  const cuts = [0];
+  const kinds: Pieces['kinds'] = ['phrase'];
+  const ends = [...points.map((p) => p.at), text.length];
+  ends.forEach((end, i) => {
+    const start = cuts.at(-1) as number;
+    const piece = text.slice(start, end);
+    if (width(piece.trimEnd()) > maxEm && piece.length > 1) {
+      // Wider than a line (a long URL): it may break at any character, as every viewer does.
+      let at = start;
+      for (const ch of piece) {
+        at += ch.length;
+        if (at < end) {
+          cuts.push(at);
+          kinds.push('char');
+        }
+      }
+    }
+    cuts.push(end);
+    kinds.push(points[i]?.strength ?? 'phrase');
+  });
+  cuts.pop();
+  kinds.pop();
+  const full: number[] = [];
+  const trim: number[] = [];
+  cuts.forEach((start, k) => {
+    const piece = text.slice(start, cuts[k + 1] ?? text.length);
+    full.push(width(piece));
+    trim.push(width(piece.trimEnd()));
+  });
+  const prefix = [0];
+  for (const w of full) prefix.push((prefix.at(-1) as number) + w);
+  return { cuts, kinds, full, trim, prefix };
+}
+
+function setLines(text: string, pieces: Pieces, maxEm: number, balance: boolean): SetLine[] {
+  const m = pieces.cuts.length;
+  const { prefix } = pieces;
+  if (m === 0) return [{ start: 0, end: text.length, widthEm: 0 }];
+  /** Width of pieces i..j-1 set on one line. */
+  const span = (i: number, j: number) => (prefix[j - 1] as number) - (prefix[i] as number) + (pieces.trim[j - 1] as number);
+  const fits = (i: number, j: number) => span(i, j) <= maxEm;
+  if (fits(0, m)) return [{ start: 0, end: text.length, widthEm: span(0, m) }];
+  const textOf = (i: number, j: number) => text.slice(pieces.cuts[i], j >= m ? text.length : pieces.cuts[j]);
+  let starts = greedy(m, pieces.kinds, fits);
+  if (balance && starts.length === 2) starts = balanced(m, pieces.kinds, fits, span, textOf) ?? starts;
+  else starts = withoutOrphan(m, pieces.kinds, starts, fits, textOf);
+  return starts.map((s, i) => {
+    const e = starts[i + 1] ?? m;
+    return { start: pieces.cuts[s] as number, end: e >= m ? text.length : (pieces.cuts[e] as number), widthEm: span(s, e) };
+  });
+}
+
+/**
+ * Line starts (piece indices), filling each line phrase by phrase where a phrase fits a line,
+ * and piece by piece inside a phrase wider than one.
+ */
+function greedy(m: number, kinds: Pieces['kinds'], fits: (i: number, j: number) => boolean): number[] {
+  const phraseEnd = (from: number) => {
+    let j = from + 1;
+    while (j < m && kinds[j] !== 'phrase') j++;
+    return j;
+  };
+  const starts = [0];
+  let start = 0;
+  let at = 0;
+  while (at < m) {
+    const next = phraseEnd(at);
+    if (fits(start, next)) at = next;
+    else if (at > start && fits(at, next)) {
+      starts.push(at);
+      start = at;
+    } else if (fits(start, at + 1) || at === start) at += 1;
+    else {
+      starts.push(at);
+      start = at;
+    }
+  }
+  return starts;
+}
+
+/** Moves the last break earlier where the last line would be an orphan, keeping the line count. */
+function withoutOrphan(m: number, kinds: Pieces['kinds'], starts: number[], fits: (i: number, j: number) => boolean, textOf: (i: number, j: number) => string): number[] {
+  if (starts.length < 2) return starts;
+  const last = starts.at(-1) as number;
+  const prev = starts.at(-2) as number;
+  if (!isOrphan(textOf(last, m))) return starts;
+  for (const kind of ['phrase', 'inner', 'char'] as const) {
+    for (let k = last - 1; k > prev; k--) {
+      if (!fits(k, m)) break;
+      if (kinds[k] !== kind || isOrphan(textOf(k, m)) || isOrphan(textOf(prev, k))) continue;
+      return [...starts.slice(0, -1), k];
+    }
+  }
+  return starts;
+}
+
+/** The break of a two-line paragraph that makes the lines most nearly equal, preferring phrase breaks and never an orphan. */
+function balanced(m: number, kinds: Pieces['kinds'], fits: (i: number, j: number) => boolean, span: (i: number, j: number) => number, textOf: (i: number, j: number) => string): number[] | undefined {
+  let best: { k: number; score: number } | undefined;
+  for (let k = 1; k < m; k++) {
+    if (!fits(0, k) || !fits(k, m)) continue;
+    const penalty = (kinds[k] === 'phrase' ? 0 : kinds[k] === 'inner' ? 2 : 4) + (isOrphan(textOf(0, k)) || isOrphan(textOf(k, m)) ? 100 : 0);
+    const score = Math.abs(span(0, k) - span(k, m)) + penalty;
+    if (!best || score < best.score) best = { k, score };
+  }
+  return best ? [0, best.k] : undefined;
+}
