@@ -4,6 +4,7 @@ import { buildOption } from './charts/build-option.js';
 import { chartFontFiles, crowded, fontNotFound, planCharts, type ChartPlan } from './charts/plan-charts.js';
 import { loadFontMetrics, measureWith, type Measure } from './charts/render/font-metrics.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { accessibilityDiagnostics } from './layout/accessibility.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
 import { checkClaims, dataClaims, indexSource, slideClaims } from './data/evidence.js';
@@ -39,7 +40,7 @@ export async function checkOutline(options: { outline: string; cwd?: string; sou
   const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, inputs.theme);
   diagnostics.push(...layout);
   const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd) });
-  diagnostics.push(...charts.diagnostics, ...chartLayouts(charts));
+  diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, inputs.theme, charts.slots));
   return { diagnostics, texts };
 }
 

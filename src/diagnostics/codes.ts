@@ -85,6 +85,9 @@ const STAGE_CODES = {
 
   TEXT_CONTROL_CHARACTER: 'text holds a control character, which cannot be written into a deck',
 
+  LAYOUT_LOW_CONTRAST: 'text is below WCAG AA contrast on its background (4.5:1, or 3:1 for large text)',
+  LAYOUT_NO_ALT_TEXT: 'a picture or chart has no alternative text for screen readers',
+  LAYOUT_NO_TITLE: 'a slide has no title, which screen readers and Outline view name it by',
   LAYOUT_OVERFLOW: 'text does not fit its box even at the smallest size allowed',
 
   CHART_BAD_BOX: 'a chart box that does not fit the slide',
@@ -117,6 +120,8 @@ const STAGE_CODES = {
   PPTX_MALFORMED_XML: 'a part is not well-formed XML',
   PPTX_MISSING_CONTENT_TYPE: 'a part has no content type',
   PPTX_MISSING_PART: 'a part the package needs is missing',
+  PPTX_NO_ALT_TEXT: 'a picture or graphic frame (chart) of a slide has no alternative text (descr)',
+  PPTX_NO_TITLE: 'a slide has no title placeholder with text (PowerPoint\'s Accessibility Checker: "Missing slide title")',
   PPTX_NOT_ZIP: 'the file is not a zip package',
   PPTX_SLIDE_LIST_MISMATCH: "the presentation's slide list does not match its slides",
   PPTX_UNKNOWN_RELATIONSHIP_ID: 'a part refers to a relationship id it does not have',
