@@ -139,7 +139,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const { drawPictures, picturesOf } = await import('./charts/draw-pictures.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts });
+  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts, locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics);
   const drawing = timed('charts', () => drawPictures(charts, drawer, options.chartCache));
   // Awaited below; until then a failure must not go unhandled.

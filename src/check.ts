@@ -39,7 +39,7 @@ export async function checkOutline(options: { outline: string; cwd?: string; sou
 
   const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, inputs.theme);
   diagnostics.push(...layout);
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd) });
+  const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd), locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, inputs.theme, charts.slots));
   return { diagnostics, texts };
 }
@@ -73,7 +73,7 @@ function chartLayouts(charts: ChartPlan): Diagnostic[] {
   for (const picture of charts.pending) {
     let problems: string[];
     try {
-      problems = buildOption(picture.chart, { theme: charts.theme, width: picture.width, height: picture.height, measure }).problems;
+      problems = buildOption(picture.chart, { theme: charts.theme, locale: charts.locale, width: picture.width, height: picture.height, measure }).problems;
     } catch (e) {
       for (const { id, origin } of picture.shownBy) out.push(error('CHART_RENDER_FAILED', `chart '${id}' could not be laid out: ${(e as Error).message}`, origin));
       continue;

@@ -34,7 +34,7 @@ export async function drawPictures(plan: ChartPlan, drawer: ChartDrawer, cache?:
   if (plan.pending.length === 0 || !plan.fonts) return done;
   const result = await drawer.draw(
     plan.pending.map(({ hash, chart, width, height }) => ({ hash, chart, width, height })),
-    { theme: plan.theme, fonts: plan.fonts, scale: plan.scale, svg: plan.svg },
+    { theme: plan.theme, locale: plan.locale.spec, fonts: plan.fonts, scale: plan.scale, svg: plan.svg },
   );
   if ('fontError' in result) {
     done.diagnostics.push(fontNotFound(result.fontError));

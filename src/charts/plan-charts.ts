@@ -2,6 +2,8 @@ import path from 'node:path';
 import { error, warning, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { Theme } from '../load/theme/theme.js';
+import { defaultLocale } from '../locale/default-locale.js';
+import type { Locale } from '../locale/locale.js';
 import { PX_PER_INCH } from './style/context.js';
 import type { PictureJob } from './drawer/draw-batch.js';
 import { chartKind } from './kinds/registry.js';
@@ -46,6 +48,8 @@ export interface PlanChartsOptions {
   svg?: boolean;
   /** The theme's chart font files, when the caller has looked for them already (`chartFontFiles`). */
   fonts?: ChartFontFiles;
+  /** The deck's locale (`BoundDeck.locale`): the words, numbers and dates charts and their alt text are written in; default zh-TW. */
+  locale?: Locale;
 }
 
 /** A picture still to draw, and the charts (jobs) that show it. */
@@ -63,6 +67,8 @@ export interface ChartPlan {
   /** The chart font's files, when some picture needs them. */
   fonts?: { regular: string; bold: string };
   theme: Theme;
+  /** What the charts are written in; the pictures still to draw are drawn in it. */
+  locale: Locale;
   scale: number;
   svg: boolean;
   diagnostics: Diagnostic[];
@@ -82,7 +88,8 @@ export interface ChartPlan {
 export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Theme, cache?: ChartCache, options: PlanChartsOptions = {}): ChartPlan {
   const scale = options.scale ?? 2;
   const svg = options.svg ?? true;
-  const plan: ChartPlan = { slots: new Map(), pending: [], theme, scale, svg, diagnostics: [], cached: 0, native: 0 };
+  const locale = options.locale ?? defaultLocale();
+  const plan: ChartPlan = { slots: new Map(), pending: [], theme, locale, scale, svg, diagnostics: [], cached: 0, native: 0 };
   const pending = new Map<string, PendingPicture>();
   const fonts = options.fonts ?? chartFontFiles(theme, options.root);
   const ids = new Set<string>();
@@ -108,6 +115,8 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
       renderer: request.render,
       chart,
       box: job.box,
+      // Its words: a picture drawn for a deck in another language is another picture.
+      locale: locale.spec,
       // Font files by name: an absolute path differs between machines, the drawing does not.
       theme: { ...theme, fonts: { ...theme.fonts, chartRegular: path.basename(theme.fonts.chartRegular), chartBold: path.basename(theme.fonts.chartBold) } },
       ...(request.render === 'echarts' ? { scale, svg } : {}),
@@ -122,12 +131,12 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
     }
 
     if (request.render === 'native') {
-      const spec = chartKind(chart.kind).native(chart, theme);
+      const spec = chartKind(chart.kind).native(chart, theme, locale);
       if ('refused' in spec) {
         plan.diagnostics.push(error(spec.code, spec.refused, fieldAt(request, 'render'), spec.hint));
         continue;
       }
-      const out: NativeChart = { type: 'native', ...spec, altText: altText(chart), hash };
+      const out: NativeChart = { type: 'native', ...spec, altText: altText(chart, locale), hash };
       cache?.set(hash, out);
       plan.slots.set(job.id, out);
       plan.native++;
@@ -148,16 +157,16 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
       twin.shownBy.push(shown);
       plan.cached++;
     } else {
-      const tofu = glyphCheck(job.id, chart, { width, height }, theme, fonts, request.origin);
+      const tofu = glyphCheck(job.id, chart, { width, height }, theme, locale, fonts, request.origin);
       if (tofu) {
         plan.diagnostics.push(tofu);
         continue;
       }
-      const picture: PendingPicture = { hash, chart, width, height, altText: altText(chart), shownBy: [shown] };
+      const picture: PendingPicture = { hash, chart, width, height, altText: altText(chart, locale), shownBy: [shown] };
       pending.set(hash, picture);
       plan.pending.push(picture);
     }
-    plan.slots.set(job.id, { type: 'image', hash, widthPx: Math.round(width * scale), heightPx: Math.round(height * scale), altText: altText(chart) });
+    plan.slots.set(job.id, { type: 'image', hash, widthPx: Math.round(width * scale), heightPx: Math.round(height * scale), altText: altText(chart, locale) });
   }
   return plan;
 }
@@ -170,7 +179,15 @@ const metricsCache = createFontMetricsCache();
  * resvg would draw nothing there (zh-CN "系统语言" in Noto Sans TC came out as "系统 言"). Every
  * string of the ECharts option is checked (labels, titles, values, legend), as the drawer builds it.
  */
-function glyphCheck(id: string, chart: ResolvedChart, size: { width: number; height: number }, theme: Theme, fonts: { regular: string; bold: string }, origin: SourceRef): Diagnostic | undefined {
+function glyphCheck(
+  id: string,
+  chart: ResolvedChart,
+  size: { width: number; height: number },
+  theme: Theme,
+  locale: Locale,
+  fonts: { regular: string; bold: string },
+  origin: SourceRef,
+): Diagnostic | undefined {
   let regular: FontMetrics;
   let bold: FontMetrics;
   try {
@@ -181,7 +198,7 @@ function glyphCheck(id: string, chart: ResolvedChart, size: { width: number; hei
   }
   let option: unknown;
   try {
-    option = buildOption(chart, { theme, ...size, measure: measureWith(regular, bold) }).option;
+    option = buildOption(chart, { theme, locale, ...size, measure: measureWith(regular, bold) }).option;
   } catch {
     return undefined; // the drawer reports it as CHART_RENDER_FAILED
   }
@@ -208,9 +225,9 @@ export function crowded(problems: readonly string[], id: string, chart: Pick<Res
   return problems.map((p) => warning('CHART_CROWDED', `chart '${id}' (${chart.kind} of '${chart.meta.id}'): ${p}`, origin, 'give the chart a larger box, or draw fewer items'));
 }
 
-/** The chart's data in Traditional Chinese words, for the picture's alt text. */
-export function altText(chart: ResolvedChart): string {
-  return chartKind(chart.kind).altText(chart);
+/** The chart's data in words of the deck's locale, for the picture's alt text. */
+export function altText(chart: ResolvedChart, locale: Locale): string {
+  return chartKind(chart.kind).altText(chart, locale);
 }
 
 export type ChartFontFiles = { ok: true; regular: string; bold: string } | { ok: false; message: string };

@@ -8,6 +8,8 @@ import { fill, type MessageKey, type Messages } from './messages.js';
 export interface Locale {
   /** The deck's `lang`, as the outline gives it. */
   tag: string;
+  /** What the locale is made of, as plain data: to post to a chart thread, and to hash with a chart. */
+  spec: LocaleSpec;
   /** The catalog the words come from (`zh-TW` for a `zh-HK` deck). */
   catalog: string;
   /** A catalog entry with its placeholders filled. */
@@ -32,6 +34,19 @@ export interface Locale {
   rankLabel(entry: { rank?: number; within?: number }): string;
   /** "「…」", "“…”". */
   quote(text: string): string;
+}
+
+/** A locale as plain data (`createLocale`'s arguments): `localeFrom(spec)` makes the same locale anywhere. */
+export interface LocaleSpec {
+  tag: string;
+  catalog: string;
+  words: Messages;
+  intl: string;
+}
+
+/** The locale a spec describes (a chart thread's copy of the deck's). */
+export function localeFrom(spec: LocaleSpec): Locale {
+  return createLocale(spec.tag, spec.catalog, spec.words, spec.intl);
 }
 
 const ISO_CURRENCY = /^[A-Z]{3}$/;
@@ -69,6 +84,7 @@ export function createLocale(tag: string, catalog: string, words: Messages, intl
   const QUALIFIERS: Record<Qualifier, MessageKey | undefined> = { '=': undefined, '>': 'qualifier.more', '<': 'qualifier.less', '~': 'qualifier.about' };
   return {
     tag,
+    spec: { tag, catalog, words, intl: intlTag },
     catalog,
     word,
     number,

@@ -7,6 +7,9 @@ import { buildOption } from '../../src/charts/build-option.js';
 import { resolveChart, type ResolvedChart } from '../../src/charts/resolve.js';
 import type { ChartBox } from '../../src/charts/plan-charts.js';
 import type { ChartRequest } from '../../src/charts/types.js';
+import { BUILT_IN_CATALOGS } from '../../src/load/locale/load-catalog.js';
+import type { Locale } from '../../src/locale/locale.js';
+import { resolveLocale } from '../../src/locale/resolve-locale.js';
 import { data, theme } from './fixtures.js';
 
 export const fontFiles = {
@@ -17,8 +20,18 @@ export const fontFiles = {
 const metrics = createFontMetricsCache();
 export const measure: Measure = measureWith(metrics.get(fontFiles.regular), metrics.get(fontFiles.bold));
 
-export function context(box: ChartBox): ChartContext {
-  return { theme, width: Math.round(box.width * PX_PER_INCH), height: Math.round(box.height * PX_PER_INCH), measure };
+/** A deck's locale from briefdeck's own catalogs. */
+export function localeOf(lang: string): Locale {
+  const { locale, diagnostics } = resolveLocale(lang, BUILT_IN_CATALOGS, { file: 'deck.yaml' });
+  if (!locale) throw new Error(JSON.stringify(diagnostics));
+  return locale;
+}
+
+/** The default deck's locale. */
+export const zhTW = localeOf('zh-TW');
+
+export function context(box: ChartBox, locale: Locale = zhTW): ChartContext {
+  return { theme, locale, width: Math.round(box.width * PX_PER_INCH), height: Math.round(box.height * PX_PER_INCH), measure };
 }
 
 export function resolved(req: ChartRequest): ResolvedChart {

@@ -6,7 +6,7 @@ import { contentHash } from '../../src/charts/hash.js';
 import { rankAxisMax, rankTicks } from '../../src/charts/style/ranks.js';
 import type { BreakdownChart } from '../../src/charts/kinds/breakdown.js';
 import { capex, theme, web } from './fixtures.js';
-import { measure, resolved } from './helpers.js';
+import { measure, resolved, zhTW } from './helpers.js';
 import { request } from './fixtures.js';
 
 describe('spreadLabels', () => {
@@ -76,19 +76,19 @@ describe('breakdownRows', () => {
         { ...chart.parts[1]!, key: 'x', label: '其他支出', value: 33.34e8 },
       ],
     };
-    const { rows } = breakdownRows(odd);
+    const { rows } = breakdownRows(odd, zhTW);
     expect(rows.map((r) => r.value / 1e8)).toEqual([33, 33, 34, 100]);
   });
 
   it('adds the unnamed rest, and reports parts that exceed the total', () => {
     const chart = resolved(request('breakdown', 'ai.capex')) as BreakdownChart;
-    const short = breakdownRows({ ...chart, parts: chart.parts.slice(0, 1) });
+    const short = breakdownRows({ ...chart, parts: chart.parts.slice(0, 1) }, zhTW);
     expect(short.rows.map((r) => [r.role, r.label, r.value / 1e8])).toEqual([
       ['part', 'AI算力採購', 900],
       ['rest', '其他（未列明）', 700],
       ['total', '字節跳動（2025年）', 1600],
     ]);
-    const over = breakdownRows({ ...chart, parent: { ...chart.parent, value: 1000e8 } });
+    const over = breakdownRows({ ...chart, parent: { ...chart.parent, value: 1000e8 } }, zhTW);
     expect(over.problems).toHaveLength(1);
   });
 });

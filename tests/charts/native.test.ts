@@ -35,7 +35,8 @@ describe('native charts', () => {
     const chart = await native('ranking', 'demo.scored', { highlight: 'china' });
     expect(chart.chartType).toBe('bar');
     expect(chart.data[0]?.labels).toEqual(['#1 ChatGPT', '#2 DeepSeek', '#3 Character.ai', '#10 豆包']);
-    expect(chart.data[0]?.values).toEqual([52, 5.2, 1.8, 0.45]);
+    // The scores as the data gives them; the number format shows them in 億.
+    expect(chart.data[0]?.values).toEqual([5_200_000_000, 520_000_000, 180_000_000, 45_000_000]);
     expect(chart.options).toMatchObject({ barDir: 'bar', catAxisOrientation: 'maxMin', chartColors: ['9AA5B4', 'C8102E', '9AA5B4', 'C8102E'] });
     expect(chart.altText).toContain('ChatGPT 第1（52億次）');
 
@@ -43,14 +44,14 @@ describe('native charts', () => {
     expect(categories(xml)).toEqual(['#1 ChatGPT', '#2 DeepSeek', '#3 Character.ai', '#10 豆包']);
     expect(xml).toContain('<c:orientation val="maxMin"/>');
     expect(xml).toContain('<c:barDir val="bar"/>');
-    expect(xml).toContain('formatCode="General&quot;億次&quot;"');
+    expect(xml).toContain('formatCode="0!.00,,&quot;億次&quot;"');
   });
 
-  it('draws a comparison in one Chinese unit, the qualifier kept in the category', async () => {
+  it('draws a comparison of raw values shown in one Chinese unit, the qualifier kept in the category', async () => {
     const chart = await native('comparison', 'ai.capex');
     expect(chart.data[0]?.labels).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
-    expect(chart.data[0]?.values).toEqual([3800, 1600]);
-    expect(chart.options.dataLabelFormatCode).toBe('General"億元"');
+    expect(chart.data[0]?.values).toEqual([380_000_000_000, 160_000_000_000]);
+    expect(chart.options.dataLabelFormatCode).toBe('0!.00,,"億元"');
     expect(categories(await chartXml(chart))).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
   });
 
@@ -64,11 +65,11 @@ describe('native charts', () => {
   it('draws a breakdown as one stacked bar of parts that add up to the total', async () => {
     const chart = await native('breakdown', 'ai.capex');
     expect(chart.data.map((s) => [s.name, s.values])).toEqual([
-      ['AI算力採購（約）', [900]],
-      ['IDC基建及網絡設備', [700]],
+      ['AI算力採購（約）', [90_000_000_000]],
+      ['IDC基建及網絡設備', [70_000_000_000]],
     ]);
     expect(chart.data[0]?.labels).toEqual(['字節跳動（2025年）：1600億元']);
-    expect(chart.options).toMatchObject({ barGrouping: 'stacked' });
+    expect(chart.options).toMatchObject({ barGrouping: 'stacked', dataLabelFormatCode: '0!.00,,"億元"' });
     expect(await chartXml(chart)).toContain('<c:grouping val="stacked"/>');
   });
 

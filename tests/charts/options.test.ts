@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { altText } from '../../src/charts/plan-charts.js';
 import type { ChartRequest } from '../../src/charts/types.js';
 import { DECK, HALF, PORTRAIT, request, WIDE } from './fixtures.js';
-import { clipped, draw, overlaps, resolved, textBoxes } from './helpers.js';
+import { clipped, draw, overlaps, resolved, textBoxes, zhTW } from './helpers.js';
 
 type Series = { type: string; data?: unknown[]; name?: string };
 const seriesOf = (option: { series?: unknown }) => (option.series ?? []) as Series[];
@@ -150,23 +150,23 @@ describe('ranking', () => {
 
 describe('alt text', () => {
   it('states the ranking, "top 10" entries honestly', () => {
-    expect(altText(resolved(request('ranking', 'a16z.web', { highlight: 'china' })))).toBe(
+    expect(altText(resolved(request('ranking', 'a16z.web', { highlight: 'china' })), zhTW)).toBe(
       'a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb月獨立訪問量。名次：DeepSeek 第2，豆包 第10，月之暗面 第11，海螺視頻 第12，可靈 第20。僅列出來源提及的名次。以上均屬「中國產品」。',
     );
-    expect(altText(resolved(request('ranking', 'a16z.mobile', { highlight: 'china' })))).toBe(
+    expect(altText(resolved(request('ranking', 'a16z.mobile', { highlight: 'china' })), zhTW)).toBe(
       'a16z 2025年3月〈前50大AI原生移動應用〉，依Sensor Tower月活躍用戶。名次：ChatGPT 第1，百度AI搜索 第4，DeepSeek 第14，美圖 第17；夸克、豆包 在前10名（名次未公布）。僅列出來源提及的名次。其中屬「中國產品」：百度AI搜索、夸克、豆包、DeepSeek、美圖。',
     );
   });
 
   it('states changes, amounts with their periods, parts and shares', () => {
-    expect(altText(resolved(request('ranking', 'a16z.web', { changes: true })))).toContain('豆包 第10（較2024年8月上升5名）');
-    expect(altText(resolved(request('rank-change', 'a16z.web')))).toBe(
+    expect(altText(resolved(request('ranking', 'a16z.web', { changes: true })), zhTW)).toContain('豆包 第10（較2024年8月上升5名）');
+    expect(altText(resolved(request('rank-change', 'a16z.web')), zhTW)).toBe(
       'a16z〈前50大AI原生網頁產品〉，依Similarweb月獨立訪問量。名次變化（2024年8月→2025年3月）：DeepSeek 第2（新上榜），豆包 第15→第10（上升5名），月之暗面 第9→第11（下降2名），海螺視頻 第12（新上榜），可靈 第20→第20（名次不變）；本期未列出：美圖秀秀（上期第30）。',
     );
-    expect(altText(resolved(request('comparison', 'ai.capex')))).toBe(
+    expect(altText(resolved(request('comparison', 'ai.capex')), zhTW)).toBe(
       '大廠AI基礎設施投入：阿里巴巴（未來3年）超過3800億元；字節跳動（2025年）1600億元。各項期間不同（未來3年、2025年），數額不宜直接相比。',
     );
-    expect(altText(resolved(request('breakdown', 'ai.capex')))).toBe('字節跳動（2025年）1600億元，其中：AI算力採購 約900億元，IDC基建及網絡設備 700億元。');
-    expect(altText(resolved(request('share', 'threem.survey')))).toBe('認為AI將從根本上改變世界的受訪者：中國受訪者90%；全球受訪者77%。');
+    expect(altText(resolved(request('breakdown', 'ai.capex')), zhTW)).toBe('字節跳動（2025年）1600億元，其中：AI算力採購 約900億元，IDC基建及網絡設備 700億元。');
+    expect(altText(resolved(request('share', 'threem.survey')), zhTW)).toBe('認為AI將從根本上改變世界的受訪者：中國受訪者90%；全球受訪者77%。');
   });
 });

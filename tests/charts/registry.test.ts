@@ -50,8 +50,8 @@ describe('a sixth kind through the same interface (tests/charts/sixth-kind/dot.t
     const svg = await renderSvg(dot.option(chart, ctx).option, ctx.width, ctx.height, measure);
     expect(svg).toContain('超過3800億元');
     expect(svg).toContain('1600億元');
-    expect(dot.native(chart, ctx.theme)).toMatchObject({ code: 'CHART_NATIVE_UNSUPPORTED' });
-    expect(dot.altText(chart)).toMatch(/^點圖：大廠AI基礎設施投入：阿里巴巴（未來3年）超過3800億元/);
+    expect(dot.native(chart, ctx.theme, ctx.locale)).toMatchObject({ code: 'CHART_NATIVE_UNSUPPORTED' });
+    expect(dot.altText(chart, ctx.locale)).toMatch(/^點圖：大廠AI基礎設施投入：阿里巴巴（未來3年）超過3800億元/);
   });
 
   it('reports items in two units with the shared check', () => {

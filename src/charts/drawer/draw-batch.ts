@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Theme } from '../../load/theme/theme.js';
+import { localeFrom, type LocaleSpec } from '../../locale/locale.js';
 import { buildOption } from '../build-option.js';
 import { chartStyle, type ChartContext } from '../style/context.js';
 import { renderSvg, svgText } from '../render/echarts-ssr.js';
@@ -20,6 +21,8 @@ export interface PictureJob {
 /** What every picture of a batch is drawn with. */
 export interface PictureSetup {
   theme: Theme;
+  /** The deck's locale as plain data (it is posted to the chart thread): the words and numbers the pictures draw; default zh-TW. */
+  locale?: LocaleSpec;
   /** The chart font's files (TTF/OTF), already found. */
   fonts: { regular: string; bold: string };
   /** PNG pixels per CSS pixel. */
@@ -57,10 +60,11 @@ export async function drawBatch(jobs: readonly PictureJob[], setup: PictureSetup
   } catch (e) {
     return { fontError: `chart font file unreadable (${setup.fonts.regular}, ${setup.fonts.bold}): ${(e as Error).message}` };
   }
+  const locale = setup.locale ? localeFrom(setup.locale) : (await import('../../locale/default-locale.js')).defaultLocale();
   const drafts: { job: PictureJob; problems: string[]; ms: number; svg?: string; error?: unknown }[] = [];
   for (const job of jobs) {
     const t0 = performance.now();
-    const ctx: ChartContext = { theme: setup.theme, width: job.width, height: job.height, measure };
+    const ctx: ChartContext = { theme: setup.theme, locale, width: job.width, height: job.height, measure };
     let problems: string[] = [];
     try {
       const built = buildOption(job.chart, ctx);

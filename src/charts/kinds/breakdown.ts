@@ -1,14 +1,15 @@
 import type { EChartsOption } from 'echarts';
-import { formatValue, roundToSum } from '../../data/format.js';
+import { roundToSum } from '../../data/format.js';
 import type { FigureItem, Qualifier } from '../../data/types.js';
 import type { Theme } from '../../load/theme/theme.js';
+import type { Locale } from '../../locale/locale.js';
 import { itemAt } from '../resolve/fields.js';
 import { mixedUnits, pickFigures, type FiguresMeta } from '../resolve/figures.js';
 import { list } from '../resolve/hints.js';
 import { textOn } from '../style/contrast.js';
 import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
 import { barFrame, categoryAxis, categoryLabel, valueLabel } from '../style/figure-labels.js';
-import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
+import { decimalsFor, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
 import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
 
 /** A total and its parts. */
@@ -66,26 +67,28 @@ export interface BreakdownRow {
   role: 'part' | 'rest' | 'total';
   label: string;
   value: number;
+  /** The value before rounding: what the source says (or, for the rest, the total less the parts). */
+  exact: number;
   qualifier: Qualifier;
   unit: string;
 }
 
 /**
- * The rows of a breakdown with labels that add up: parts are rounded (in the total's Chinese
- * unit) with `roundToSum`, so "約900億 + 700億" never contradicts "1600億". Parts that fall short
- * of the total get an "其他（未列明）" row; parts that exceed it are reported.
+ * The rows of a breakdown with labels that add up: parts are rounded (in the unit the locale
+ * writes the total in) with `roundToSum`, so "約900億 + 700億" never contradicts "1600億". Parts
+ * that fall short of the total get an "其他（未列明）" row; parts that exceed it are reported.
  */
-export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; problems: string[] } {
+export function breakdownRows(chart: BreakdownChart, locale: Locale): { rows: BreakdownRow[]; problems: string[] } {
   const { parent, parts } = chart;
   const problems: string[] = [];
   const sum = parts.reduce((a, p) => a + p.value, 0);
   const gap = parent.value - sum;
   const tolerance = Math.abs(parent.value) * 0.005;
   const vague = [parent, ...parts].some((i) => i.qualifier !== '=');
-  const raw: BreakdownRow[] = parts.map((p) => ({ role: 'part', label: p.label, value: p.value, qualifier: p.qualifier, unit: p.unit }));
-  if (gap > tolerance) raw.push({ role: 'rest', label: '其他（未列明）', value: gap, qualifier: vague ? '~' : '=', unit: parent.unit });
-  if (gap < -tolerance) problems.push(`the parts of '${parent.key}' add up to ${formatValue(sum, parent.unit)}, more than its ${formatValue(parent.value, parent.unit)}`);
-  const { size } = scaledUnit(Math.abs(parent.value));
+  const raw: BreakdownRow[] = parts.map((p) => ({ role: 'part', label: p.label, value: p.value, exact: p.value, qualifier: p.qualifier, unit: p.unit }));
+  if (gap > tolerance) raw.push({ role: 'rest', label: locale.word('chart.rest'), value: gap, exact: gap, qualifier: vague ? '~' : '=', unit: parent.unit });
+  if (gap < -tolerance) problems.push(`the parts of '${parent.key}' add up to ${locale.value(sum, parent.unit)}, more than its ${locale.value(parent.value, parent.unit)}`);
+  const { size } = scaledUnit(Math.abs(parent.value), locale);
   const decimals = Math.abs(parent.value) / size >= 100 ? 0 : 1;
   const rounded = roundToSum(
     raw.map((r) => r.value / size),
@@ -93,7 +96,7 @@ export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; pr
   );
   const rows: BreakdownRow[] = raw.map((r, i) => ({ ...r, value: (rounded[i] ?? 0) * size }));
   const partsTotal = Number(rounded.reduce((a, b) => a + b, 0).toFixed(decimals)) * size;
-  rows.push({ role: 'total', label: categoryLabel(parent), value: gap < -tolerance ? parent.value : partsTotal, qualifier: parent.qualifier, unit: parent.unit });
+  rows.push({ role: 'total', label: categoryLabel(parent, locale), value: gap < -tolerance ? parent.value : partsTotal, exact: parent.value, qualifier: parent.qualifier, unit: parent.unit });
   return { rows, problems };
 }
 
@@ -104,8 +107,8 @@ export function breakdownRows(chart: BreakdownChart): { rows: BreakdownRow[]; pr
 export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
-  const { rows, problems } = breakdownRows(chart);
-  const values = rows.map((r) => valueLabel(r, r.value));
+  const { rows, problems } = breakdownRows(chart, ctx.locale);
+  const values = rows.map((r) => valueLabel(r, r.value, ctx.locale));
   const frame = barFrame(
     rows.map((r) => r.label),
     values.map((v) => ctx.measure(v, s.text, true)),
@@ -148,24 +151,30 @@ export function breakdownOption(chart: BreakdownChart, ctx: ChartContext): Built
   return { option, problems: [...problems, ...frame.problems] };
 }
 
-/** Native: one stacked bar of the parts; the category names the total ("…（2025年）：1600億元"). */
-export function breakdownNative(chart: BreakdownChart, theme: Theme): NativeSpec {
-  const { rows } = breakdownRows(chart);
+/** Native: one stacked bar of the parts, raw values with a number format; the category names the total ("…（2025年）：1600億元"). */
+export function breakdownNative(chart: BreakdownChart, theme: Theme, locale: Locale): NativeSpec {
+  const { rows } = breakdownRows(chart, locale);
   const total = rows[rows.length - 1];
   const parts = rows.filter((r) => r.role !== 'total');
-  const scale = scaledUnit(Math.abs(chart.parent.value));
-  const category = `${categoryLabel(chart.parent)}：${total ? valueLabel(total, total.value) : ''}`;
+  const scale = scaledUnit(Math.abs(chart.parent.value), locale);
+  const category = locale.word('chart.total', { label: categoryLabel(chart.parent, locale), value: total ? valueLabel(total, total.value, locale) : '' });
   const colours = parts.map((r, i) => (r.role === 'rest' ? theme.colors.subdued : i % 2 === 0 ? theme.colors.accent : theme.colors.accent2));
   return {
     chartType: 'bar',
-    data: parts.map((r) => ({ name: `${r.label}${r.qualifier === '~' ? '（約）' : ''}`, labels: [category], values: [inUnit(r.value, scale.size)] })),
+    data: parts.map((r) => ({ name: r.qualifier === '~' ? locale.word('chart.about', { label: r.label }) : r.label, labels: [category], values: [r.exact] })),
     options: {
       ...nativeBase(theme, chartStyle(theme)),
       barDir: 'bar',
       barGrouping: 'stacked',
       catAxisOrientation: 'maxMin',
       chartColors: colours,
-      dataLabelFormatCode: `General"${scale.unit}${chart.parent.unit}"`,
+      dataLabelFormatCode: scale.format(
+        chart.parent.unit,
+        decimalsFor(
+          parts.map((r) => r.exact),
+          scale.size,
+        ),
+      ),
       dataLabelColor: colours.every((c) => textOn(c, theme.colors.text) === 'FFFFFF') ? 'FFFFFF' : theme.colors.text,
       showLegend: true,
       legendPos: 'b',
@@ -176,9 +185,10 @@ export function breakdownNative(chart: BreakdownChart, theme: Theme): NativeSpec
 }
 
 /** "字節跳動資本開支（2025年）1600億元：AI算力採購 約900億元，IDC基建及網絡設備 700億元。" */
-export function breakdownAltText(chart: BreakdownChart): string {
-  const { rows } = breakdownRows(chart);
+export function breakdownAltText(chart: BreakdownChart, locale: Locale): string {
+  const { rows } = breakdownRows(chart, locale);
   const total = rows[rows.length - 1];
-  const parts = rows.filter((r) => r.role !== 'total').map((r) => `${r.label} ${valueLabel(r, r.value)}`);
-  return `${categoryLabel(chart.parent)}${total ? valueLabel(total, total.value) : ''}，其中：${parts.join('，')}。`;
+  const parts = rows.filter((r) => r.role !== 'total').map((r) => locale.word('chart.alt.part', { label: r.label, value: valueLabel(r, r.value, locale) }));
+  const whole = total ? locale.word('chart.alt.figure', { label: categoryLabel(chart.parent, locale), value: valueLabel(total, total.value, locale) }) : categoryLabel(chart.parent, locale);
+  return locale.word('chart.alt.breakdown', { total: whole, parts: parts.join(locale.word('chart.alt.comma')) });
 }

@@ -1,11 +1,11 @@
 import type { EChartsOption } from 'echarts';
-import { qualifierWord } from '../../data/format.js';
 import type { Theme } from '../../load/theme/theme.js';
+import type { Locale } from '../../locale/locale.js';
 import { mixedUnits, sideBySide, type FiguresChart } from '../resolve/figures.js';
 import { withOptional } from '../resolve/fields.js';
 import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
 import { barFrame, categoryAxis, categoryLabel, figuresAltText, periodNote, valueLabel } from '../style/figure-labels.js';
-import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
+import { decimalsFor, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
 import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
 
 export type ComparisonChart = FiguresChart<'comparison'>;
@@ -34,10 +34,11 @@ export const comparison: ChartKindSpec<ComparisonChart, 'figures'> = {
 export function comparisonOption(chart: ComparisonChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
-  const values = chart.items.map((i) => valueLabel(i, i.value));
-  const note = periodNote(chart.items);
+  const { locale } = ctx;
+  const values = chart.items.map((i) => valueLabel(i, i.value, locale));
+  const note = periodNote(chart.items, locale);
   const frame = barFrame(
-    chart.items.map(categoryLabel),
+    chart.items.map((i) => categoryLabel(i, locale)),
     values.map((v) => ctx.measure(v, s.text, true)),
     note ? [note] : [],
     title.height,
@@ -69,23 +70,23 @@ export function comparisonOption(chart: ComparisonChart, ctx: ChartContext): Bui
   return { option, problems: frame.problems };
 }
 
-/** Native bars: values in one Chinese unit ("3800" with format `億元`); a qualifier goes into the category. */
-export function comparisonNative(chart: ComparisonChart, theme: Theme): NativeSpec {
-  const scale = scaledUnit(Math.max(...chart.items.map((i) => Math.abs(i.value))));
+/** Native bars: the raw values, shown in the locale's unit by the number format (`0!.00,,"億元"`); a qualifier goes into the category. */
+export function comparisonNative(chart: ComparisonChart, theme: Theme, locale: Locale): NativeSpec {
+  const values = chart.items.map((i) => i.value);
+  const scale = scaledUnit(Math.max(...values.map(Math.abs)), locale);
   const unit = chart.items[0]?.unit ?? '';
-  const labels = chart.items.map((i) => {
-    const q = qualifierWord(i.qualifier);
-    return q ? `${categoryLabel(i)}〔${q}此數〕` : categoryLabel(i);
-  });
+  const labels = chart.items.map((i) =>
+    i.qualifier === '=' ? categoryLabel(i, locale) : locale.word('chart.qualified', { label: categoryLabel(i, locale), qualified: locale.qualify(i.qualifier, locale.word('chart.thisAmount')) }),
+  );
   return {
     chartType: 'bar',
-    data: [{ name: `${chart.meta.title}（${scale.unit}${unit}）`, labels, values: chart.items.map((i) => inUnit(i.value, scale.size)) }],
+    data: [{ name: unit ? locale.word('chart.withUnit', { name: chart.meta.title, unit }) : chart.meta.title, labels, values }],
     options: {
       ...nativeBase(theme, chartStyle(theme)),
       barDir: 'bar',
       catAxisOrientation: 'maxMin',
       chartColors: chart.items.map((i) => (chart.highlight === undefined || chart.highlight === i.key ? theme.colors.accent : theme.colors.subdued)),
-      dataLabelFormatCode: `General"${scale.unit}${unit}"`,
+      dataLabelFormatCode: scale.format(unit, decimalsFor(values, scale.size)),
       valAxisMinVal: 0,
     },
   };

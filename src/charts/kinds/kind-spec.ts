@@ -3,6 +3,7 @@ import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Dataset } from '../../data/types.js';
 import type { Theme } from '../../load/theme/theme.js';
+import type { Locale } from '../../locale/locale.js';
 import type { ChartContext } from '../style/context.js';
 import type { NativeSpec } from '../style/native.js';
 import type { ChartRequest } from '../types.js';
@@ -48,8 +49,8 @@ export interface ChartKindSpec<C extends { kind: string }, T extends Dataset['ty
   resolve(request: ChartRequest, dataset: Extract<Dataset, { type: T }>, fail: Fail): Resolution<C>;
   /** The ECharts option of the chart in a box (`ctx`): a pure function. */
   option(chart: C, ctx: ChartContext): BuiltOption;
-  /** The chart as a native PowerPoint chart, or why it has none. */
-  native(chart: C, theme: Theme): NativeSpec | NativeRefusal;
-  /** The chart's data in Traditional Chinese words, for the alt text. */
-  altText(chart: C): string;
+  /** The chart as a native PowerPoint chart (its words and number formats in `locale`), or why it has none. */
+  native(chart: C, theme: Theme, locale: Locale): NativeSpec | NativeRefusal;
+  /** The chart's data in words of the deck's locale, for the alt text. */
+  altText(chart: C, locale: Locale): string;
 }

@@ -1,11 +1,11 @@
 import type { EChartsOption } from 'echarts';
-import { formatDate } from '../../data/format.js';
-import { describeRankChange, droppedOut, nameKey, rankChanges, type RankChange } from '../../data/rank-change.js';
+import { droppedOut, nameKey, rankChanges, type RankChange } from '../../data/rank-change.js';
 import type { RankingEdition, RankingEntry } from '../../data/types.js';
+import type { Locale } from '../../locale/locale.js';
 import { withOptional } from '../resolve/fields.js';
 import { pickRanking, type RankingMeta } from '../resolve/rankings.js';
 import { baseOption, type ChartContext, chartStyle, plain, px, spreadLabels, titleBlock } from '../style/context.js';
-import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, richLabel, round3 } from '../style/ranks.js';
+import { chartRank, describeChange, dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, richLabel, round3 } from '../style/ranks.js';
 import type { BuiltOption, ChartKindSpec } from './kind-spec.js';
 
 /** Two editions of a ranking, drawn as a slope chart. */
@@ -47,7 +47,7 @@ const LEADER = 26;
  */
 export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
-  const { width: W, height: H, measure } = ctx;
+  const { width: W, height: H, measure, locale } = ctx;
   const problems: string[] = [];
   const now = rankOrder(chart.edition.entries);
   const before = rankOrder(chart.compare.entries);
@@ -62,7 +62,7 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   );
   const hi = (e: RankingEntry) => chart.highlight !== undefined && groupOf(e, chart) === chart.highlight;
 
-  const notes = footnotes(chart);
+  const notes = footnotes(chart, locale);
   const title = titleBlock(chart.title, s);
   const hasLegend = chart.highlight !== undefined && [...now, ...before].some((e) => !hi(e));
   const headerTop = s.pad + title.height + (hasLegend ? s.lineHeight + 6 : 0);
@@ -72,8 +72,9 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const yOf = (rank: number) => top + (max > 1 ? ((rank - 1) / (max - 1)) * plotH : 0);
   const rankAt = (y: number) => 1 + ((y - top) / plotH) * (max - 1);
 
-  const leftLabels = left.map((e) => ({ text: `${e.name} #${e.rank}`, width: measure(`${e.name} #${e.rank}`, s.text, hi(e)) }));
-  const rightLabels = right.map((e) => richLabel(`#${e.rank} ${e.name}`, hi(e), changes.get(e.name), s, ctx));
+  const leftText = (e: RankingEntry) => locale.word('chart.entryAfter', { name: e.name, rank: chartRank(e.rank ?? '', locale) });
+  const leftLabels = left.map((e) => ({ text: leftText(e), width: measure(leftText(e), s.text, hi(e)) }));
+  const rightLabels = right.map((e) => richLabel(locale.word('chart.entry', { rank: chartRank(e.rank ?? '', locale), name: e.name }), hi(e), changes.get(e.name), s, ctx));
   const leftW = Math.max(0, ...leftLabels.map((l) => l.width));
   const rightW = Math.max(0, ...rightLabels.map((l) => l.width));
   // Slopes read best at a moderate angle: in a wide box the two columns move to the middle.
@@ -145,10 +146,10 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   const groups =
     chart.highlight !== undefined
       ? [
-          { name: chart.meta.groups[chart.highlight]?.label ?? chart.highlight, pick: hi },
-          { name: '其他', pick: (e: RankingEntry) => !hi(e) },
+          { name: chart.meta.groups[chart.highlight]?.label ?? chart.highlight, other: false, pick: hi },
+          { name: locale.word('chart.others'), other: true, pick: (e: RankingEntry) => !hi(e) },
         ]
-      : [{ name: '名次', pick: () => true }];
+      : [{ name: locale.word('chart.allRanks'), other: false, pick: () => true }];
   const rich = { ...labelRich(s), gone: { fontSize: s.text, color: s.color.muted, fontFamily: s.font } };
   const series: object[] = [
     { type: 'lines', coordinateSystem: 'cartesian2d', silent: true, symbol: 'none', lineStyle: { opacity: 1 }, data: slopes },
@@ -157,7 +158,7 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
       type: 'scatter',
       name: g.name,
       symbolSize: DOT,
-      itemStyle: dotStyle(g.name === '其他' ? s.color.subduedMark : s.color.accent, s),
+      itemStyle: dotStyle(g.other ? s.color.subduedMark : s.color.accent, s),
       label: { rich, fontFamily: s.font },
       data: [...left.map((e, i) => (g.pick(e) ? point(e, 'left', i) : undefined)), ...right.map((e, i) => (g.pick(e) ? point(e, 'right', i) : undefined))].filter((d) => d !== undefined),
     })),
@@ -171,8 +172,8 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
   });
   const noteLine = Math.round(s.small * 1.4);
   const graphic: object[] = [
-    header(formatDate(chart.compare.asOf), L + DOT / 2, 'right'),
-    header(formatDate(chart.edition.asOf), R - DOT / 2, 'left'),
+    header(locale.date(chart.compare.asOf), L + DOT / 2, 'right'),
+    header(locale.date(chart.edition.asOf), R - DOT / 2, 'left'),
     ...notes.map((text, i) => ({
       type: 'text',
       x: s.pad,
@@ -199,21 +200,17 @@ export function rankChangeOption(chart: RankChangeChart, ctx: ChartContext): Bui
 }
 
 /** "2025年3月 前10名（名次未公布）：夸克、豆包" for each edition; "2025年3月未列出：…". */
-function footnotes(chart: RankChangeChart): string[] {
+function footnotes(chart: RankChangeChart, locale: Locale): string[] {
   const notes: string[] = [];
+  const names = (list: readonly RankingEntry[]) => list.map((e) => e.name).join(locale.word('chart.nameSeparator'));
   for (const edition of [chart.compare, chart.edition]) {
     const vague = edition.entries.filter((e) => e.rank === undefined);
     for (const n of [...new Set(vague.map((e) => e.within))]) {
-      notes.push(
-        `${formatDate(edition.asOf)} 前${n}名（名次未公布）：${vague
-          .filter((e) => e.within === n)
-          .map((e) => e.name)
-          .join('、')}`,
-      );
+      notes.push(locale.word('chart.note.within', { date: locale.date(edition.asOf), n: n ?? '', names: names(vague.filter((e) => e.within === n)) }));
     }
   }
   const gone = droppedOut(chart.edition, chart.compare).filter((e) => e.rank !== undefined);
-  if (gone.length) notes.push(`${formatDate(chart.edition.asOf)}未列出：${gone.map((e) => e.name).join('、')}`);
+  if (gone.length) notes.push(locale.word('chart.note.dropped', { date: locale.date(chart.edition.asOf), names: names(gone) }));
   return notes;
 }
 
@@ -222,19 +219,24 @@ function groupOf(e: RankingEntry, chart: RankChangeChart): string | undefined {
   return chart.edition.entries.find((x) => nameKey(x.name) === nameKey(e.name))?.group ?? chart.compare.entries.find((x) => nameKey(x.name) === nameKey(e.name))?.group;
 }
 
-/** "a16z〈前50大AI原生網頁產品〉，依…。名次變化（2024年8月→2025年3月）：DeepSeek 第5→第2（上升3名）…". */
-export function rankChangeAltText(chart: RankChangeChart): string {
+/** "a16z〈前50大AI原生網頁產品〉，依…。名次變化（2024年8月→2025年3月）：DeepSeek 第5→第2（上升3名）…", in the deck's locale. */
+export function rankChangeAltText(chart: RankChangeChart, locale: Locale): string {
   const changes = rankChanges(chart.edition, chart.compare);
   const before = new Map(chart.compare.entries.map((e) => [nameKey(e.name), e] as const));
-  const rankWord = (e: RankingEntry | undefined) => (e?.rank !== undefined ? `第${e.rank}` : e?.within !== undefined ? `前${e.within}名` : '');
+  const rankWord = (e: RankingEntry | undefined) => (e?.rank !== undefined ? locale.rankLabel(e) : e?.within !== undefined ? locale.word('chart.alt.withinRank', { n: e.within }) : '');
   const parts = rankOrder(chart.edition.entries).map((e) => {
     const was = before.get(nameKey(e.name));
     const change: RankChange | undefined = changes.get(e.name);
-    if (!was) return `${e.name} ${rankWord(e)}（新上榜）`;
-    return `${e.name} ${rankWord(was)}→${rankWord(e)}${change ? `（${describeRankChange(change)}）` : ''}`;
+    if (!was) return locale.word('chart.alt.notes', { text: locale.word('chart.alt.rank', { name: e.name, rank: rankWord(e) }), notes: locale.word('chart.change.new') });
+    const text = locale.word('chart.alt.moved', { name: e.name, before: rankWord(was), after: rankWord(e) });
+    return change ? locale.word('chart.alt.notes', { text, notes: describeChange(change, locale) }) : text;
   });
-  const gone = droppedOut(chart.edition, chart.compare).map((e) => `${e.name}（上期${rankWord(e)}）`);
-  let text = `${rankingHeading(chart.meta)}。名次變化（${formatDate(chart.compare.asOf)}→${formatDate(chart.edition.asOf)}）：${parts.join('，')}`;
-  if (gone.length) text += `；本期未列出：${gone.join('、')}`;
-  return `${text}。`;
+  const gone = droppedOut(chart.edition, chart.compare).map((e) => locale.word('chart.alt.was', { name: e.name, rank: rankWord(e) }));
+  return locale.word('chart.alt.changes', {
+    heading: rankingHeading(chart.meta, locale),
+    from: locale.date(chart.compare.asOf),
+    to: locale.date(chart.edition.asOf),
+    parts: parts.join(locale.word('chart.alt.comma')),
+    gone: gone.length ? locale.word('chart.alt.gone', { names: gone.join(locale.word('chart.nameSeparator')) }) : '',
+  });
 }

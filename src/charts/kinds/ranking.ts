@@ -1,13 +1,13 @@
 import type { EChartsOption } from 'echarts';
-import { formatDate, formatNumber } from '../../data/format.js';
-import { describeRankChange, rankChanges, type RankChange } from '../../data/rank-change.js';
+import { rankChanges } from '../../data/rank-change.js';
 import type { RankingEdition, RankingEntry } from '../../data/types.js';
 import type { Theme } from '../../load/theme/theme.js';
+import type { Locale } from '../../locale/locale.js';
 import { withOptional } from '../resolve/fields.js';
 import { pickRanking, type RankingMeta } from '../resolve/rankings.js';
 import { baseOption, type ChartContext, chartStyle, type ChartStyle, plain, px, spreadLabels, titleBlock, widest, wrapLabel } from '../style/context.js';
-import { inUnit, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
-import { dotStyle, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, rankTicks, richLabel, round3 } from '../style/ranks.js';
+import { decimalsFor, nativeBase, scaledUnit, type NativeSpec } from '../style/native.js';
+import { chartRank, describeChange, dotStyle, entryLabel, labelRich, legendOption, rankAxisMax, rankingHeading, rankOrder, rankTicks, richLabel, round3 } from '../style/ranks.js';
 import type { BuiltOption, ChartKindSpec, NativeRefusal } from './kind-spec.js';
 
 /** A ranking edition, drawn as a list of positions (or of scores, when every entry has one). */
@@ -60,10 +60,7 @@ export function hasScores(chart: RankingChart): boolean {
   return chart.edition.entries.every((e) => e.score !== undefined);
 }
 
-/** "#2 DeepSeek", or "前10 夸克" when only "in the top 10" is known. */
-export function entryLabel(e: RankingEntry): string {
-  return e.rank !== undefined ? `#${e.rank} ${e.name}` : `前${e.within ?? '?'} ${e.name}`;
-}
+export { entryLabel } from '../style/ranks.js';
 
 /** Names in rich-text markup, "、"-separated, packed into lines no wider than `room` (a name is never split). */
 function packNames(entries: readonly RankingEntry[], room: number, chart: RankingChart, s: ChartStyle, ctx: ChartContext): { lines: string[]; width: number } {
@@ -71,18 +68,19 @@ function packNames(entries: readonly RankingEntry[], room: number, chart: Rankin
   let line = '';
   let lineW = 0;
   let width = 0;
-  const sep = ctx.measure('、', s.text);
+  const separator = ctx.locale.word('chart.nameSeparator');
+  const sep = ctx.measure(separator, s.text);
   for (const e of entries) {
     const hi = isHighlighted(chart, e);
     const w = ctx.measure(e.name, s.text, hi);
     const markup = `{${hi ? 'hi' : 'lo'}|${plain(e.name)}}`;
     if (line && lineW + sep + w > room) {
-      lines.push(`${line}{lo|、}`);
+      lines.push(`${line}{lo|${plain(separator)}}`);
       width = Math.max(width, lineW + sep);
       line = '';
       lineW = 0;
     }
-    line += (line ? '{lo|、}' : '') + markup;
+    line += (line ? `{lo|${plain(separator)}}` : '') + markup;
     lineW += (lineW ? sep : 0) + w;
   }
   if (line) lines.push(line);
@@ -107,6 +105,14 @@ function groupLabel(chart: RankingChart): string {
   return chart.highlight !== undefined ? (chart.meta.groups[chart.highlight]?.label ?? chart.highlight) : '';
 }
 
+/** The dots' series: the highlighted group (or every rank) and the others, each with its legend name. */
+function dotGroups(chart: RankingChart, locale: Locale): { name: string; other: boolean; pick: (e: RankingEntry) => boolean }[] {
+  return [
+    { name: groupLabel(chart) || locale.word('chart.allRanks'), other: false, pick: (e) => chart.highlight === undefined || isHighlighted(chart, e) },
+    { name: locale.word('chart.others'), other: true, pick: (e) => chart.highlight !== undefined && !isHighlighted(chart, e) },
+  ];
+}
+
 /** A row per entry, #1 on top, each with its position on a #1…#N track (wide boxes). */
 function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
@@ -119,32 +125,29 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
 
   const title = titleBlock(chart.title, s);
   const legend = chart.highlight !== undefined && entries.some((e) => !isHighlighted(chart, e));
-  const labels = entries.map((e) => richLabel(entryLabel(e), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
+  const labels = entries.map((e) => richLabel(entryLabel(e, ctx.locale), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
   const labelW = Math.max(...labels.map((l) => l.width));
   const tickRow = Math.round(s.small * 1.8);
   const rowsTop = s.pad + title.height + (legend ? s.lineHeight + 6 : 0) + tickRow;
   const available = H - rowsTop - s.pad;
   const rowH = Math.min(available / entries.length, s.lineHeight * 2.2);
   if (rowH < s.lineHeight) problems.push(`${entries.length} rows need ${entries.length * s.lineHeight}px of height; the chart has ${Math.round(available)}px`);
-  const caption = '名次未公布';
+  const caption = ctx.locale.word('chart.rankNotPublished');
   const captionW = entries.some((e) => e.rank === undefined) ? measure(caption, s.small) + 24 : 0;
   const left = s.pad + labelW + 16;
-  const right = s.pad + measure(`#${max}`, s.small) / 2 + 4;
+  const right = s.pad + measure(chartRank(max, ctx.locale), s.small) / 2 + 4;
   if (W - left - right < 200) problems.push(`labels leave ${Math.round(W - left - right)}px for the rank track`);
   const xOf = (rank: number) => left + ((rank - 1) / Math.max(1, max - 1)) * (W - left - right);
   const tooTight = entries.filter((e) => e.rank === undefined && xOf(e.within ?? max) + 12 + captionW > W - s.pad);
   if (tooTight.length) problems.push(`the "rank not published" note of ${tooTight.map((e) => e.name).join(', ')} does not fit right of its bracket`);
 
   const colour = (e: RankingEntry) => (chart.highlight === undefined || isHighlighted(chart, e) ? s.color.accent : s.color.subduedMark);
-  const byGroup = [
-    { name: groupLabel(chart) || '名次', pick: (e: RankingEntry) => chart.highlight === undefined || isHighlighted(chart, e) },
-    { name: '其他', pick: (e: RankingEntry) => chart.highlight !== undefined && !isHighlighted(chart, e) },
-  ];
+  const byGroup = dotGroups(chart, ctx.locale);
   const series: object[] = [];
   for (const g of byGroup) {
     const data = entries.flatMap((e, row) => (g.pick(e) && e.rank !== undefined ? [{ name: e.name, value: [e.rank, row], itemStyle: dotStyle(colour(e), s) }] : []));
     if (!data.length && !(legend && entries.some(g.pick))) continue;
-    series.push({ type: 'scatter', name: g.name, symbolSize: DOT + 4, z: 3, itemStyle: dotStyle(g.name === '其他' ? s.color.subduedMark : s.color.accent, s), data });
+    series.push({ type: 'scatter', name: g.name, symbolSize: DOT + 4, z: 3, itemStyle: dotStyle(g.other ? s.color.subduedMark : s.color.accent, s), data });
   }
   // "In the top N": a bracket over #1…#N with end caps, never a dot at a made-up rank.
   const vague = entries.map((e, row) => ({ e, row })).filter(({ e }) => e.rank === undefined);
@@ -204,7 +207,7 @@ function rankRows(chart: RankingChart, ctx: ChartContext): BuiltOption {
       max,
       axisLine: { show: false },
       axisTick: { show: false },
-      axisLabel: { customValues: ticks, formatter: '#{value}', fontSize: s.small, color: s.color.muted, fontFamily: s.font, margin: px(rowH / 2 + 6) },
+      axisLabel: { customValues: ticks, formatter: chartRank('{value}', ctx.locale), fontSize: s.small, color: s.color.muted, fontFamily: s.font, margin: px(rowH / 2 + 6) },
       splitLine: { show: false },
     },
     yAxis: {
@@ -258,14 +261,14 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const top = s.pad + title.height + (legend ? s.lineHeight + 6 : 0) + s.lineHeight / 2;
   const bottom = s.pad + s.lineHeight / 2;
   const plotH = Math.max(1, H - top - bottom);
-  const tickW = Math.max(...ticks.map((t) => measure(`#${t}`, s.small)));
+  const tickW = Math.max(...ticks.map((t) => measure(chartRank(t, ctx.locale), s.small)));
   const gridLeft = s.pad + tickW + 10;
   const yOf = (rank: number) => top + (max > 1 ? ((rank - 1) / (max - 1)) * plotH : 0);
   const rankAt = (y: number) => 1 + ((y - top) / plotH) * (max - 1);
   const dotX = 22;
   const labelX = 52;
 
-  const labels = exact.map((e) => richLabel(entryLabel(e), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
+  const labels = exact.map((e) => richLabel(entryLabel(e, ctx.locale), isHighlighted(chart, e), changes?.get(e.name), s, ctx));
   const spread = spreadLabels(
     exact.map((e) => yOf(e.rank ?? 1)),
     s.lineHeight,
@@ -284,7 +287,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
     // What is left of the width, shared by the brackets still to place: names and caption wrap into it.
     const room = Math.max(60, (W - s.pad - bandX - 16 - 28 * (bands.length - 1 - k)) / (bands.length - k));
     const names = packNames(inBand, room, chart, s, ctx);
-    const caption = wrapLabel(`前${n}名（名次未公布）`, room, s.small, measure);
+    const caption = wrapLabel(ctx.locale.word('chart.withinNotPublished', { n }), room, s.small, measure);
     const y0 = yOf(1) - DOT / 2;
     const y1 = Math.max(yOf(Math.min(n, max)) + DOT / 2, y0 + 2 * s.lineHeight);
     graphic.push(
@@ -317,10 +320,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
     };
   };
   const series: object[] = [];
-  const byGroup = [
-    { name: groupLabel(chart) || '名次', pick: (e: RankingEntry) => chart.highlight === undefined || isHighlighted(chart, e) },
-    { name: '其他', pick: (e: RankingEntry) => chart.highlight !== undefined && !isHighlighted(chart, e) },
-  ];
+  const byGroup = dotGroups(chart, ctx.locale);
   for (const g of byGroup) {
     const data = exact.map((e, i) => (g.pick(e) ? point(e, i) : undefined)).filter((d) => d !== undefined);
     if (!data.length && !(legend && vague.some(g.pick))) continue;
@@ -328,7 +328,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
       type: 'scatter',
       name: g.name,
       symbolSize: DOT,
-      itemStyle: dotStyle(g.name === '其他' ? s.color.subduedMark : s.color.accent, s),
+      itemStyle: dotStyle(g.other ? s.color.subduedMark : s.color.accent, s),
       label: { show: true, position: 'right', distance: labelX - dotX - DOT / 2, rich: labelRich(s), fontFamily: s.font },
       data,
     });
@@ -359,7 +359,7 @@ function positions(chart: RankingChart, ctx: ChartContext): BuiltOption {
       max,
       axisLine: { show: true, lineStyle: { color: s.color.subduedMark, width: 2 } },
       axisTick: { show: true, customValues: ticks, lineStyle: { color: s.color.subduedMark } },
-      axisLabel: { customValues: ticks, formatter: '#{value}', fontSize: s.small, color: s.color.muted, fontFamily: s.font },
+      axisLabel: { customValues: ticks, formatter: chartRank('{value}', ctx.locale), fontSize: s.small, color: s.color.muted, fontFamily: s.font },
       splitLine: { show: false },
     },
     series: series as EChartsOption['series'],
@@ -377,8 +377,9 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
   const entries = rankOrder(chart.edition.entries);
   const changes = chart.compare ? rankChanges(chart.edition, chart.compare) : undefined;
   const unit = chart.meta.scoreUnit ?? '';
-  const values = entries.map((e) => richLabel(formatNumber(e.score ?? 0) + unit, false, changes?.get(e.name), s, ctx));
-  const cats = entries.map((e) => entryLabel(e));
+  const values = entries.map((e) => richLabel(ctx.locale.value(e.score ?? 0, unit), false, changes?.get(e.name), s, ctx));
+  const cats = entries.map((e) => entryLabel(e, ctx.locale));
+  const others = ctx.locale.word('chart.others');
   const catW = Math.max(...entries.map((e, i) => measure(cats[i] ?? '', s.text, isHighlighted(chart, e))));
   const valueW = Math.max(...values.map((v) => v.width));
   const title = titleBlock(chart.title, s);
@@ -408,7 +409,7 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
     series: [
       {
         type: 'bar',
-        name: chart.meta.basis ?? '分數',
+        name: chart.meta.basis ?? ctx.locale.word('chart.score'),
         barCategoryGap: '35%',
         data: entries.map((e, i) => ({
           value: e.score ?? 0,
@@ -421,12 +422,12 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
       ...(legend
         ? [
             { type: 'scatter' as const, name: groupLabel(chart), data: [], itemStyle: { color: s.color.accent } },
-            { type: 'scatter' as const, name: '其他', data: [], itemStyle: { color: s.color.subdued } },
+            { type: 'scatter' as const, name: others, data: [], itemStyle: { color: s.color.subdued } },
           ]
         : []),
     ],
   };
-  if (legend) option.legend = { ...legendOption(s, title.height), data: [groupLabel(chart), '其他'] };
+  if (legend) option.legend = { ...legendOption(s, title.height), data: [groupLabel(chart), others] };
   if (title.option) option.title = title.option;
   return { option, problems };
 }
@@ -435,7 +436,7 @@ function scoreBars(chart: RankingChart, ctx: ChartContext): BuiltOption {
  * The ranking as a native bar chart: only with scores, since a native bar's length would encode
  * a bare rank. Returns a reason instead of a chart when it cannot be drawn honestly.
  */
-export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | NativeRefusal {
+export function rankingNative(chart: RankingChart, theme: Theme, locale: Locale): NativeSpec | NativeRefusal {
   if (!hasScores(chart)) {
     return {
       code: 'CHART_NATIVE_NEEDS_SCORES',
@@ -444,16 +445,20 @@ export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | N
     };
   }
   const entries = rankOrder(chart.edition.entries);
-  const scale = scaledUnit(Math.max(...entries.map((e) => e.score ?? 0)));
+  const scores = entries.map((e) => e.score ?? 0);
+  const scale = scaledUnit(Math.max(...scores), locale);
+  const unit = chart.meta.scoreUnit ?? '';
+  const name = chart.meta.basis ?? locale.word('chart.score');
   const s = chartStyle(theme);
   const colours = entries.map((e) => (chart.highlight === undefined || isHighlighted(chart, e) ? theme.colors.accent : theme.colors.subdued));
   return {
     chartType: 'bar',
     data: [
       {
-        name: `${chart.meta.basis ?? '分數'}${scale.unit ? `（${scale.unit}${chart.meta.scoreUnit ?? ''}）` : ''}`,
-        labels: entries.map(entryLabel),
-        values: entries.map((e) => inUnit(e.score ?? 0, scale.size)),
+        name: unit ? locale.word('chart.withUnit', { name, unit }) : name,
+        labels: entries.map((e) => entryLabel(e, locale)),
+        // The scores as the source gives them; the format shows them in the unit.
+        values: scores,
       },
     ],
     options: {
@@ -462,43 +467,44 @@ export function rankingNative(chart: RankingChart, theme: Theme): NativeSpec | N
       // pptxgenjs types list only 'minMax'; 'maxMin' puts the first category (#1) on top.
       catAxisOrientation: 'maxMin',
       chartColors: colours,
-      dataLabelFormatCode: `General"${scale.unit}${chart.meta.scoreUnit ?? ''}"`,
+      dataLabelFormatCode: scale.format(unit, decimalsFor(scores, scale.size)),
     },
   };
 }
 
 /**
- * The data in words (Traditional Chinese): "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb
+ * The data in words, in the deck's locale: "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb
  * 月獨立訪問量。名次：DeepSeek 第2，豆包 第10 …；夸克、豆包 在前10名（名次未公布）。"
  */
-export function rankingAltText(chart: RankingChart): string {
+export function rankingAltText(chart: RankingChart, locale: Locale): string {
   const entries = rankOrder(chart.edition.entries);
   const changes = chart.compare ? rankChanges(chart.edition, chart.compare) : undefined;
   const unit = chart.meta.scoreUnit ?? '';
+  const names = (list: readonly RankingEntry[]) => list.map((e) => e.name).join(locale.word('chart.nameSeparator'));
   const exact = entries
     .filter((e) => e.rank !== undefined)
     .map((e) => {
+      const change = changes?.get(e.name);
       const notes = [
-        e.score !== undefined ? formatNumber(e.score) + unit : '',
-        changes?.get(e.name) ? `較${formatDate(chart.compare?.asOf ?? '')}${describeRankChange(changes.get(e.name) as RankChange)}` : '',
+        e.score !== undefined ? locale.value(e.score, unit) : '',
+        change ? locale.word('chart.alt.changeSince', { date: locale.date(chart.compare?.asOf ?? ''), change: describeChange(change, locale) }) : '',
       ]
         .filter(Boolean)
-        .join('，');
-      return `${e.name} 第${e.rank}${notes ? `（${notes}）` : ''}`;
+        .join(locale.word('chart.alt.comma'));
+      const text = locale.word('chart.alt.rank', { name: e.name, rank: locale.rankLabel(e) });
+      return notes ? locale.word('chart.alt.notes', { text, notes }) : text;
     });
-  const vague = [...new Set(entries.filter((e) => e.rank === undefined).map((e) => e.within))].map(
-    (n) =>
-      `${entries
-        .filter((e) => e.rank === undefined && e.within === n)
-        .map((e) => e.name)
-        .join('、')} 在前${n}名（名次未公布）`,
+  const vague = [...new Set(entries.filter((e) => e.rank === undefined).map((e) => e.within))].map((n) =>
+    locale.word('chart.alt.within', { names: names(entries.filter((e) => e.rank === undefined && e.within === n)), n: n ?? '' }),
   );
-  let text = `${rankingHeading(chart.meta, chart.edition.asOf)}。名次：${[exact.join('，'), ...vague].filter(Boolean).join('；')}。`;
-  if (chart.meta.size !== undefined && entries.length < chart.meta.size) text += '僅列出來源提及的名次。';
+  const ranks = [exact.join(locale.word('chart.alt.comma')), ...vague].filter(Boolean).join(locale.word('chart.alt.semicolon'));
+  const sentences = [locale.word('chart.alt.ranks', { heading: rankingHeading(chart.meta, locale, chart.edition.asOf), ranks })];
+  if (chart.meta.size !== undefined && entries.length < chart.meta.size) sentences.push(locale.word('chart.alt.partial'));
   if (chart.highlight !== undefined) {
-    const label = groupLabel(chart);
-    const group = entries.filter((e) => isHighlighted(chart, e)).map((e) => e.name);
-    text += group.length === entries.length ? `以上均屬「${label}」。` : group.length ? `其中屬「${label}」：${group.join('、')}。` : '';
+    const group = locale.quote(groupLabel(chart));
+    const inGroup = entries.filter((e) => isHighlighted(chart, e));
+    if (inGroup.length === entries.length) sentences.push(locale.word('chart.alt.allInGroup', { group }));
+    else if (inGroup.length) sentences.push(locale.word('chart.alt.inGroup', { group, names: names(inGroup) }));
   }
-  return text;
+  return sentences.reduce((first, next) => locale.word('chart.alt.then', { first, next }));
 }

@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { Theme } from '../../load/theme/theme.js';
+import type { Locale } from '../../locale/locale.js';
 import { sideBySide, type FiguresChart } from '../resolve/figures.js';
 import { fieldAt, withOptional } from '../resolve/fields.js';
 import { baseOption, type ChartContext, chartStyle, titleBlock } from '../style/context.js';
@@ -41,10 +42,10 @@ const TICKS = [0, 25, 50, 75, 100];
 export function shareOption(chart: ShareChart, ctx: ChartContext): BuiltOption {
   const s = chartStyle(ctx.theme, ctx);
   const title = titleBlock(chart.title, s);
-  const values = chart.items.map((i) => valueLabel(i, i.value));
+  const values = chart.items.map((i) => valueLabel(i, i.value, ctx.locale));
   const axisH = Math.round(s.small * 1.6);
   const frame = barFrame(
-    chart.items.map(categoryLabel),
+    chart.items.map((i) => categoryLabel(i, ctx.locale)),
     values.map((v) => ctx.measure(v, s.text, true)),
     [],
     title.height,
@@ -96,10 +97,10 @@ export function shareOption(chart: ShareChart, ctx: ChartContext): BuiltOption {
 }
 
 /** Native bars on a fixed 0–100 axis. */
-export function shareNative(chart: ShareChart, theme: Theme): NativeSpec {
+export function shareNative(chart: ShareChart, theme: Theme, locale: Locale): NativeSpec {
   return {
     chartType: 'bar',
-    data: [{ name: `${chart.meta.title}（%）`, labels: chart.items.map(categoryLabel), values: chart.items.map((i) => i.value) }],
+    data: [{ name: locale.word('chart.withUnit', { name: chart.meta.title, unit: '%' }), labels: chart.items.map((i) => categoryLabel(i, locale)), values: chart.items.map((i) => i.value) }],
     options: {
       ...nativeBase(theme, chartStyle(theme)),
       barDir: 'bar',

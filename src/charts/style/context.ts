@@ -1,13 +1,16 @@
 import type { HexColor, Theme } from '../../load/theme/theme.js';
 import { css, ensureContrast } from './contrast.js';
 import type { Measure } from '../render/font-metrics.js';
+import type { Locale } from '../../locale/locale.js';
 
 /** CSS pixels per inch: a 13.333 in slide is 1280 px wide. */
 export const PX_PER_INCH = 96;
 
-/** What an option builder may use besides the data: the theme, the size, real text widths. */
+/** What an option builder may use besides the data: the theme, the size, real text widths, the deck's words and numbers. */
 export interface ChartContext {
   theme: Theme;
+  /** The deck's locale: every word the chart draws, and its numbers and dates. */
+  locale: Locale;
   /** The chart's size in CSS pixels (1×). */
   width: number;
   height: number;

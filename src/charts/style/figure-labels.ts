@@ -1,5 +1,5 @@
-import { formatValue, qualifierWord } from '../../data/format.js';
 import type { FigureItem } from '../../data/types.js';
+import type { Locale } from '../../locale/locale.js';
 import type { EChartsOption } from 'echarts';
 import type { FiguresChart } from '../resolve/figures.js';
 import { plain, px, wrapLabel, type ChartContext, type ChartStyle } from './context.js';
@@ -8,24 +8,30 @@ import { plain, px, wrapLabel, type ChartContext, type ChartStyle } from './cont
  * "阿里巴巴（未來3年）": the period goes with the name, so unlike periods never pass as like
  * (unless the label already says it: "字節跳動（2025年預計）").
  */
-export function categoryLabel(item: FigureItem): string {
-  return item.period && !item.label.includes(item.period) ? `${item.label}（${item.period}）` : item.label;
+export function categoryLabel(item: FigureItem, locale: Locale): string {
+  return item.period && !item.label.includes(item.period) ? locale.word('chart.period', { label: item.label, period: item.period }) : item.label;
 }
 
-/** "超過3800億元", "約900億元", "90%": the qualifier before the number, in Chinese units. */
-export function valueLabel(item: Pick<FigureItem, 'qualifier' | 'unit'>, value: number): string {
-  return qualifierWord(item.qualifier) + formatValue(value, item.unit);
+/** "超過3800億元", "約900億元", "90%", "more than ¥380 billion": the qualifier and the value, as the deck's text writes them. */
+export function valueLabel(item: Pick<FigureItem, 'qualifier' | 'unit'>, value: number, locale: Locale): string {
+  return locale.qualify(item.qualifier, locale.value(value, item.unit));
 }
 
 /** "阿里巴巴（未來3年）超過3800億元" for alt text. */
-export function figureSentence(item: FigureItem, value = item.value): string {
-  return `${categoryLabel(item)}${valueLabel(item, value)}`;
+export function figureSentence(item: FigureItem, locale: Locale, value = item.value): string {
+  return locale.word('chart.alt.figure', { label: categoryLabel(item, locale), value: valueLabel(item, value, locale) });
+}
+
+/** The periods of items that cover different ones, for a note; none when they agree. */
+function differentPeriods(items: readonly FigureItem[], locale: Locale): string | undefined {
+  const periods = [...new Set(items.map((i) => i.period ?? locale.word('chart.period.none')))];
+  return periods.length > 1 ? periods.join(locale.word('chart.nameSeparator')) : undefined;
 }
 
 /** A note under the chart when the items cover different periods. */
-export function periodNote(items: readonly FigureItem[]): string | undefined {
-  const periods = [...new Set(items.map((i) => i.period ?? '未註明'))];
-  return periods.length > 1 ? `注：各項期間不同（${periods.join('、')}），數額不宜直接相比。` : undefined;
+export function periodNote(items: readonly FigureItem[], locale: Locale): string | undefined {
+  const periods = differentPeriods(items, locale);
+  return periods ? locale.word('chart.note.periods', { periods }) : undefined;
 }
 
 /**
@@ -82,7 +88,8 @@ export function categoryAxis(lines: readonly string[][], s: ChartStyle, bold: re
 }
 
 /** "阿里巴巴與字節跳動的AI投入：阿里巴巴（未來3年）超過3800億元；字節跳動（2025年）1600億元。" */
-export function figuresAltText(chart: FiguresChart): string {
-  const note = periodNote(chart.items);
-  return `${chart.meta.title}：${chart.items.map((i) => figureSentence(i)).join('；')}。${note ? note.replace(/^注：/, '') : ''}`;
+export function figuresAltText(chart: FiguresChart, locale: Locale): string {
+  const text = locale.word('chart.alt.figures', { title: chart.meta.title, items: chart.items.map((i) => figureSentence(i, locale)).join(locale.word('chart.alt.semicolon')) });
+  const periods = differentPeriods(chart.items, locale);
+  return periods ? locale.word('chart.alt.then', { first: text, next: locale.word('chart.alt.periods', { periods }) }) : text;
 }

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
-import { formatDate } from '../../data/format.js';
 import { formatRankChange, type RankChange } from '../../data/rank-change.js';
 import type { RankingEntry } from '../../data/types.js';
+import type { Locale } from '../../locale/locale.js';
 import type { RankingMeta } from '../resolve/rankings.js';
 import { plain, type ChartContext, type ChartStyle } from './context.js';
 
@@ -56,9 +56,30 @@ export function richLabel(text: string, highlighted: boolean, change: RankChange
   const name = `{${highlighted ? 'hi' : 'lo'}|${plain(text)}}`;
   let width = ctx.measure(text, s.text, highlighted);
   if (!change) return { markup: name, width };
-  const mark = formatRankChange(change);
+  const mark = rankMark(change, ctx.locale);
   width += ctx.measure(`  ${mark}`, s.text, true);
   return { markup: `${name}  {${change.kind}|${mark}}`, width };
+}
+
+/** The mark beside an entry: "▲3", "▼2", "—", and the catalog's word for a new one ("NEW"). */
+export function rankMark(change: RankChange, locale: Locale): string {
+  return change.kind === 'new' ? locale.word('change.new') : formatRankChange(change);
+}
+
+/** "#2", "2位": a rank as the chart's labels and axis write it. */
+export function chartRank(rank: number | string, locale: Locale): string {
+  return locale.word('chart.rank', { rank });
+}
+
+/** "#2 DeepSeek", or "前10 夸克" when only "in the top 10" is known. */
+export function entryLabel(e: RankingEntry, locale: Locale): string {
+  const rank = e.rank !== undefined ? chartRank(e.rank, locale) : locale.word('rank.within', { n: e.within ?? '?' });
+  return locale.word('chart.entry', { rank, name: e.name });
+}
+
+/** "上升3名", "up 3", "新上榜": a change in the alt text's words. */
+export function describeChange(change: RankChange, locale: Locale): string {
+  return change.kind === 'up' || change.kind === 'down' ? locale.word(`chart.change.${change.kind}`, { by: change.by ?? '' }) : locale.word(`chart.change.${change.kind}`);
 }
 
 /** The legend of a chart of a ranking: top right, under the title. */
@@ -75,8 +96,10 @@ export function legendOption(s: ChartStyle, titleHeight: number): EChartsOption[
 }
 
 /** "a16z 2025年3月〈前50大AI原生網頁產品〉，依Similarweb月獨立訪問量". */
-export function rankingHeading(meta: RankingMeta, asOf?: string): string {
-  return `${meta.source.publisher}${asOf ? ` ${formatDate(asOf)}` : ''}〈${meta.title}〉${meta.basis ? `，依${meta.basis}` : ''}`;
+export function rankingHeading(meta: RankingMeta, locale: Locale, asOf?: string): string {
+  const { publisher } = meta.source;
+  const heading = asOf ? locale.word('chart.alt.sourceDated', { publisher, title: meta.title, date: locale.date(asOf) }) : locale.word('chart.alt.source', { publisher, title: meta.title });
+  return meta.basis ? locale.word('chart.alt.basis', { heading, basis: meta.basis }) : heading;
 }
 
 /** Rounds to 3 decimals, for stable snapshots of positions on a rank axis. */

@@ -92,6 +92,17 @@ function forbidden(text: string, at: number): boolean {
   const [prev, next] = around(text, at);
   if (NO_LINE_START.has(next) || NO_LINE_END.has(prev)) return true;
   if (DIGIT.test(prev) && (isWide(next.codePointAt(0) ?? 0) || next === '%')) return true; // 2048塊, 3800億元, 10萬
+  if (
+    isWide(next.codePointAt(0) ?? 0) &&
+    DIGIT.test(
+      text
+        .slice(0, at)
+        .replace(/[萬億兆万亿千百]+$/u, '')
+        .at(-1) ?? '',
+    ) &&
+    /[萬億兆万亿千百]$/u.test(prev)
+  )
+    return true; // 3800億元, 10萬人
   if (DIGIT.test(next) && (BEFORE_NUMBER.has(prev) || /\p{Sc}/u.test(prev))) return true; // 第10, $48
   // "48 billion": the break after the space that follows a number.
   if (prev === ' ' && /[0-9][0-9.,]* $/.test(text.slice(Math.max(0, at - 24), at)) && SCALE_WORD.test(text.slice(at))) return true;

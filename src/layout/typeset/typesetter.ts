@@ -219,7 +219,7 @@ function setLines(text: string, pieces: Pieces, maxEm: number, balance: boolean)
   const textOf = (i: number, j: number) => text.slice(pieces.cuts[i], j >= m ? text.length : pieces.cuts[j]);
   let starts = greedy(m, pieces.kinds, fits);
   if (balance && starts.length === 2) starts = balanced(m, pieces.kinds, fits, span, textOf) ?? starts;
-  else starts = withoutOrphan(m, pieces.kinds, starts, fits, textOf);
+  else starts = withoutOrphan(m, pieces.kinds, starts, fits, textOf, span, maxEm);
   return starts.map((s, i) => {
     const e = starts[i + 1] ?? m;
     return { start: pieces.cuts[s] as number, end: e >= m ? text.length : (pieces.cuts[e] as number), widthEm: span(s, e) };
@@ -254,20 +254,54 @@ function greedy(m: number, kinds: Pieces['kinds'], fits: (i: number, j: number) 
   return starts;
 }
 
-/** Moves the last break earlier where the last line would be an orphan, keeping the line count. */
-function withoutOrphan(m: number, kinds: Pieces['kinds'], starts: number[], fits: (i: number, j: number) => boolean, textOf: (i: number, j: number) => string): number[] {
-  if (starts.length < 2) return starts;
-  const last = starts.at(-1) as number;
-  const prev = starts.at(-2) as number;
-  if (!isOrphan(textOf(last, m))) return starts;
-  for (const kind of ['phrase', 'inner', 'char'] as const) {
-    for (let k = last - 1; k > prev; k--) {
-      if (!fits(k, m)) break;
-      if (kinds[k] !== kind || isOrphan(textOf(k, m)) || isOrphan(textOf(prev, k))) continue;
-      return [...starts.slice(0, -1), k];
+/**
+ * Where greedy filling leaves an orphan on the last line, the breaks that set the paragraph in
+ * as many lines with a last line that is not one: fewest squared gaps at the lines' ends, breaks
+ * inside phrases or words only where needed. Returns the greedy starts when no such breaking exists.
+ */
+function withoutOrphan(
+  m: number,
+  kinds: Pieces['kinds'],
+  starts: number[],
+  fits: (i: number, j: number) => boolean,
+  textOf: (i: number, j: number) => string,
+  span: (i: number, j: number) => number,
+  maxEm: number,
+): number[] {
+  const n = starts.length;
+  if (n < 2 || !isOrphan(textOf(starts.at(-1) as number, m))) return starts;
+  // A break inside a phrase costs as much as a line left half empty; inside a word, a whole empty line.
+  const penalty = (k: number) => (kinds[k] === 'phrase' ? 0 : kinds[k] === 'inner' ? (maxEm / 2) ** 2 : maxEm ** 2);
+  // cost[l][j]: the best way to set pieces 0..j-1 in l lines; from[l][j]: where its last line starts.
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
+  (cost[0] as number[])[0] = 0;
+  for (let l = 1; l <= n; l++) {
+    for (let j = 1; j <= m; j++) {
+      const lastLine = l === n;
+      if (lastLine !== (j === m)) continue;
+      for (let i = j - 1; i >= l - 1; i--) {
+        if (!fits(i, j)) break;
+        const before = (cost[l - 1] as number[])[i] as number;
+        if (before === Number.POSITIVE_INFINITY) continue;
+        if (lastLine && isOrphan(textOf(i, m))) continue;
+        const gap = lastLine ? 0 : (maxEm - span(i, j)) ** 2;
+        const c = before + gap + (i > 0 ? penalty(i) : 0);
+        if (c < ((cost[l] as number[])[j] as number)) {
+          (cost[l] as number[])[j] = c;
+          (from[l] as number[])[j] = i;
+        }
+      }
     }
   }
-  return starts;
+  if ((from[n] as number[])[m] === -1) return starts;
+  const out: number[] = [];
+  for (let l = n, j = m; l > 0; l--) {
+    const i = (from[l] as number[])[j] as number;
+    out.unshift(i);
+    j = i;
+  }
+  return out;
 }
 
 /** The break of a two-line paragraph that makes the lines most nearly equal, preferring phrase breaks and never an orphan. */

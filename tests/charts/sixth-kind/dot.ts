@@ -29,7 +29,7 @@ export const dot: ChartKindSpec<DotChart, 'figures'> = {
       ...baseOption(s),
       grid: { left: px(ctx.width * 0.3), right: px(ctx.width * 0.2), top: s.pad, bottom: s.pad },
       xAxis: { type: 'value', min: 0, show: false },
-      yAxis: { type: 'category', inverse: true, data: chart.items.map(categoryLabel), axisLabel: { fontSize: s.text, fontFamily: s.font, interval: 0 } },
+      yAxis: { type: 'category', inverse: true, data: chart.items.map((i) => categoryLabel(i, ctx.locale)), axisLabel: { fontSize: s.text, fontFamily: s.font, interval: 0 } },
       series: [
         {
           type: 'scatter',
@@ -37,7 +37,7 @@ export const dot: ChartKindSpec<DotChart, 'figures'> = {
           data: chart.items.map((i, k) => ({
             value: [i.value, k],
             itemStyle: { color: chart.highlight === undefined || chart.highlight === i.key ? s.color.accent : s.color.subdued },
-            label: { show: true, position: 'right', formatter: valueLabel(i, i.value), fontSize: s.text, fontFamily: s.font },
+            label: { show: true, position: 'right', formatter: valueLabel(i, i.value, ctx.locale), fontSize: s.text, fontFamily: s.font },
           })),
         },
       ],
@@ -45,5 +45,5 @@ export const dot: ChartKindSpec<DotChart, 'figures'> = {
     return { option, problems: [] };
   },
   native: (chart) => ({ code: 'CHART_NATIVE_UNSUPPORTED', refused: `a dot chart of '${chart.meta.id}' has no native form`, hint: 'use `render: echarts`' }),
-  altText: (chart) => `點圖：${figuresAltText(chart)}`,
+  altText: (chart, locale) => `點圖：${figuresAltText(chart, locale)}`,
 };
