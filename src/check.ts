@@ -6,6 +6,7 @@ import { loadFontMetrics, measureWith, type Measure } from './charts/render/font
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { accessibilityDiagnostics } from './layout/accessibility.js';
 import { layoutDeck } from './layout/layout-deck.js';
+import { fitReport, type FitReport } from './layout/typeset/fit-report.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
 import { checkClaims, dataClaims, indexSource, slideClaims } from './data/evidence.js';
 import type { DataStore } from './data/types.js';
@@ -16,6 +17,8 @@ import { readSource } from './load/read-source.js';
 export interface CheckResult {
   diagnostics: Diagnostic[];
   texts: Map<string, string>;
+  /** How layout fitted every text box (box, size, lines, breaks), when the deck got that far. */
+  layout?: FitReport;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function checkOutline(options: { outline: string; cwd?: string; sou
   diagnostics.push(...layout);
   const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd), locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, inputs.theme, charts.slots));
-  return { diagnostics, texts };
+  return { diagnostics, texts, layout: fitReport(plan, inputs.theme.fonts, bound.deck.meta.lang) };
 }
 
 /**

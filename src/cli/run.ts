@@ -94,7 +94,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('--source <file>', "also check that every evidence: phrase and every quotation occurs in this text (the deck's source)")
     .option('--theme <name|path>', THEME_HELP)
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { deck?: string; source?: string; theme?: string; format: 'text' | 'json' }) => {
+    .option('--layout', 'with --format json: print { diagnostics, layout }, layout being how every text box was fitted (box, size, lines, breaks)')
+    .action(async (outline: string, opts: { deck?: string; source?: string; theme?: string; format: 'text' | 'json'; layout?: boolean }) => {
       const result = opts.deck
         ? await checkDeckFile(path.resolve(io.cwd, opts.deck))
         : await (await import('../check.js')).checkOutline({
@@ -103,7 +104,10 @@ ${SOURCE_DATE_EPOCH_HELP}`,
             ...(opts.source !== undefined ? { source: opts.source } : {}),
             ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
           });
-      report(io, result.diagnostics, result.texts, opts.format, true);
+      if (opts.layout && opts.format === 'json') {
+        const layout = 'layout' in result ? (result.layout ?? null) : null;
+        io.stdout(`${JSON.stringify({ diagnostics: JSON.parse(formatJson(result.diagnostics, result.texts)) as unknown, layout }, null, 2)}\n`);
+      } else report(io, result.diagnostics, result.texts, opts.format, true);
       exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok;
     });
 

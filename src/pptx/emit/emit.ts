@@ -64,6 +64,8 @@ function emitElement(slide: Slide, el: Element, charts: ReadonlyMap<string, Char
         align: el.align,
         valign: el.valign,
         margin: Array(4).fill((el.inset ?? 0) * 72) as [number, number, number, number],
+        // <a:normAutofit/>: text fitted here stays as it is, text a person lengthens later shrinks.
+        fit: 'shrink',
         objectName: el.name,
         ...(el.fill ? { fill: { color: el.fill } } : {}),
       });
