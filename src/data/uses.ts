@@ -1,3 +1,4 @@
+import type { Locale } from '../locale/locale.js';
 import { citation } from './citation.js';
 import { formatValue } from './format.js';
 import { formatRankChange, rankChanges } from './rank-change.js';
@@ -14,14 +15,51 @@ import type { Dataset, FigureItem, RankingDataset, RankingEdition, RankingEntry 
  */
 export type ValueUses = Map<string, string>;
 
+/**
+ * A value as a reader sees it, which depends on the deck's language ("480億" or "48 billion"):
+ * kept as a zh-TW string in the uses (what comparisons and messages read), and written in the
+ * deck's locale when the manifest is made (`usedValues`).
+ */
+export interface ShownValue {
+  in(locale: Locale): string;
+  toString(): string;
+}
+
+// Beside each slide's uses, not in them: the uses stay plain strings for whoever reads them, and
+// the binder, which makes them, need not know the deck's locale to record one.
+const localized = new WeakMap<ValueUses, Map<string, ShownValue>>();
+
 /** Records that a slide shows `value` under `key`; `uses` is the slide's (none: nothing is recorded). */
-export function noteUse(uses: ValueUses | undefined, key: string, value: string | number): void {
-  uses?.set(key, String(value));
+export function noteUse(uses: ValueUses | undefined, key: string, value: string | number | ShownValue): void {
+  if (!uses) return;
+  uses.set(key, String(value));
+  if (typeof value !== 'object') {
+    // The same value recorded again in zh-TW words (a helper's citation after the source line's) keeps its locale.
+    if (String(localized.get(uses)?.get(key)) !== String(value)) localized.get(uses)?.delete(key);
+    return;
+  }
+  let shown = localized.get(uses);
+  if (!shown) localized.set(uses, (shown = new Map()));
+  shown.set(key, value);
+}
+
+/** A slide's uses as the rebuild report gives them: each value in the deck's locale. */
+export function usedValues(uses: ValueUses, locale: Locale): Map<string, string> {
+  const shown = localized.get(uses);
+  return new Map([...uses].map(([key, value]) => [key, shown?.get(key)?.in(locale) ?? value]));
 }
 
 /** Records that a slide cites a dataset, for the rebuild report. */
 export function noteCitation(uses: ValueUses, d: Dataset): void {
-  noteUse(uses, `${d.id}: source`, citation(d));
+  noteUse(
+    uses,
+    `${d.id}: source`,
+    shownValue((locale) => citation(d, locale), citation(d)),
+  );
+}
+
+function shownValue(write: (locale: Locale) => string, zhTW: string): ShownValue {
+  return { in: write, toString: () => zhTW };
 }
 
 /** `a16z.web` for the newest edition, `a16z.web@2024-08` for an older one. */
@@ -34,8 +72,9 @@ export function entryKey(d: RankingDataset, edition: RankingEdition, entry: Rank
   return `${editionKey(d, edition)}: ${name}`;
 }
 
-export function entryValue(entry: RankingEntry): string {
-  return entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`;
+/** "2"; "前10", "top 10" where only that is published. */
+export function entryValue(entry: RankingEntry): ShownValue {
+  return shownValue((locale) => locale.rank(entry), entry.rank !== undefined ? String(entry.rank) : `前${entry.within}`);
 }
 
 /** `a16z.web: DeepSeek change` → "▲3 vs 2024-08": the mark and what it is measured against. */
@@ -51,8 +90,22 @@ export function itemKey(d: Dataset, item: FigureItem): string {
   return `${d.id}: ${item.key}`;
 }
 
-export function itemValue(item: FigureItem): string {
-  return `${item.qualifier === '=' ? '' : item.qualifier}${formatValue(item.value, item.unit)}${item.period ? `（${item.period}）` : ''}`;
+/** ">3800億元（未來3年）", ">¥380 billion (next 3 years)": the qualifier as its sign, the value, the period. */
+export function itemValue(item: FigureItem): ShownValue {
+  const sign = item.qualifier === '=' ? '' : item.qualifier;
+  return shownValue(
+    (locale) => {
+      const value = sign + locale.value(item.value, item.unit);
+      return item.period ? locale.word('chart.period', { label: value, period: item.period }) : value;
+    },
+    `${sign}${formatValue(item.value, item.unit)}${item.period ? `（${item.period}）` : ''}`,
+  );
+}
+
+/** Entry names as a list of the report: "DeepSeek、豆包", "DeepSeek, Doubao". */
+function namesValue(entries: readonly RankingEntry[]): ShownValue {
+  const names = entries.map((e) => e.name);
+  return shownValue((locale) => names.join(locale.word('chart.nameSeparator')), names.join('、'));
 }
 
 /** What of a chart request decides the values it shows (the `chart:` of a chart slide). */
@@ -87,7 +140,7 @@ export function noteChartUses(uses: ValueUses, d: Dataset, chart: ChartUse): voi
   const prefix = editionKey(d, edition);
   noteUse(uses, `${prefix}: asOf`, edition.asOf);
   for (const entry of shown) noteUse(uses, entryKey(d, edition, entry), entryValue(entry));
-  noteUse(uses, `${prefix}: entries`, shown.map((e) => e.name).join('、'));
+  noteUse(uses, `${prefix}: entries`, namesValue(shown));
 
   if (chart.kind !== 'rank-change' && chart.changes !== true) return;
   const compare = chart.compare === undefined ? d.editions[index + 1] : d.editions.find((e) => e.asOf === chart.compare);
@@ -95,7 +148,7 @@ export function noteChartUses(uses: ValueUses, d: Dataset, chart: ChartUse): voi
   const comparePrefix = editionKey(d, compare);
   noteUse(uses, `${comparePrefix}: asOf`, compare.asOf);
   for (const entry of compare.entries) noteUse(uses, entryKey(d, compare, entry), entryValue(entry));
-  noteUse(uses, `${comparePrefix}: entries`, compare.entries.map((e) => e.name).join('、'));
+  noteUse(uses, `${comparePrefix}: entries`, namesValue(compare.entries));
   // An edition that lists nobody gives no marks (the chart stage refuses it).
   if (compare.entries.length === 0) return;
   const changes = rankChanges(edition, compare);

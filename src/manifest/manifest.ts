@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { BoundDeck } from '../bind/bind.js';
+import { usedValues } from '../data/uses.js';
 
 /** What a build records beside its deck, to compare the next build against. */
 export interface Manifest {
@@ -20,7 +21,7 @@ export interface ManifestSlide {
   title: string;
   /** Hash of the slide's XML and the parts it refers to. */
   hash: string;
-  /** The data values the slide shows ("a16z.web: DeepSeek" → "2"). */
+  /** The data values the slide shows ("a16z.web: DeepSeek" → "2"), in the deck's locale ("480億", "48 billion"). */
   values: Record<string, string>;
 }
 
@@ -36,7 +37,7 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       layout: s.layout,
       title: s.title ?? '',
       hash: hashes[i] ?? '',
-      values: Object.fromEntries([...s.uses].sort(([a], [b]) => byCodeUnits(a, b))),
+      values: Object.fromEntries([...usedValues(s.uses, deck.locale)].sort(([a], [b]) => byCodeUnits(a, b))),
     })),
   };
 }
