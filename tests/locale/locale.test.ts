@@ -31,16 +31,20 @@ async function project(lang: string, extra: Record<string, string> = {}): Promis
   return file;
 }
 
-/** Each slide's text runs, in order. */
+/**
+ * Each slide's text runs, in order; a run broken over lines (`<a:br/>`, where the typesetter
+ * breaks a long line) is one run again, with the space a break between Latin words took.
+ */
 function slideTexts(pptx: Uint8Array): string[][] {
   const parts = readZip(pptx);
   const out: string[][] = [];
   for (let i = 1; parts.has(`ppt/slides/slide${i}.xml`); i++) {
-    const xml = new TextDecoder().decode(parts.get(`ppt/slides/slide${i}.xml`));
-    out.push([...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1] ?? ''));
+    const xml = new TextDecoder().decode(parts.get(`ppt/slides/slide${i}.xml`)).replace(/<\/a:t><\/a:r><a:br\/><a:r>(?:<a:rPr[^>]*\/>)?<a:t>/g, '\u2028');
+    out.push([...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => (m[1] ?? '').replace(/(.)\u2028(.)/gu, (_, a: string, b: string) => (LATIN.test(a) && LATIN.test(b) ? `${a} ${b}` : a + b))));
   }
   return out;
 }
+const LATIN = /[\p{Script=Latin}\d,.;:/)]/u;
 
 const built = new Map<string, { texts: string[][]; diagnostics: Diagnostic[] }>();
 beforeAll(async () => {
@@ -246,6 +250,12 @@ describe('the catalogs', () => {
 
   it('en has exactly the keys briefdeck uses', async () => {
     expect(Object.keys(await read('en')).sort()).toEqual([...MESSAGE_KEYS].sort());
+  });
+
+  it('en has no Han character in any word (the chart words included)', async () => {
+    const words = await read('en');
+    expect(Object.keys(words).filter((k) => k.startsWith('chart.')).length).toBeGreaterThan(40);
+    expect(Object.entries(words).filter(([, v]) => /\p{Script=Han}/u.test(String(v)))).toEqual([]);
   });
 
   it.each(['zh-TW', 'zh-CN', 'ja'])('%s has the same keys as en, none empty', async (tag) => {
