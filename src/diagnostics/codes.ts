@@ -87,8 +87,11 @@ const STAGE_CODES = {
 
   LAYOUT_LOW_CONTRAST: 'text is below WCAG AA contrast on its background (4.5:1, or 3:1 for large text)',
   LAYOUT_NO_ALT_TEXT: 'a picture or chart has no alternative text for screen readers',
+  LAYOUT_NEAR_EDGE: "a text box comes closer to the slide's edge than a projector's or viewer's crop allows",
   LAYOUT_NO_TITLE: 'a slide has no title, which screen readers and Outline view name it by',
+  LAYOUT_ORPHAN: 'a wrapped paragraph ends in a line of one character or one short word that no other break avoids',
   LAYOUT_OVERFLOW: 'text does not fit its box even at the smallest size allowed',
+  LAYOUT_TITLE_LINES: 'a title takes more than two lines at the size it fits',
 
   CHART_BAD_BOX: 'a chart box that does not fit the slide',
   CHART_CROWDED: 'a chart has more labels than its box can show legibly',

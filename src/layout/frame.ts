@@ -4,6 +4,7 @@ import type { BoundDeck, BoundSlide } from '../bind/bind.js';
 import type { Theme } from '../load/theme/theme.js';
 import { fitSize, lineStarts, type MeasureParagraph } from './measure.js';
 import { typesetterFor, type Typesetter } from './typeset/typesetter.js';
+import { typesetWarnings } from './typeset/typeset-warnings.js';
 import { sourceLineParagraph } from './source-links.js';
 import type { Box, Element, Paragraph, PlaceholderSlot, TextElement } from './types.js';
 
@@ -92,7 +93,17 @@ export function fitAll(specs: readonly TextSpec[], ctx: LayoutContext): TextElem
   const ts = typesetterOf(ctx);
   const fitted = specs.map((spec) => measureFit(spec, ctx, ts));
   const size = Math.min(...fitted.map((f) => f.size));
-  return specs.map((spec, i) => toElement(spec, size, decidedBreaks(fitted[i] as Fitted, size, ts)));
+  return specs.map((spec, i) => {
+    const breaks = decidedBreaks(fitted[i] as Fitted, size, ts);
+    const set = {
+      name: spec.name,
+      box: spec.box,
+      valign: spec.valign ?? 'top',
+      paragraphs: spec.paragraphs.map((p, k) => ({ text: p.text, sizePt: size * (p.scale ?? 1), breaks: spec.noWrap ? [] : (breaks[k] ?? []) })),
+    };
+    ctx.diagnostics.push(...typesetWarnings(set, ctx.slide, SLIDE));
+    return toElement(spec, size, breaks);
+  });
 }
 
 /** The deck's typesetter: the theme's fonts (their stand-ins) and the deck's language. */
