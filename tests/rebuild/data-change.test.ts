@@ -3,7 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
 import { formatReport } from '../../src/manifest/compare.js';
 import { parseManifest, type Manifest } from '../../src/manifest/manifest.js';
-import { copyProject, DEEPSEEK_2, DEEPSEEK_4, notesOf, picturesOf, same, slideCount, slideParts, text, unzip, type Parts, type Project } from './project.js';
+import {
+  chartSlide,
+  copyProject,
+  DEEPSEEK_2,
+  DEEPSEEK_4,
+  deepseekWebSlides,
+  notesOf,
+  type OutlineSlide,
+  outlineSlides,
+  picturesOf,
+  same,
+  slideCount,
+  slideParts,
+  text,
+  unzip,
+  type Parts,
+  type Project,
+} from './project.js';
 
 const build = (p: Project) => buildDeck({ outline: p.outline, cwd: p.dir });
 const manifestOf = (p: Project): Manifest => parseManifest(readFileSync(p.manifest, 'utf8')) as Manifest;
@@ -45,9 +62,14 @@ describe('a rebuild after one data value changed (DeepSeek on a16z.web, 2 → 4)
   });
   afterAll(() => project?.remove());
 
-  it('knows which slides show the value: the web-ranking chart and the comparison of editions', () => {
-    expect(dependent).toEqual([6, 8]);
-    expect(manifest.slides[5]).toMatchObject({ layout: 'chart', title: 'a16z網頁榜：多款中國產品上榜' });
+  const web = chartSlide('a16z.web');
+  /** The comparison of the two editions, which names DeepSeek's web rank in a bullet. */
+  const editions = outlineSlides().find((s) => s.layout === 'comparison' && s.strings.some((t) => t.includes('rank a16z.web "DeepSeek"')))?.number ?? 0;
+
+  it('knows which slides show the value: the web-ranking chart, the comparison of editions, and every slide whose text asks for it', () => {
+    expect(dependent).toEqual(deepseekWebSlides());
+    expect(dependent).toEqual(expect.arrayContaining([web, editions]));
+    expect(manifest.slides[web - 1]).toMatchObject({ layout: 'chart' });
   });
 
   it('rewrites the rank in the text and notes of those slides, and nothing else there', () => {
@@ -60,16 +82,16 @@ describe('a rebuild after one data value changed (DeepSeek on a16z.web, 2 → 4)
       expect(inNotes.other, `notes of slide ${n}`).toEqual([]);
       expect(inSlide.swaps + inNotes.swaps, `slide ${n}`).toBeGreaterThan(0);
     }
-    expect(text(after, 'ppt/slides/slide6.xml')).toContain('名列全球第4');
-    expect(text(after, notesOf(after, 6) as string)).toContain('排到了全球榜第4');
-    expect(text(after, 'ppt/slides/slide8.xml')).toContain('網頁榜：DeepSeek第4');
-    expect(text(after, notesOf(after, 8) as string)).toContain('DeepSeek在網頁榜名列第4');
+    expect(text(after, `ppt/slides/slide${web}.xml`)).toContain('名列全球第4');
+    expect(text(after, notesOf(after, web) as string)).toContain('排到了全球榜第4');
+    expect(text(after, `ppt/slides/slide${editions}.xml`)).toContain('網頁榜：DeepSeek第4');
+    expect(text(after, notesOf(after, editions) as string)).toContain('DeepSeek在網頁榜名列第4');
   });
 
   it('redraws the chart: the picture of the chart slide differs', () => {
-    const [picture] = picturesOf(after, 6);
+    const [picture] = picturesOf(after, web);
     expect(picture).toBeDefined();
-    expect(picturesOf(before, 6)).toEqual([picture]);
+    expect(picturesOf(before, web)).toEqual([picture]);
     expect(same(before[picture as string], after[picture as string])).toBe(false);
   });
 
@@ -106,15 +128,15 @@ describe('a rebuild after one data value changed (DeepSeek on a16z.web, 2 → 4)
 
     const text = formatReport(report!);
     expect(text).toContain('inputs changed: data/a16z.yaml');
-    expect(text).toContain('slide 6 (a16z網頁榜：多款中國產品上榜) — a16z.web: DeepSeek 2 → 4');
-    expect(text).toContain('slide 8 (半年之間：上一期與最新一期) — a16z.web: DeepSeek 2 → 4');
-    expect(text).toContain(`2 of ${slideCount(after)} slides changed, ${slideCount(after) - 2} unchanged`);
+    for (const n of dependent) expect(text).toMatch(new RegExp(`slide ${n} \\([^)]+\\) — a16z\\.web: DeepSeek 2 → 4`));
+    expect(text).toContain(`slide ${editions} (${outlineSlides()[editions - 1]?.title}) — a16z.web: DeepSeek 2 → 4`);
+    expect(text).toContain(`${dependent.length} of ${slideCount(after)} slides changed, ${slideCount(after) - dependent.length} unchanged`);
   });
 
   it('keeps the manifest beside the deck, independent of where briefdeck is installed', () => {
     const m = manifestOf(project);
-    expect(m.slides[5]?.values['a16z.web: DeepSeek']).toBe('4');
-    expect(m.slides[5]?.values['a16z.web: asOf']).toBe('2025-03');
+    expect(m.slides[web - 1]?.values['a16z.web: DeepSeek']).toBe('4');
+    expect(m.slides[web - 1]?.values['a16z.web: asOf']).toBe('2025-03');
     expect(Object.keys(m.inputs)).toEqual(expect.arrayContaining(['briefing.yaml', 'data/a16z.yaml', 'briefdeck:templates/themes/default.yaml']));
     for (const name of Object.keys(m.inputs)) expect(name).not.toMatch(/^\.\.|^\//);
   });
@@ -133,23 +155,25 @@ describe('a rebuild after the outline text of one slide changed', () => {
   });
   afterAll(() => project?.remove());
 
+  const edited = outlineSlides().find((s) => s.strings.some((t) => t.includes('3月6日凌晨Manus橫空出世'))) as OutlineSlide;
+
   it('reports that slide only, as changed in text or layout', () => {
     const report = second.report!;
     expect(report.changedInputs).toEqual(['briefing.yaml']);
-    expect(report.changed).toEqual([{ number: 3, title: 'DeepSeek之後：碾壓，還是激活？', layout: 'bullets', values: [] }]);
-    expect(formatReport(report)).toContain('slide 3 (DeepSeek之後：碾壓，還是激活？) — text or layout changed');
+    expect(report.changed).toEqual([{ number: edited.number, title: edited.title, layout: edited.layout, values: [] }]);
+    expect(formatReport(report)).toContain(`slide ${edited.number} (${edited.title}) — text or layout changed`);
     expect(formatReport(report)).toMatch(/1 of (\d+) slides changed, (\d+) unchanged/);
   });
 
   it('leaves every other slide byte-identical', () => {
     const before = unzip(first.pptx!);
     const after = unzip(second.pptx!);
-    expect(text(after, 'ppt/slides/slide3.xml')).toContain('3月6日凌晨，Manus橫空出世');
+    expect(text(after, `ppt/slides/slide${edited.number}.xml`)).toContain('3月6日凌晨，Manus橫空出世');
     const differing: string[] = [];
     for (let n = 1; n <= slideCount(after); n++) {
       for (const part of slideParts(after, n)) if (!same(before[part], after[part])) differing.push(`slide ${n}: ${part}`);
     }
-    expect(differing).toEqual(['slide 3: ppt/slides/slide3.xml']);
+    expect(differing).toEqual([`slide ${edited.number}: ppt/slides/slide${edited.number}.xml`]);
   });
 });
 
@@ -191,7 +215,7 @@ describe('other single-value edits change only the slides that show the value', 
 
   it.each([
     ['a16z.mobile: 百度AI搜索', 'data/a16z.yaml', '{ name: 百度AI搜索, rank: 4,', '{ name: 百度AI搜索, rank: 3,'],
-    ['capex.spending: alibaba', 'data/capex.yaml', 'value: 380000000000', 'value: 390000000000'],
+    ['capex.alibaba: plan', 'data/capex.yaml', 'value: 380000000000', 'value: 390000000000'],
     ['survey.sos: global', 'data/survey.yaml', 'value: 77', 'value: 71'],
   ])('%s', async (key, file, from, to) => {
     const old = manifestOf(project);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import YAML from 'yaml';
 
 const OUTLINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../outline');
 
@@ -46,8 +47,53 @@ export function copyProject(prefix = 'briefdeck-rebuild-'): Project {
 }
 
 /** The edit the tests make: DeepSeek's rank on a16z's web list, 2 → 4. */
-export const DEEPSEEK_2 = '{ name: DeepSeek, rank: 2, group: china }';
-export const DEEPSEEK_4 = '{ name: DeepSeek, rank: 4, group: china }';
+export const DEEPSEEK_2 = '{ name: DeepSeek, rank: 2, group: china';
+export const DEEPSEEK_4 = '{ name: DeepSeek, rank: 4, group: china';
+
+/** A slide of the default outline as written, numbered from 1, with every string it holds. */
+export interface OutlineSlide {
+  number: number;
+  layout: string;
+  title?: string;
+  chartData?: string;
+  /** The one-line takeaway of a chart slide. */
+  takeaway?: string;
+  strings: string[];
+}
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+/** The default outline's slides, so that tests follow the outline (its titles, its order) when it changes. */
+export function outlineSlides(): OutlineSlide[] {
+  const doc = YAML.parse(readFileSync(path.join(OUTLINE_DIR, 'briefing.yaml'), 'utf8')) as { slides: Record<string, unknown>[] };
+  return doc.slides.map((s, i) => ({
+    number: i + 1,
+    layout: String(s.layout),
+    ...(typeof s.title === 'string' ? { title: s.title } : {}),
+    ...(s.chart && typeof s.chart === 'object' ? { chartData: String((s.chart as { data?: unknown }).data) } : {}),
+    ...(typeof s.takeaway === 'string' ? { takeaway: s.takeaway } : {}),
+    strings: stringsOf(s),
+  }));
+}
+
+/** The number of the chart slide that draws `data`. */
+export function chartSlide(data: string): number {
+  const found = outlineSlides().find((s) => s.chartData === data);
+  if (!found) throw new Error(`the default outline has no chart of ${data}`);
+  return found.number;
+}
+
+/** The slides that show DeepSeek's rank on the web list: its chart, and every slide whose text asks for the rank. */
+export function deepseekWebSlides(): number[] {
+  return outlineSlides()
+    .filter((s) => s.chartData === 'a16z.web' || s.strings.some((t) => t.includes('rank a16z.web "DeepSeek"')))
+    .map((s) => s.number);
+}
 
 export type Parts = Record<string, Uint8Array>;
 
