@@ -60,8 +60,6 @@ export function hasScores(chart: RankingChart): boolean {
   return chart.edition.entries.every((e) => e.score !== undefined);
 }
 
-export { entryLabel } from '../style/ranks.js';
-
 /** Names in rich-text markup, "、"-separated, packed into lines no wider than `room` (a name is never split). */
 function packNames(entries: readonly RankingEntry[], room: number, chart: RankingChart, s: ChartStyle, ctx: ChartContext): { lines: string[]; width: number } {
   const lines: string[] = [];
