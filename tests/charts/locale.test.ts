@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import type { ChartRequest } from '../../src/charts/types.js';
 import type { DataStore } from '../../src/data/types.js';
 import type { Theme } from '../../src/load/theme/theme.js';
 import { readZip } from '../../src/pptx/zip/zip-read.js';
+import { CLI, hasCompiledCli } from '../perf/compiled-cli.js';
 import { localeOf, measure } from './helpers.js';
 
 /*
@@ -230,6 +232,28 @@ describe('an English deck, unzipped', () => {
     const descr = slides.flatMap((x) => [...x.matchAll(/\bdescr="([^"]*)"/g)].map((m) => unescape(m[1] ?? '')));
     for (const name of Object.keys(CHARTS)) expect(descr, name).toContain(found['en-US']?.[name]?.alt);
   });
+});
+
+describe('the compiled CLI, whose pictures are drawn on a worker thread', () => {
+  /** The PNG of the project's ranking chart (slide 2) in a deck built by `briefdeck build`. */
+  const rankingPicture = async (lang: string): Promise<Uint8Array> => {
+    const outline = await project(lang);
+    const out = path.join(path.dirname(outline), 'x.pptx');
+    const run = spawnSync(process.execPath, [CLI, 'build', outline, '-o', out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const deck = readZip(new Uint8Array(readFileSync(out)));
+    const rels = new TextDecoder().decode(deck.get('ppt/slides/_rels/slide2.xml.rels'));
+    const target = /Target="\.\.\/media\/([^"]+\.png)"/.exec(rels)?.[1];
+    return deck.get(`ppt/media/${target}`) ?? new Uint8Array();
+  };
+
+  it('draws the words of the locale it is sent: the same chart in English and in Chinese is two pictures', async (ctx) => {
+    if (!hasCompiledCli()) return ctx.skip();
+    const [en, tw, again] = [await rankingPicture('en-US'), await rankingPicture('zh-TW'), await rankingPicture('zh-TW')];
+    expect(en.length).toBeGreaterThan(1000);
+    expect(Buffer.from(en).equals(Buffer.from(tw))).toBe(false);
+    expect(Buffer.from(again).equals(Buffer.from(tw))).toBe(true);
+  }, 60_000);
 });
 
 it('the golden file exists (UPDATE_GOLDEN=1 writes it)', () => {
