@@ -182,7 +182,13 @@ describe('pictures and languages', () => {
   it("the drawer is asked to draw in the deck's locale (its words go in the message to the thread)", async () => {
     const setups: PictureSetup[] = [];
     const here = inThreadDrawer();
-    const spy: ChartDrawer = { ...here, draw: (jobs, setup) => (setups.push(structuredClone(setup)), here.draw(jobs, setup)) };
+    const spy: ChartDrawer = {
+      ...here,
+      draw: (jobs, setup) => {
+        setups.push(structuredClone(setup));
+        return here.draw(jobs, setup);
+      },
+    };
     const plan = planCharts([job], data, theme, undefined, { svg: false, locale: localeOf('en-US') });
     const drawn = await drawPictures(plan, spy);
     expect(drawn.diagnostics).toEqual([]);
@@ -223,13 +229,13 @@ describe('an English deck, unzipped', () => {
 
   it('says in its alt text what the charts show, in English', () => {
     const slides = [...parts].filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map(([, b]) => new TextDecoder().decode(b));
-    const unescape = (s: string) =>
+    const fromXml = (s: string) =>
       s
         .replace(/&quot;/g, '"')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
-    const descr = slides.flatMap((x) => [...x.matchAll(/\bdescr="([^"]*)"/g)].map((m) => unescape(m[1] ?? '')));
+    const descr = slides.flatMap((x) => [...x.matchAll(/\bdescr="([^"]*)"/g)].map((m) => fromXml(m[1] ?? '')));
     for (const name of Object.keys(CHARTS)) expect(descr, name).toContain(found['en-US']?.[name]?.alt);
   });
 });
