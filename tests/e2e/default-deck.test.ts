@@ -44,7 +44,8 @@ describe('the default deck', () => {
   it('embeds a chart picture with alt text that states its data on every chart slide', () => {
     const charts = result.deck!.slides.filter((s) => s.layout === 'chart');
     expect(charts.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(charts.map((s) => s.layout === 'chart' && s.chart.kind)).size).toBeGreaterThanOrEqual(4);
+    // Several kinds (ranking, share, breakdown …): the outline decides which.
+    expect(new Set(charts.map((s) => s.layout === 'chart' && s.chart.kind)).size).toBeGreaterThanOrEqual(3);
     for (const s of charts) {
       const xml = text(`ppt/slides/slide${s.index + 1}.xml`);
       const rels = text(`ppt/slides/_rels/slide${s.index + 1}.xml.rels`);

@@ -28,7 +28,7 @@ slides:
     takeaway: 同一張圖，再一次
   - layout: chart
     title: 另一張圖
-    chart: { kind: comparison, data: capex.spending, items: [alibaba, bytedance] }
+    chart: { kind: comparison, data: capex.bytedance, items: [compute, idc] }
     takeaway: 不同的圖
 `;
 
