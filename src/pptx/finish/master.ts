@@ -63,7 +63,9 @@ export function layoutPartName(n: number): string {
  * of its kind. All master and layout XML is made here, from the table, so a company template can
  * take its place in one step.
  */
-export function writeMasterAndLayouts(parts: Parts, structure: DeckStructure, lang: string): Map<string, Uint8Array> {
+export function writeMasterAndLayouts(parts: Parts, structure: DeckStructure, deckLang: string): Map<string, Uint8Array> {
+  // The language goes into attributes of the XML written here, so it is escaped like any other text.
+  const lang = attributeValue(deckLang);
   const out = new Map([...parts].filter(([name]) => !LAYOUT_PART.test(name)));
   const layouts = layoutTable(structure.theme);
   const themeTarget = readRelationshipTarget(parts, MASTER_PART, `${REL}/theme`) ?? '../theme/theme1.xml';
@@ -98,6 +100,8 @@ function relsXml(rels: readonly (readonly [string, string])[]): string {
 }
 
 const emu = (inches: number): number => Math.round(inches * 914400);
+/** An attribute's value: escaped, without the characters XML forbids. */
+const attributeValue = (value: string): string => escapeText(value).replace(/"/g, '&quot;');
 const EMU_PER_PT = 12700;
 
 function solid(color: string): string {
@@ -152,7 +156,7 @@ function layoutXml(layout: LayoutSpec, theme: Theme, lang: string): string {
   const shapes = layout.placeholders.map((ph, i) => placeholderShape(ph, i + 2, lang, BULLETED.has(ph.slot))).join('');
   const type = layout.type ? ` type="${layout.type}"` : '';
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldLayout ${NS}${type} preserve="1"><p:cSld name="${escapeText(layout.name).replace(/"/g, '&quot;')}">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sldLayout ${NS}${type} preserve="1"><p:cSld name="${attributeValue(layout.name)}">` +
     `${layout.dark ? background(theme.colors.darkBackground) : ''}<p:spTree>${GROUP}${shapes}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
   );
 }
