@@ -146,9 +146,9 @@ describe('the words are the locale’s', () => {
     expect(en.data[0]?.labels).toEqual(['Alpha (next 3 years) [more than this amount]', 'Gamma (2025)']);
     // Three commas: billions; the yuan's symbol before, the unit's word after, as the deck's text writes "¥380 billion".
     expect(en.options.dataLabelFormatCode).toBe('"¥"0,,," billion"');
-    expect(native('zh-TW', 'comparison').options.dataLabelFormatCode).toBe('0!.00,,"億人民幣"');
-    expect(native('zh-CN', 'comparison').options.dataLabelFormatCode).toBe('0!.00,,"亿人民币"');
-    expect(native('ja-JP', 'comparison').options.dataLabelFormatCode).toBe('0!.00,,"億中国人民元"');
+    expect(native('zh-TW', 'comparison').options.dataLabelFormatCode).toBe('0\\.00,,"億人民幣"');
+    expect(native('zh-CN', 'comparison').options.dataLabelFormatCode).toBe('0\\.00,,"亿人民币"');
+    expect(native('ja-JP', 'comparison').options.dataLabelFormatCode).toBe('0\\.00,,"億中国人民元"');
     const parts = native('en-US', 'breakdown');
     expect(parts.data.map((s) => [s.name, s.values])).toEqual([
       ['Compute (approx.)', [90_000_000_000]],

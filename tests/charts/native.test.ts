@@ -44,14 +44,14 @@ describe('native charts', () => {
     expect(categories(xml)).toEqual(['#1 ChatGPT', '#2 DeepSeek', '#3 Character.ai', '#10 豆包']);
     expect(xml).toContain('<c:orientation val="maxMin"/>');
     expect(xml).toContain('<c:barDir val="bar"/>');
-    expect(xml).toContain('formatCode="0!.00,,&quot;億次&quot;"');
+    expect(xml).toContain('formatCode="0\\.00,,&quot;億次&quot;"');
   });
 
   it('draws a comparison of raw values shown in one Chinese unit, the qualifier kept in the category', async () => {
     const chart = await native('comparison', 'ai.capex');
     expect(chart.data[0]?.labels).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
     expect(chart.data[0]?.values).toEqual([380_000_000_000, 160_000_000_000]);
-    expect(chart.options.dataLabelFormatCode).toBe('0!.00,,"億元"');
+    expect(chart.options.dataLabelFormatCode).toBe('0\\.00,,"億元"');
     expect(categories(await chartXml(chart))).toEqual(['阿里巴巴（未來3年）〔超過此數〕', '字節跳動（2025年）']);
   });
 
@@ -69,7 +69,7 @@ describe('native charts', () => {
       ['IDC基建及網絡設備', [70_000_000_000]],
     ]);
     expect(chart.data[0]?.labels).toEqual(['字節跳動（2025年）：1600億元']);
-    expect(chart.options).toMatchObject({ barGrouping: 'stacked', dataLabelFormatCode: '0!.00,,"億元"' });
+    expect(chart.options).toMatchObject({ barGrouping: 'stacked', dataLabelFormatCode: '0\\.00,,"億元"' });
     expect(await chartXml(chart)).toContain('<c:grouping val="stacked"/>');
   });
 

@@ -3,8 +3,8 @@ import { inUnit, scaledUnit } from '../../src/charts/style/native.js';
 
 describe('native chart number formats show raw values in the compact unit', () => {
   it.each([
-    [380_000_000_000, '億', '0!.00,,"億元"'],
-    [45_000_000, '萬', '0!.0,"萬元"'],
+    [380_000_000_000, '億', '0\\.00,,"億元"'],
+    [45_000_000, '萬', '0\\.0,"萬元"'],
     [14_400_000_000_000, '兆', '0.0,,,,"兆元"'],
     [5000, '', 'General"元"'],
   ])('%d is in %s: %s', (max, unit, code) => {
@@ -18,7 +18,7 @@ describe('native chart number formats show raw values in the compact unit', () =
       const { size, format } = scaledUnit(max);
       const code = format();
       const commas = /,+/.exec(code)?.[0].length ?? 0;
-      const shifted = /!\.(0+)/.exec(code)?.[1]?.length ?? 0;
+      const shifted = /\\\.(0+)/.exec(code)?.[1]?.length ?? 0;
       expect(1000 ** commas * 10 ** shifted).toBe(size);
     }
   });

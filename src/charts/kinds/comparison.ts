@@ -70,7 +70,7 @@ export function comparisonOption(chart: ComparisonChart, ctx: ChartContext): Bui
   return { option, problems: frame.problems };
 }
 
-/** Native bars: the raw values, shown in the locale's unit by the number format (`0!.00,,"億元"`); a qualifier goes into the category. */
+/** Native bars: the raw values, shown in the locale's unit by the number format (`0\.00,,"億元"`); a qualifier goes into the category. */
 export function comparisonNative(chart: ComparisonChart, theme: Theme, locale: Locale): NativeSpec {
   const values = chart.items.map((i) => i.value);
   const scale = scaledUnit(Math.max(...values.map(Math.abs)), locale);

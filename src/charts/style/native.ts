@@ -12,10 +12,10 @@ const UNIT_SIZES: Record<string, number> = { 兆: 1e12, 萬億: 1e12, 億: 1e8, 
 /**
  * Excel number formats that show a raw value in a Chinese unit. A format scales only by
  * thousands (each `,` after the digits divides by 1000), so 萬 and 億 divide by 10^3 and 10^6
- * and put the decimal point in as a literal (`!.`) one or two digits from the end: the trick
- * Chinese Excel users write for 萬. 兆 is 10^12, four commas.
+ * and put the decimal point in as a literal (`\.`) one or two digits from the end: the trick
+ * Chinese Excel users write for 萬 (escaped with `\`: LibreOffice prints `!.` as it is). 兆 is 10^12, four commas.
  */
-const UNIT_FORMATS: Record<string, string> = { 兆: '0.0,,,,', 萬億: '0.0,,,,', 億: '0!.00,,', 萬: '0!.0,' };
+const UNIT_FORMATS: Record<string, string> = { 兆: '0.0,,,,', 萬億: '0.0,,,,', 億: '0\\.00,,', 萬: '0\\.0,' };
 
 /** A unit a chart's numbers are shown in, and the number format that shows raw values in it. */
 export interface ScaledUnit {
@@ -25,7 +25,7 @@ export interface ScaledUnit {
   size: number;
   /**
    * An Excel number format that shows a raw value in the unit, with the data's unit: "3800.00億元"
-   * (`0!.00,,"億元"`), "$48.0 billion" (`"$"0.0,,," billion"`). `decimals` where the unit's size is a
+   * (`0\.00,,"億元"`), "$48.0 billion" (`"$"0.0,,," billion"`). `decimals` where the unit's size is a
    * power of 1000 (elsewhere the literal point fixes them).
    */
   format(dataUnit?: string, decimals?: number): string;
@@ -73,7 +73,7 @@ function localeUnit(max: number, locale: Locale): ScaledUnit {
     unit,
     size: 10 ** exponent,
     format: (dataUnit = '', decimals = 1) => {
-      const digitsCode = shift ? `0!.${'0'.repeat(shift)}` : decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+      const digitsCode = shift ? `0\\.${'0'.repeat(shift)}` : decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
       const around = affixes(abs, dataUnit, locale);
       return `${quoted(around.before + head)}${digitsCode}${commas}${quoted(tail + around.after)}`;
     },
