@@ -52,9 +52,11 @@ const drawer = startChartDrawer();
 const drawing = drawer.draw(plan.pending, { theme: plan.theme, fonts: plan.fonts, scale: 2, svg: false });
 await new Promise((resolve) => setTimeout(resolve, 20));
 await drawer.close();
-console.log(JSON.stringify((await drawing).map((d) => d.ok)));
+console.log(JSON.stringify({ pending: plan.pending.length, ok: (await drawing).map((d) => d.ok) }));
 `);
-    expect(JSON.parse(out)).toEqual([false, false, false, false, false]);
+    const { pending, ok } = JSON.parse(out) as { pending: number; ok: boolean[] };
+    expect(pending).toBeGreaterThan(1);
+    expect(ok).toEqual(Array(pending).fill(false));
   }, 60_000);
 
   it("leaves a host's --expose-gc as it was", (ctx) => {

@@ -2,22 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeLocalPathsEdit } from '../../src/pptx/finish/alt-text.js';
 import { repairContentTypes } from '../../src/pptx/finish/content-types.js';
-import { setCoreDatesEdit } from '../../src/pptx/finish/core-props.js';
-import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from '../../src/pptx/finish/fonts.js';
-import { replaceRandomGuidsEdit } from '../../src/pptx/finish/guids.js';
 import { dedupeMedia } from '../../src/pptx/finish/media.js';
-import { repairParagraphsEdit, splitNotesLinesEdit } from '../../src/pptx/finish/paragraphs.js';
 import { applyXmlEdits, naturalCompare, normalizeAsParsed, type Parts, type XmlEdit } from '../../src/pptx/opc/parts.js';
 import { removeDanglingRelationships } from '../../src/pptx/opc/relationships.js';
 import { renumberCharts } from '../../src/pptx/finish/renumber.js';
 import { sanitizeXmlText } from '../../src/pptx/finish/sanitize.js';
-import { repairChartSchemaEdit, repairPresentationOrderEdit } from '../../src/pptx/finish/schema-order.js';
-import { dedupeShapeIdsEdit } from '../../src/pptx/finish/shape-ids.js';
 import { normalizeEmbeddedWorkbooks } from '../../src/pptx/finish/workbooks.js';
 import { createElement, parseXml, serializeXml, textNode, type XmlDocument } from '../../src/pptx/xml/xml.js';
-import { finishPackage, type FinishOptions } from '../../src/pptx/finish/finish.js';
+import { finishPackage, treeEdits, type FinishOptions } from '../../src/pptx/finish/finish.js';
 import { readZip } from '../../src/pptx/zip/zip-read.js';
 import { writeZip } from '../../src/pptx/zip/zip-write.js';
 import { buildGalleryDeck, buildSampleDeck, buildTextDeck, FINISH_OPTIONS, makePng, PptxGenJS, writeDeck } from '../pptx/decks.js';
@@ -29,26 +22,15 @@ import { buildGalleryDeck, buildSampleDeck, buildTextDeck, FINISH_OPTIONS, makeP
  * selects), kept to check that the fast way gives the same bytes.
  */
 function finishStepByStep(raw: Uint8Array, opts: FinishOptions): Uint8Array {
-  const alone = (edit: XmlEdit) => (parts: Parts) => applyXmlEdits(parts, [edit]);
+  const alone = (edit: XmlEdit) => (parts: Parts) => applyXmlEdits(new Map([...parts].sort(([a], [b]) => naturalCompare(a, b))), [edit]);
   const steps: ((parts: Parts) => Parts)[] = [
     sanitizeXmlText,
     dedupeMedia,
     renumberCharts,
     removeDanglingRelationships,
-    alone(repairPresentationOrderEdit),
-    alone(repairChartSchemaEdit),
-    alone(repairParagraphsEdit),
-    alone(splitNotesLinesEdit),
-    alone(dedupeShapeIdsEdit),
-    alone(removeLocalPathsEdit),
-    alone(setThemeFontsEdit(opts)),
-    alone(setChartFontsEdit(opts)),
-    alone(setNotesLanguageEdit(opts.lang)),
-    alone(setRunFontsEdit(opts)),
-    alone(setCoreDatesEdit(opts.date)),
-    (p) => normalizeEmbeddedWorkbooks(p, opts.date),
     // in natural order: the first occurrence of a GUID names its replacement
-    (p) => applyXmlEdits(new Map([...p].sort(([a], [b]) => naturalCompare(a, b))), [replaceRandomGuidsEdit()]),
+    ...treeEdits(opts).map(alone),
+    (p) => normalizeEmbeddedWorkbooks(p, opts.date),
     repairContentTypes,
   ];
   let parts: Parts = readZip(raw);

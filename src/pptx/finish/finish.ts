@@ -56,7 +56,7 @@ function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
 }
 
 /** Each edits some parts' trees on its own; in this order, which is the order the steps had. */
-function treeEdits(opts: FinishOptions): XmlEdit[] {
+export function treeEdits(opts: FinishOptions): XmlEdit[] {
   return [
     repairPresentationOrderEdit,
     repairChartSchemaEdit,
