@@ -594,11 +594,18 @@ describe('numbers come from the data', () => {
 
 // ---------------------------------------------------------------- 5. evidence
 
+interface DataItem {
+  where: string;
+  evidence: string | undefined;
+  figure?: FiguresDataset['items'][string];
+  entry?: RankingDataset['editions'][number]['entries'][number];
+}
+
 /** Every figures item and ranking entry of the deck's data, with where it is. */
-const dataItems = [...datasets].flatMap(([id, ds]) =>
+const dataItems: DataItem[] = [...datasets].flatMap(([id, ds]): DataItem[] =>
   ds.type === 'figures'
-    ? Object.entries(ds.items).map(([key, it]) => ({ where: `${id} "${key}"`, evidence: it.evidence, figure: it, entry: undefined }))
-    : ds.editions.flatMap((e) => e.entries.map((entry) => ({ where: `${id} ${e.asOf} ${entry.name}`, evidence: entry.evidence, figure: undefined, entry }))),
+    ? Object.entries(ds.items).map(([key, it]) => ({ where: `${id} "${key}"`, evidence: it.evidence, figure: it }))
+    : ds.editions.flatMap((e) => e.entries.map((entry) => ({ where: `${id} ${e.asOf} ${entry.name}`, evidence: entry.evidence, entry }))),
 );
 
 /** The number as the deck writes it, and as a mainland source may (萬億 for 兆). */
