@@ -98,6 +98,9 @@ const chunk = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('DeepSeek', '豆包', '夸克', '阿里巴巴', 'ChatGPT', '百度AI搜索', 'a16z', '2025') },
 );
 
+/** A web address a source may give (a url that is not one is DATA_BAD_URL / OUTLINE_BAD_URL): http(s), a host, a path. */
+const webUrl: fc.Arbitrary<string> = fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://'), fc.domain(), fc.webPath()).map(([s, d, p]) => `${s}${d}${p}`);
+
 /** Text of every Unicode kind, sometimes long (up to ~20,000 characters). */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.array(chunk, { maxLength: 8 }).map((a) => a.join('')) },
@@ -278,7 +281,7 @@ function ranking(names: string[], groups: string[], junk: number, csv: string | 
       {
         type: fc.constant('ranking'),
         title: nonEmpty,
-        source: record({ publisher: nonEmpty, title: nonEmpty }, { via: anyTextMax(200), url: anyTextMax(200) }, junk),
+        source: record({ publisher: nonEmpty, title: nonEmpty }, { via: anyTextMax(200), url: pick(junk, webUrl, anyTextMax(200)) }, junk),
         groups: fc.constant(Object.fromEntries(groups.map((g) => [g, { label: g }]))),
         editions: fc
           .array(edition(size), { minLength: junk > 0 ? 1 : 2, maxLength: 3 })
@@ -583,7 +586,7 @@ function outline(names: Names, junk: number): fc.Arbitrary<Record<string, unknow
       // A control character in lang reaches every slide's XML: issue 11's sanitizer item, a regression case in known-issues.test.ts.
       lang: fc.constantFrom('zh-TW', 'zh-CN', 'en-US', 'ar', 'he-IL', '', ...(OPEN_FINDINGS ? ['x-\u0000'] : [])),
       theme: fc.constant('default'),
-      source: record({ publisher: anyTextMax(300), title: anyTextMax(300) }, { author: anyTextMax(300), date: anyTextMax(300), url: anyTextMax(300) }, junk),
+      source: record({ publisher: anyTextMax(300), title: anyTextMax(300) }, { author: anyTextMax(300), date: anyTextMax(300), url: pick(junk, webUrl, anyTextMax(300)) }, junk),
       footer: tpl,
       maxDataAge: pick(junk, fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, -1, 1.5)),
     },
