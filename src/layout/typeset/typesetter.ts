@@ -231,11 +231,11 @@ function setLines(text: string, pieces: Pieces, maxEm: number, balance: boolean)
  * and piece by piece inside a phrase wider than one.
  */
 function greedy(m: number, kinds: Pieces['kinds'], fits: (i: number, j: number) => boolean): number[] {
-  const phraseEnd = (from: number) => {
-    let j = from + 1;
-    while (j < m && kinds[j] !== 'phrase') j++;
-    return j;
-  };
+  // nextPhrase[k]: the first phrase break after piece k (m at the end); one pass, so long text
+  // without phrase breaks stays linear.
+  const nextPhrase = new Array<number>(m + 1).fill(m);
+  for (let k = m - 1; k >= 0; k--) nextPhrase[k] = kinds[k + 1] === 'phrase' ? k + 1 : (nextPhrase[k + 1] as number);
+  const phraseEnd = (from: number) => nextPhrase[from] as number;
   const starts = [0];
   let start = 0;
   let at = 0;
@@ -268,40 +268,45 @@ function withoutOrphan(
   span: (i: number, j: number) => number,
   maxEm: number,
 ): number[] {
-  const n = starts.length;
-  if (n < 2 || !isOrphan(textOf(starts.at(-1) as number, m))) return starts;
+  if (starts.length < 2 || !isOrphan(textOf(starts.at(-1) as number, m))) return starts;
+  // Only the last lines are set again (as many as there are, up to four): an orphan moves by
+  // breaking a few lines before it differently, and the work stays linear in a long paragraph.
+  const n = Math.min(starts.length, 4);
+  const offset = starts[starts.length - n] as number;
+  const kept = starts.slice(0, starts.length - n);
   // A break inside a phrase costs as much as a line left half empty; inside a word, a whole empty line.
   const penalty = (k: number) => (kinds[k] === 'phrase' ? 0 : kinds[k] === 'inner' ? (maxEm / 2) ** 2 : maxEm ** 2);
-  // cost[l][j]: the best way to set pieces 0..j-1 in l lines; from[l][j]: where its last line starts.
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
-  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
+  // cost[l][j - offset]: the best way to set pieces offset..j-1 in l lines; from[l][j - offset]: where its last line starts.
+  const size = m - offset + 1;
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(size).fill(Number.POSITIVE_INFINITY));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(size).fill(-1));
   (cost[0] as number[])[0] = 0;
   for (let l = 1; l <= n; l++) {
-    for (let j = 1; j <= m; j++) {
+    for (let j = offset + 1; j <= m; j++) {
       const lastLine = l === n;
       if (lastLine !== (j === m)) continue;
-      for (let i = j - 1; i >= l - 1; i--) {
+      for (let i = j - 1; i >= offset + l - 1; i--) {
         if (!fits(i, j)) break;
-        const before = (cost[l - 1] as number[])[i] as number;
+        const before = (cost[l - 1] as number[])[i - offset] as number;
         if (before === Number.POSITIVE_INFINITY) continue;
         if (lastLine && isOrphan(textOf(i, m))) continue;
         const gap = lastLine ? 0 : (maxEm - span(i, j)) ** 2;
         const c = before + gap + (i > 0 ? penalty(i) : 0);
-        if (c < ((cost[l] as number[])[j] as number)) {
-          (cost[l] as number[])[j] = c;
-          (from[l] as number[])[j] = i;
+        if (c < ((cost[l] as number[])[j - offset] as number)) {
+          (cost[l] as number[])[j - offset] = c;
+          (from[l] as number[])[j - offset] = i;
         }
       }
     }
   }
-  if ((from[n] as number[])[m] === -1) return starts;
+  if ((from[n] as number[])[m - offset] === -1) return starts;
   const out: number[] = [];
   for (let l = n, j = m; l > 0; l--) {
-    const i = (from[l] as number[])[j] as number;
+    const i = (from[l] as number[])[j - offset] as number;
     out.unshift(i);
     j = i;
   }
-  return out;
+  return [...kept, ...out];
 }
 
 /** The break of a two-line paragraph that makes the lines most nearly equal, preferring phrase breaks and never an orphan. */
