@@ -632,16 +632,16 @@ describe('every number comes from a data item that carries the article’s words
       const ev = d.evidence;
       const hits = writtenForms(d.figure).flatMap((f) => standsAlone(ev, f));
       expect(hits.length, `${d.where}: the evidence "${ev}" does not hold ${writtenForms(d.figure)[0]}`).toBeGreaterThan(0);
-      const before = (p: number) => ev.slice(Math.max(0, p - 4), p);
+      const leadingWords = (p: number) => ev.slice(Math.max(0, p - 4), p);
       const mark = QUALIFIER_WORDS[d.figure.qualifier];
       if (mark)
         expect(
-          hits.some((p) => mark.test(before(p))),
+          hits.some((p) => mark.test(leadingWords(p))),
           `${d.where}: "${d.figure.qualifier}" but the evidence "${ev}" does not say so`,
         ).toBe(true);
       else
         expect(
-          hits.some((p) => !Object.values(QUALIFIER_WORDS).some((m) => m.test(before(p)))),
+          hits.some((p) => !Object.values(QUALIFIER_WORDS).some((m) => m.test(leadingWords(p)))),
           `${d.where}: exact, but the evidence "${ev}" qualifies it`,
         ).toBe(true);
     }
