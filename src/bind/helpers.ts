@@ -3,7 +3,7 @@ import { citation } from '../data/citation.js';
 import type { FigureItem, FiguresDataset, RankingDataset, RankingEdition, RankingEntry } from '../data/types.js';
 import { datasetAsOf } from '../data/types.js';
 import { formatRankChange, nameKey, rankChanges, type RankChange } from '../data/rank-change.js';
-import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteUse, type ValueUses } from '../data/uses.js';
+import { changeKey, changeValue, entryKey, entryValue, itemKey, itemValue, noteCitation, noteUse, type ValueUses } from '../data/uses.js';
 import type { Locale } from '../locale/locale.js';
 import type { MessageKey } from '../locale/messages.js';
 import { MESSAGE_KEYS } from '../locale/messages.js';
@@ -69,7 +69,8 @@ export const helpers = {
   /** `{{cite a16z.web}}` → "a16z《…》，2025年3月". */
   cite(ds: unknown, options: HelperOptions): string {
     const d = datasetOf(ds, 'cite');
-    noteUse(usesOf(options), `${d.id}: source`, citation(d));
+    const uses = usesOf(options);
+    if (uses) noteCitation(uses, d);
     return citation(d, localeOf(options));
   },
   /** `{{word "sources.label"}}` → "資料來源：", "Sources: ": a word of the deck's catalog, for partials. */
