@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readCmap } from '../../text/font-cmap.js';
 
 /**
  * What layout needs of a font file: glyph ids, advance widths and pair kerning (GPOS `kern`),
@@ -60,67 +61,13 @@ function parseTables(tables: Map<string, DataView>, file: string): FontFile {
   const unitsPerEm = need('head').getUint16(18) || 1000;
   const numberOfHMetrics = need('hhea').getUint16(34);
   const hmtx = need('hmtx');
-  const glyph = readCmap(need('cmap'));
+  const glyph = readCmap(need('cmap'), 0) ?? (() => 0);
   const gpos = tables.get('GPOS');
   const kern = gpos ? readKerning(gpos) : () => 0;
   return {
     glyph,
     advance: (g) => hmtx.getUint16(4 * Math.min(g, numberOfHMetrics - 1)) / unitsPerEm,
     kern: (a, b) => kern(a, b) / unitsPerEm,
-  };
-}
-
-/** Code point → glyph id, from the best Unicode subtable (format 12, else format 4). */
-function readCmap(cmap: DataView): (cp: number) => number {
-  const n = cmap.getUint16(2);
-  let fmt4: number | undefined;
-  let fmt12: number | undefined;
-  for (let i = 0; i < n; i++) {
-    const platform = cmap.getUint16(4 + i * 8);
-    const encoding = cmap.getUint16(6 + i * 8);
-    const sub = cmap.getUint32(8 + i * 8);
-    if (!(platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10)))) continue;
-    const format = cmap.getUint16(sub);
-    if (format === 12) fmt12 ??= sub;
-    if (format === 4) fmt4 ??= sub;
-  }
-  if (fmt12 !== undefined) {
-    const sub = fmt12;
-    const groups = cmap.getUint32(sub + 12);
-    return (cp) => {
-      let lo = 0;
-      let hi = groups - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const g = sub + 16 + mid * 12;
-        if (cp < cmap.getUint32(g)) hi = mid - 1;
-        else if (cp > cmap.getUint32(g + 4)) lo = mid + 1;
-        else return cmap.getUint32(g + 8) + (cp - cmap.getUint32(g));
-      }
-      return 0;
-    };
-  }
-  if (fmt4 === undefined) return () => 0;
-  const sub = fmt4;
-  const segs = cmap.getUint16(sub + 6) / 2;
-  const ends = sub + 14;
-  const starts = ends + segs * 2 + 2;
-  const deltas = starts + segs * 2;
-  const rangeOffsets = deltas + segs * 2;
-  return (cp) => {
-    if (cp > 0xffff) return 0;
-    for (let i = 0; i < segs; i++) {
-      if (cp > cmap.getUint16(ends + i * 2)) continue;
-      const start = cmap.getUint16(starts + i * 2);
-      if (cp < start) return 0;
-      const delta = cmap.getInt16(deltas + i * 2);
-      const ro = cmap.getUint16(rangeOffsets + i * 2);
-      if (ro === 0) return (cp + delta) & 0xffff;
-      const at = rangeOffsets + i * 2 + ro + (cp - start) * 2;
-      const g = cmap.getUint16(at);
-      return g === 0 ? 0 : (g + delta) & 0xffff;
-    }
-    return 0;
   };
 }
 
