@@ -34,29 +34,16 @@ export const timeline: LayoutKind<'timeline'> = {
       // Distances from the axis, outward: date, label, detail.
       const place = (offset: number, h: number) => (above ? lineY - offset - h : lineY + offset);
       const common = { align: 'center' as const, w, x };
-      if (alternate) {
-        dates.push({
-          box: { x, y: place(0.22, rows.date), w, h: rows.date },
-          paragraphs: [{ text: e.date, bold: true }],
-          max: 18,
-          min: 10,
-          color: theme.colors.accent,
-          align: common.align,
-          valign: above ? 'bottom' : 'top',
-          name: `event ${i + 1} date`,
-        });
-      } else {
-        dates.push({
-          box: { x, y: lineY - 0.2 - rows.date, w, h: rows.date },
-          paragraphs: [{ text: e.date, bold: true }],
-          max: 20,
-          min: 10,
-          color: theme.colors.accent,
-          align: common.align,
-          valign: 'bottom',
-          name: `event ${i + 1} date`,
-        });
-      }
+      dates.push({
+        box: { x, y: alternate ? place(0.22, rows.date) : lineY - 0.2 - rows.date, w, h: rows.date },
+        paragraphs: [{ text: e.date, bold: true }],
+        max: alternate ? 18 : 20,
+        min: 10,
+        color: theme.colors.accent,
+        align: common.align,
+        valign: alternate && !above ? 'top' : 'bottom',
+        name: `event ${i + 1} date`,
+      });
       const labelOffset = alternate ? 0.22 + rows.date : 0.3;
       labels.push({
         box: { x, y: place(labelOffset, rows.label), w, h: rows.label },
