@@ -77,7 +77,7 @@ describe('checkPackage', () => {
   });
 
   it('reports malformed XML with the part and position', () => {
-    const app = part('docProps/app.xml').replace(/<Company>.*<\/Company>/, '<Company>Smith & Jones</Company>');
+    const app = part('docProps/app.xml').replace(/<Application>.*<\/Application>/, '<Application>Smith & Jones</Application>');
     const diagnostics = checkPackage(variant({ 'docProps/app.xml': app }), FILE);
     expect(diagnostics.map((d) => d.code)).toEqual(['PPTX_MALFORMED_XML']);
     expect(diagnostics[0]?.message).toMatch(/^docProps\/app\.xml:\d+:\d+: '&' must start/);

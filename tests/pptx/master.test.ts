@@ -13,7 +13,7 @@ import { LAYOUT_KINDS } from '../../src/layout/registry.js';
 import type { Layout } from '../../src/load/outline/schema.js';
 import { LAYOUT_OF_KIND } from '../../src/pptx/finish/layouts.js';
 import { readZip } from '../../src/pptx/zip/zip-read.js';
-import { childElements, descendants, firstChild, getAttribute } from '../../src/pptx/xml/xml.js';
+import { childElements, descendants, firstChild, getAttribute, textContent } from '../../src/pptx/xml/xml.js';
 import { overlapArea } from '../layout/lay-out.js';
 import { layoutName, placeholderOf, placeholders, related, root, shapeName, shapeText, slideParts, type PartMap } from './package-xml.js';
 
@@ -164,6 +164,21 @@ describe.each(Object.entries(DECKS))('%s', (_, outline) => {
     const named = slides.flatMap((part) => placeholders(parts, part).map((p) => shapeName(p.sp)));
     const planned = built.plan!.slides.flatMap((s) => [...s.elements.flatMap((el) => (el.type === 'text' && el.placeholder ? [el.name] : [])), ...(s.numbered ? ['slide number'] : [])]);
     expect(named.sort()).toEqual(planned.sort());
+  });
+
+  it("lists the deck's own fonts, theme and slide titles in the document properties (not pptxgenjs' Arial, Office Theme, Slide 1 …)", () => {
+    const app = root(parts, 'docProps/app.xml');
+    const text = (name: string) => descendants(app, name).map(textContent)[0];
+    expect(text('Slides')).toBe(String(slides.length));
+    const titles = descendants(app, 'vt:lpstr').map(textContent);
+    const expected = deck.slides.map((s) => expectedTitle(s, deck) ?? '');
+    const minor = firstChild(descendants(root(parts, 'ppt/theme/theme1.xml'), 'a:minorFont')[0]!, 'a:latin')!;
+    expect(titles).toContain(getAttribute(minor, 'typeface'));
+    // Fonts Used, then the theme, then one title a slide, as PowerPoint orders them.
+    expect(titles.slice(-expected.length)).toEqual(expected);
+    expect(titles).not.toContain('Office Theme');
+    expect(titles.some((t) => /^Slide \d+$/.test(t))).toBe(false);
+    expect(text('Application')).toBe('briefdeck');
   });
 });
 

@@ -31,7 +31,6 @@ export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, Chart
   pptx.title = meta.title;
   if (meta.subtitle) pptx.subject = meta.subtitle;
   if (meta.author) pptx.author = meta.author;
-  pptx.company = 'briefdeck';
   pptx.theme = { headFontFace: theme.fonts.latin, bodyFontFace: theme.fonts.latin };
   const style = { fontFace: theme.fonts.eastAsian, lang: meta.lang };
 

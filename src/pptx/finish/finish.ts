@@ -5,6 +5,7 @@ import { setCoreDatesEdit } from './core-props.js';
 import { setChartFontsEdit, setNotesLanguageEdit, setRunFontsEdit, setThemeFontsEdit } from './fonts.js';
 import { replaceRandomGuidsEdit } from './guids.js';
 import { markDecorativeEdit } from './decorative.js';
+import { appProperties } from './app-props.js';
 import { dedupeMedia } from './media.js';
 import { writeMasterAndLayouts, type DeckStructure } from './master.js';
 import { placeholdersEdit } from './placeholders.js';
@@ -45,12 +46,15 @@ type Step = (parts: Parts) => Parts;
  * again in each of a dozen steps was most of the stage's time.
  */
 function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
+  const app = appProperties();
   return [
     sanitizeXmlText,
     renumberCharts,
     removeDanglingRelationships,
     ...(opts.structure ? [(parts: Parts) => writeMasterAndLayouts(parts, opts.structure as DeckStructure, opts.lang)] : []),
-    (parts) => applyXmlEdits(naturalOrder(parts), treeEdits(opts)),
+    // The slides' titles are read in the same pass, after every edit of the slide.
+    (parts) => applyXmlEdits(naturalOrder(parts), [...treeEdits(opts), app.collect]),
+    app.write,
     (parts) => normalizeEmbeddedWorkbooks(parts, opts.date, deflated),
   ];
 }

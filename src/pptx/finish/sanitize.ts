@@ -1,39 +1,23 @@
-import { APP_PROPERTIES_PART } from '../opc/part-names.js';
 import { decodePart, encodePart, isXmlPart, type Parts } from '../opc/parts.js';
 import { withoutForbiddenCharacters } from '../xml/xml.js';
 
 /**
- * Text-level repairs that must happen before a part can be parsed at all:
- * - characters XML 1.0 forbids are removed: pptxgenjs escapes only `& < > " '`, so a `\u000B`
- *   in a text or a note makes the slide malformed (pptxgenjs #1240);
- * - `<Company>` in `docProps/app.xml` is escaped: pptxgenjs writes the company name as it is.
+ * The text-level repair that must happen before a part can be parsed at all: characters XML 1.0
+ * forbids are removed (pptxgenjs escapes only `& < > " '`, so a `\u000B` in a text or a note
+ * makes the slide malformed, pptxgenjs #1240). `docProps/app.xml`, where pptxgenjs writes the
+ * company name unescaped, is written anew later (app-props.ts).
  */
 export function sanitizeXmlText(parts: Parts): Map<string, Uint8Array> {
   const out = new Map(parts);
   for (const [name, bytes] of parts) {
     if (!isXmlPart(name)) continue;
-    if (name !== APP_PROPERTIES_PART && !mayHoldForbiddenCharacter(bytes)) continue;
+    if (!mayHoldForbiddenCharacter(bytes)) continue;
     const text = decodePart(bytes);
     if (text === undefined) continue;
-    let repaired = withoutForbiddenCharacters(text);
-    if (name === APP_PROPERTIES_PART) repaired = escapeCompany(repaired);
+    const repaired = withoutForbiddenCharacters(text);
     if (repaired !== text) out.set(name, encodePart(repaired));
   }
   return out;
-}
-
-/** Escapes what pptxgenjs left raw between `<Company>` and the last `</Company>`. */
-export function escapeCompany(xml: string): string {
-  const open = xml.indexOf('<Company>');
-  const close = xml.lastIndexOf('</Company>');
-  if (open < 0 || close < open) return xml;
-  const start = open + '<Company>'.length;
-  const value = xml
-    .slice(start, close)
-    .replace(/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-  return xml.slice(0, start) + value + xml.slice(close);
 }
 
 /**
