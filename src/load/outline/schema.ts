@@ -103,8 +103,9 @@ export const slideSchema = z
           .min(1)
           .max(4)
           .describe('One to four big numbers, side by side.'),
+        takeaway: t('One line over the numbers: what the reader should take from them.').optional(),
       })
-      .describe('Big numbers with labels.'),
+      .describe('Big numbers with labels, and an optional one-line takeaway.'),
     z
       .strictObject({
         layout: z.literal('quote'),
