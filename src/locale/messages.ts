@@ -22,6 +22,7 @@ export const MESSAGE_KEYS = [
   'sources.separator',
   'sources.entry',
   'sources.article',
+  'sources.byline',
   'sources.detailSeparator',
   'cite',
   'cite.via',

@@ -183,9 +183,9 @@ export const outlineSchema = z
         source: z
           .strictObject({
             publisher: t('Who published it.'),
-            title: t('Its title.'),
-            author: t('Who wrote it.').optional(),
-            date: t('When it was published.').optional(),
+            title: t('Its published title; leave it out where it has none (it is then cited by publisher and byline, never with a made-up title).').optional(),
+            author: t('Who wrote it (its byline).').optional(),
+            date: t('When it was published, as the publication gives it ("2025-03-10" is written in the deck\'s language); leave it out where it gives none.').optional(),
             url: t('Where to find it.').optional(),
           })
           .optional()
