@@ -139,12 +139,27 @@ function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter): Fitted 
     balance: spec.name === 'title',
   }));
   // 4% slack for rounding in the viewer's line breaking.
-  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false, typesetter: ts });
-  if (!fits) {
+  const box = { widthPt: widthPt * 0.96, heightPt };
+  const opts = { noWrap: spec.noWrap ?? false, typesetter: ts };
+  // The theme's sizes.min is a floor under every box's own, for its smallest paragraph (a sub-bullet at 0.85).
+  const smallest = Math.min(1, ...measured.map((p) => p.scale ?? 1));
+  const floor = Math.max(spec.min, Math.ceil(ctx.theme.sizes.min / smallest));
+  const { size, fits } = fitSize(measured, box, Math.max(spec.max, floor), floor, opts);
+  const below = !fits && floor > spec.min ? fitSize(measured, box, floor - 1, spec.min, opts) : undefined;
+  if (below?.fits) {
+    ctx.diagnostics.push(
+      warning(
+        'LAYOUT_TEXT_TOO_SMALL',
+        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} would fit only at ${below.size} pt, below the theme's minimum of ${ctx.theme.sizes.min} pt for its smallest text; it is set at ${floor} pt and overflows its box`,
+        ctx.slide.origin,
+        "shorten the text or split the slide (or lower the theme's sizes.min)",
+      ),
+    );
+  } else if (!fits) {
     ctx.diagnostics.push(
       warning(
         'LAYOUT_OVERFLOW',
-        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`,
+        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${floor} pt`,
         ctx.slide.origin,
         'shorten the text or split the slide',
       ),
