@@ -15,6 +15,7 @@ export const MESSAGE_KEYS = [
   'change.new',
   'quote',
   'title.separator',
+  'title.continued',
   'agenda.title',
   'sections.opening',
   'sources.title',

@@ -55,19 +55,19 @@ describe('sizes.min', () => {
   });
 
   it('sets a box that would need less at the minimum and warns at its slide: LAYOUT_TEXT_TOO_SMALL', async () => {
-    const { code, diagnostics, boxes } = await check(await project(20));
+    const { code, diagnostics, boxes } = await check(await project(24));
     expect(code).toBe(0);
     expect(diagnostics).toMatchObject([{ code: 'LAYOUT_TEXT_TOO_SMALL', severity: 'warning', line: 11, column: 5 }]);
-    expect(diagnostics[0]?.message).toContain('would fit only at 19 pt');
-    expect(boxes.filter((b) => b.name === 'bullets').map((b) => [b.slide, b.sizePt])).toEqual([
-      [1, 28],
-      [2, 20],
+    expect(diagnostics[0]?.message).toContain('would fit only at 22 pt');
+    expect(boxes.filter((b) => b.name === 'bullets' || b.name === 'quote').map((b) => [b.slide, b.name, b.sizePt])).toEqual([
+      [1, 'bullets', 28],
+      [2, 'quote', 24],
     ]);
   });
 
   it('says nothing where the text fits at or above it', async () => {
     const { diagnostics, boxes } = await check(await project(10));
     expect(diagnostics).toEqual([]);
-    expect(boxes.filter((b) => b.name === 'bullets').map((b) => b.sizePt)).toEqual([28, 19]);
+    expect(boxes.filter((b) => b.name === 'bullets' || b.name === 'quote').map((b) => b.sizePt)).toEqual([28, 22]);
   });
 });
