@@ -91,6 +91,7 @@ const STAGE_CODES = {
   LAYOUT_NO_TITLE: 'a slide has no title, which screen readers and Outline view name it by',
   LAYOUT_ORPHAN: 'a wrapped paragraph ends in a line of one character or one short word that no other break avoids',
   LAYOUT_OVERFLOW: 'text does not fit its box even at the smallest size allowed',
+  LAYOUT_TEXT_TOO_SMALL: "text would fit its box only below the theme's minimum size (sizes.min), so it is set at that size and overflows",
   LAYOUT_TITLE_LINES: 'a title takes more than two lines at the size it fits',
 
   CHART_BAD_BOX: 'a chart box that does not fit the slide',

@@ -116,6 +116,13 @@ interface Fitted {
   measured: MeasureParagraph[];
   /** The measure lines are broken at: the box's inner width less 4% slack. */
   widthPt: number;
+  /** Whether the text fits at that size (at the floor, when it does not, it overflows). */
+  fits: boolean;
+}
+
+/** Whether a text box's text fits it at some size it may take (no smaller than the theme's minimum); nothing is reported. */
+export function fitsItsBox(spec: TextSpec, ctx: LayoutContext): boolean {
+  return measureFit(spec, ctx, typesetterOf(ctx), false).fits;
 }
 
 /**
@@ -126,7 +133,7 @@ function decidedBreaks(fitted: Fitted, size: number, ts: Typesetter): number[][]
   return fitted.measured.map((p) => lineStarts(p.text, size * (p.scale ?? 1), fitted.widthPt - (p.indentPt ?? 0), { bold: p.bold ?? false, balance: p.balance ?? false }, ts).starts);
 }
 
-function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter): Fitted {
+function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter, report = true): Fitted {
   const pad = spec.pad ?? 0;
   const widthPt = (spec.box.w - 2 * pad) * 72;
   const heightPt = (spec.box.h - 2 * pad) * 72;
@@ -139,18 +146,31 @@ function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter): Fitted 
     balance: spec.name === 'title',
   }));
   // 4% slack for rounding in the viewer's line breaking.
-  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false, typesetter: ts });
-  if (!fits) {
+  const box = { widthPt: widthPt * 0.96, heightPt };
+  const opts = { noWrap: spec.noWrap ?? false, typesetter: ts };
+  // The theme's sizes.min is a floor under every box's own, for its smallest paragraph (a sub-bullet at 0.85).
+  const smallest = Math.min(1, ...measured.map((p) => p.scale ?? 1));
+  const floor = Math.max(spec.min, Math.ceil(ctx.theme.sizes.min / smallest));
+  const { size, fits } = fitSize(measured, box, Math.max(spec.max, floor), floor, opts);
+  if (report && !fits) {
+    const below = floor > spec.min ? fitSize(measured, box, floor - 1, spec.min, opts) : undefined;
     ctx.diagnostics.push(
-      warning(
-        'LAYOUT_OVERFLOW',
-        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`,
-        ctx.slide.origin,
-        'shorten the text or split the slide',
-      ),
+      below?.fits
+        ? warning(
+            'LAYOUT_TEXT_TOO_SMALL',
+            `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} would fit only at ${below.size} pt, below the theme's minimum of ${ctx.theme.sizes.min} pt for its smallest text; it is set at ${floor} pt and overflows its box`,
+            ctx.slide.origin,
+            "shorten the text or split the slide (or lower the theme's sizes.min)",
+          )
+        : warning(
+            'LAYOUT_OVERFLOW',
+            `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${floor} pt`,
+            ctx.slide.origin,
+            'shorten the text or split the slide',
+          ),
     );
   }
-  return { size, measured, widthPt: widthPt * 0.96 };
+  return { size, measured, widthPt: widthPt * 0.96, fits };
 }
 
 function toElement(spec: TextSpec, size: number, breaks: number[][]): TextElement {

@@ -15,16 +15,25 @@ export function layoutDeck(deck: BoundDeck, data: DataStore, theme: Theme): { pl
     const kind = LAYOUT_KINDS[slide.layout] as LayoutKind<Layout>;
     const ctx: LayoutContext = { slide, deck, data, theme, diagnostics };
     const content: SlideContent = kind.layout(ctx);
-    const plan: SlidePlan = {
-      index: slide.index,
-      layout: slide.layout,
-      background: kind.dark ? theme.colors.darkBackground : theme.colors.background,
-      elements: content.elements,
-      numbered: !kind.dark,
-      origin: slide.origin,
-    };
-    if (slide.notes) plan.notes = slide.notes;
-    return { plan, charts: content.charts ?? [] };
+    return { slide, kind, parts: [content, ...(content.continued ?? [])] };
   });
-  return { plan: { slides: laid.map((s) => s.plan), charts: laid.flatMap((s) => s.charts) }, diagnostics };
+  const slides: SlidePlan[] = [];
+  for (const { slide, kind, parts } of laid) {
+    parts.forEach((content, part) => {
+      const plan: SlidePlan = {
+        index: slides.length,
+        from: slide.index,
+        part,
+        layout: slide.layout,
+        background: kind.dark ? theme.colors.darkBackground : theme.colors.background,
+        elements: content.elements,
+        numbered: !kind.dark,
+        origin: slide.origin,
+      };
+      // The notes go with the slide the presenter starts on, not with its follow-on slides.
+      if (slide.notes && part === 0) plan.notes = slide.notes;
+      slides.push(plan);
+    });
+  }
+  return { plan: { slides, charts: laid.flatMap((s) => s.parts.flatMap((c) => c.charts ?? [])) }, diagnostics };
 }

@@ -78,7 +78,12 @@ export type Element = TextElement | ShapeElement | ChartElement;
 
 /** A slide as boxes: what emit turns into pptxgenjs calls, one to one. */
 export interface SlidePlan {
+  /** Where the slide is in the deck (0-based); a follow-on slide moves every later one on. */
   index: number;
+  /** The outline's slide it lays out (its index in the bound deck). */
+  from: number;
+  /** 0 for the slide itself; 1, 2 … for its follow-on slides ("(cont.)"). */
+  part: number;
   layout: string;
   background: HexColor;
   elements: Element[];
@@ -108,6 +113,8 @@ export interface SlideContent {
   elements: Element[];
   /** One job per chart element, drawn for the box layout gave it. */
   charts?: PlannedChart[];
+  /** Follow-on slides, after this one, with what did not fit on it (a long bullet list). */
+  continued?: SlideContent[];
 }
 
 /** One layout kind: an entry of the registry in `registry.ts`. */

@@ -25,20 +25,31 @@ export interface ManifestSlide {
   values: Record<string, string>;
 }
 
-export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string): Manifest {
+/** A slide of the deck as layout planned it: the outline slide it lays out, and which part of it (0, or 1 … for "(cont.)"). */
+export interface PlannedSlide {
+  from: number;
+  part: number;
+}
+
+/** `planSlides`: the deck's slides, where they are not the outline's one to one (a slide continued on follow-on slides). */
+export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string, planSlides?: readonly PlannedSlide[]): Manifest {
   // By name, not by absolute path: the order must not depend on where the project or briefdeck is.
   const named = [...texts].map(([file, text]) => [inputName(file, baseDir), createHash('sha256').update(text).digest('hex')] as const);
   const inputs: Record<string, string> = Object.fromEntries(named.sort(([a], [b]) => byCodeUnits(a, b)));
   return {
     briefdeck: 1,
     inputs,
-    slides: deck.slides.map((s, i) => ({
-      number: i + 1,
-      layout: s.layout,
-      title: s.title ?? '',
-      hash: hashes[i] ?? '',
-      values: Object.fromEntries([...usedValues(s.uses, deck.locale)].sort(([a], [b]) => byCodeUnits(a, b))),
-    })),
+    slides: (planSlides ?? deck.slides.map((_, from) => ({ from, part: 0 }))).map(({ from, part }, i) => {
+      const s = deck.slides[from] as BoundDeck['slides'][number];
+      const title = s.title ?? '';
+      return {
+        number: i + 1,
+        layout: s.layout,
+        title: part > 0 ? deck.locale.word('title.continued', { title }) : title,
+        hash: hashes[i] ?? '',
+        values: Object.fromEntries([...usedValues(s.uses, deck.locale)].sort(([a], [b]) => byCodeUnits(a, b))),
+      };
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { BoundDeck } from '../bind/bind.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareManifests, type BuildReport } from '../manifest/compare.js';
-import { makeManifest, manifestPath, parseManifest } from '../manifest/manifest.js';
+import { makeManifest, manifestPath, parseManifest, type PlannedSlide } from '../manifest/manifest.js';
 import { errnoText, isSystemError, readRegularFile } from './read-regular-file.js';
 import { writeFileAtomic, type WriteFileAtomicOptions } from './write-file.js';
 
@@ -14,6 +14,8 @@ export interface WriteDeckInput {
   /** A hash per slide of the finished deck, for the manifest. */
   slideHashes: readonly string[];
   deck: BoundDeck;
+  /** Which outline slide each slide of the deck lays out (layout's plan), where follow-on slides make them differ. */
+  planSlides?: readonly PlannedSlide[];
   /** The input files the build read, by absolute path: none of them may be overwritten. */
   texts: ReadonlyMap<string, string>;
   /** Where the deck goes (absolute). */
@@ -64,7 +66,7 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
 
   const before = await readRegularFile(manifestFile, MAX_MANIFEST_BYTES);
   const previous = parseManifest(before.ok ? before.bytes.toString('utf8') : undefined);
-  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir);
+  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.planSlides);
   try {
     await writeFileAtomic(outFile, input.pptx, input.fs);
   } catch (e) {

@@ -162,7 +162,7 @@ export const theme: Theme = {
     chartBold: 'node_modules/@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf',
     chartFamily: 'Noto Sans TC',
   },
-  sizes: { title: 40, sectionTitle: 40, heading: 28, body: 20, small: 14, figure: 54, quote: 26, footer: 10 },
+  sizes: { title: 40, sectionTitle: 40, heading: 28, body: 20, small: 14, figure: 54, quote: 26, footer: 10, min: 10 },
 };
 
 export const origin = { file: 'outline/briefing.yaml', range: [120, 160] as const };

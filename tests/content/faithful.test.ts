@@ -734,6 +734,9 @@ describe('fits on a 13.33 × 7.5 in slide', () => {
             limit(i, 'figure label', f.label, 20);
             if (f.detail !== undefined) limit(i, 'figure detail', f.detail, 30);
           }
+          // The so-what line, as a chart slide has one (issue 14).
+          expect(s.takeaway, `${where(i)}: a figures slide without a takeaway`).toBeDefined();
+          limit(i, 'figures takeaway', s.takeaway ?? '', 40);
           break;
         case 'quote':
           limit(i, 'quote', s.quote, 90);

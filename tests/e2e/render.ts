@@ -26,3 +26,47 @@ export function renderPages(pptx: Uint8Array): string[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A word LibreOffice drew, its box in points from the page's top-left corner. */
+export interface DrawnWord {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+/** Renders a deck with LibreOffice and reads every word's box back, page by page, with pdftotext -bbox-layout. */
+export function renderWordBoxes(pptx: Uint8Array): { width: number; height: number; words: DrawnWord[] }[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-words-'));
+  try {
+    const deck = path.join(dir, 'deck.pptx');
+    writeFileSync(deck, pptx);
+    spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, deck], { timeout: 180_000 });
+    const html = spawnSync('pdftotext', ['-bbox-layout', path.join(dir, 'deck.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (html.status !== 0) throw new Error(`LibreOffice produced no PDF: ${html.stderr}`);
+    const unescapeXml = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+    return html.stdout
+      .split('<page ')
+      .slice(1)
+      .map((page) => {
+        const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
+        const words = [...page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((m) => ({
+          x0: Number(m[1]),
+          y0: Number(m[2]),
+          x1: Number(m[3]),
+          y1: Number(m[4]),
+          text: unescapeXml(m[5] ?? ''),
+        }));
+        return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -58,7 +58,18 @@ describe('accessibilityDiagnostics', () => {
     const origin = { file: 'deck.yaml', range: [10, 20] as const };
     const plan: DeckPlan = {
       charts: [],
-      slides: [{ index: 0, layout: 'chart', background: theme.colors.background, numbered: false, origin, elements: [{ type: 'chart', box: { x: 1, y: 1, w: 4, h: 3 }, job: 'c1', name: 'chart' }] }],
+      slides: [
+        {
+          index: 0,
+          from: 0,
+          part: 0,
+          layout: 'chart',
+          background: theme.colors.background,
+          numbered: false,
+          origin,
+          elements: [{ type: 'chart', box: { x: 1, y: 1, w: 4, h: 3 }, job: 'c1', name: 'chart' }],
+        },
+      ],
     };
     const found = accessibilityDiagnostics(plan, theme, new Map([['c1', { altText: ' ' }]]));
     expect(found.map((d) => [d.code, d.severity, d.source])).toEqual([

@@ -63,3 +63,30 @@ describe.each(Object.entries(decks))('layout of %s', (_, file) => {
     for (const [i, el] of elements.entries()) expect(plan.charts[i]?.box).toEqual({ width: el.box.w, height: el.box.h });
   });
 });
+
+describe('a figures slide with a takeaway', () => {
+  it('sets the takeaway over the cards, as the chart slide sets its own, and leaves the cards whole below it', async () => {
+    const { plan } = await layOut(decks['crowded.yaml (every kind at its limits)']);
+    const slide = plan.slides.find((s) => s.layout === 'figures');
+    const chartSlide = plan.slides.find((s) => s.layout === 'chart');
+    const takeaway = slide?.elements.find((el) => el.name === 'takeaway');
+    const chartTakeaway = chartSlide?.elements.find((el) => el.name === 'takeaway');
+    expect(takeaway?.box).toEqual(chartTakeaway?.box);
+    expect(takeaway?.type === 'text' && takeaway.size).toBeGreaterThanOrEqual(14);
+    const cards = slide?.elements.filter((el) => / card$/.test(el.name)) ?? [];
+    expect(cards).toHaveLength(4);
+    for (const card of cards) expect(card.box.y).toBeGreaterThan((takeaway?.box.y ?? 0) + (takeaway?.box.h ?? 0));
+    // Every card's value, label and detail stay on the card.
+    for (const el of slide?.elements.filter((e) => e.type === 'text' && e.name.startsWith('figure ')) ?? []) {
+      const card = cards[Number(/figure (\d+)/.exec(el.name)?.[1]) - 1];
+      expect(card && el.box.y >= card.box.y && el.box.y + el.box.h <= card.box.y + card.box.h, el.name).toBe(true);
+    }
+  });
+
+  it('without one keeps the cards where they were', async () => {
+    const { plan } = await layOut(decks['deck.yaml (every kind once)']);
+    const slide = plan.slides.find((s) => s.layout === 'figures');
+    expect(slide?.elements.some((el) => el.name === 'takeaway')).toBe(false);
+    expect(slide?.elements.find((el) => el.name === 'figure 1 card')?.box.y).toBeCloseTo(2.0, 6);
+  });
+});

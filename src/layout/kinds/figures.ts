@@ -1,8 +1,12 @@
 import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
+import { TAKEAWAY_ROOM, takeawayLine } from './takeaway.js';
 
-/** Two to four big numbers on cards, each with its label and detail. */
+/**
+ * Two to four big numbers on cards, each with its label and detail; a takeaway line, when the
+ * slide has one, goes over the cards, which then give up its room from their top.
+ */
 export const figures: LayoutKind<'figures'> = {
   dark: false,
   layout(ctx) {
@@ -10,8 +14,11 @@ export const figures: LayoutKind<'figures'> = {
     const n = slide.figures.length;
     const gap = 0.35;
     const w = (CONTENT_W - gap * (n - 1)) / n;
-    const y = BODY.y + 0.45;
-    const h = 4.3;
+    const room = slide.takeaway ? TAKEAWAY_ROOM - 0.35 : 0;
+    const y = BODY.y + 0.45 + room;
+    const h = 4.3 - room;
+    // The value, label and detail rows of a card, from its top; shorter cards take it from the value's row.
+    const rows = { value: { y: 0.35, h: 1.5 - room }, label: { y: 1.95 - room, h: 1.05 }, detail: { y: 3.05 - room, h: 1.1 } };
     const cards: Element[] = [];
     const values: TextSpec[] = [];
     const labels: TextSpec[] = [];
@@ -21,7 +28,7 @@ export const figures: LayoutKind<'figures'> = {
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `figure ${i + 1} card` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
       values.push({
-        box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 },
+        box: { x: x + 0.2, y: y + rows.value.y, w: w - 0.4, h: rows.value.h },
         paragraphs: [{ text: f.value, bold: true }],
         max: theme.sizes.figure,
         min: 24,
@@ -32,7 +39,7 @@ export const figures: LayoutKind<'figures'> = {
         name: `figure ${i + 1} value`,
       });
       labels.push({
-        box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 },
+        box: { x: x + 0.25, y: y + rows.label.y, w: w - 0.5, h: rows.label.h },
         paragraphs: [{ text: f.label, bold: true }],
         max: 22,
         min: 12,
@@ -43,7 +50,7 @@ export const figures: LayoutKind<'figures'> = {
       });
       if (f.detail) {
         details.push({
-          box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 },
+          box: { x: x + 0.25, y: y + rows.detail.y, w: w - 0.5, h: rows.detail.h },
           paragraphs: [{ text: f.detail }],
           max: 16,
           min: 10,
@@ -54,6 +61,7 @@ export const figures: LayoutKind<'figures'> = {
         });
       }
     });
-    return { elements: [...contentFrame(ctx, slide.title), ...itemByItem([...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)])] };
+    const takeaway = slide.takeaway ? [takeawayLine(ctx, slide.takeaway)] : [];
+    return { elements: [...contentFrame(ctx, slide.title), ...takeaway, ...itemByItem([...cards, ...fitAll(values, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)])] };
   },
 };

@@ -1,6 +1,7 @@
 import type { Bullet } from '../../load/outline/schema.js';
 import { citation } from '../../data/citation.js';
 import type { BoundDeck } from '../../bind/bind.js';
+import type { Locale } from '../../locale/locale.js';
 import type { DataStore } from '../../data/types.js';
 import type { Paragraph } from '../types.js';
 
@@ -20,11 +21,26 @@ export function sourceEntries(deck: BoundDeck, data: DataStore): string[] {
   const entries: string[] = [];
   const src = deck.meta.source;
   const { locale } = deck;
-  if (src) entries.push([locale.word('sources.article', { publisher: src.publisher, title: src.title }), src.author, src.date, src.url].filter(Boolean).join(locale.word('sources.detailSeparator')));
+  if (src) entries.push(deckSourceEntry(src, locale));
   const used = [...new Set(deck.slides.flatMap((s) => s.datasets))];
   for (const id of used) {
     const d = data.get(id);
     if (d) entries.push(locale.word('sources.entry', { title: d.title, citation: citation(d, locale) }));
   }
   return entries;
+}
+
+/**
+ * The deck's source as the sources slide cites it: its publisher with its title where it has one,
+ * then its byline, date (an ISO date in the locale's form) and address, in the locale's words. A
+ * publication without a title is cited by publisher and byline, never with an empty title.
+ */
+export function deckSourceEntry(src: NonNullable<BoundDeck['meta']['source']>, locale: Locale): string {
+  const given = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+  const title = given(src.title);
+  const author = given(src.author);
+  const date = given(src.date);
+  const head = title ? locale.word('sources.article', { publisher: src.publisher, title }) : src.publisher;
+  const parts = [head, author && locale.word('sources.byline', { author }), date && locale.date(date), given(src.url)];
+  return parts.filter((p): p is string => Boolean(p)).join(locale.word('sources.detailSeparator'));
 }

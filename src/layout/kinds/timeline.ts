@@ -1,13 +1,17 @@
 import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, SLIDE, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
+import { eventMoments, scaledPositions } from './timeline-scale.js';
 
 /** How close to the slide's edge a timeline label may come, in inches. */
 const EDGE = 0.3;
 
 /**
- * Events along a horizontal axis. Up to five sit in one row below it; more alternate above and
- * below, so each gets twice the width and labels need not wrap into slivers.
+ * Events along a horizontal axis. Where every date can be read (years, months, days, a range of
+ * months, in Chinese, Japanese or English) the events sit where their dates fall, moved apart only
+ * as far as their labels need; else evenly. Up to five evenly spaced events sit in one row below
+ * the axis; more, or events placed by date, alternate above and below it, so each label gets
+ * twice the width and labels need not wrap into slivers.
  */
 export const timeline: LayoutKind<'timeline'> = {
   dark: false,
@@ -15,15 +19,17 @@ export const timeline: LayoutKind<'timeline'> = {
     const { slide, theme } = ctx;
     const n = slide.events.length;
     const cw = CONTENT_W / n;
-    const alternate = n > 5;
+    const moments = n > 2 ? eventMoments(slide.events.map((e) => e.date)) : undefined;
+    const alternate = n > 5 || moments !== undefined;
     const lineY = alternate ? BODY.y + 2.55 : 3.35;
     const boxW = alternate ? Math.min(2 * cw - 0.2, 3.2) : cw - 0.1;
+    const centres = moments ? byDate(moments, boxW, cw) : slide.events.map((_, i) => MARGIN + (i + 0.5) * cw);
     const shapes: Element[] = [{ type: 'shape', shape: 'line', box: { x: MARGIN, y: lineY, w: CONTENT_W, h: 0 }, line: { color: theme.colors.subdued, widthPt: 2.5 }, name: 'time axis' }];
     const dates: TextSpec[] = [];
     const labels: TextSpec[] = [];
     const details: TextSpec[] = [];
     slide.events.forEach((e, i) => {
-      const cx = MARGIN + (i + 0.5) * cw;
+      const cx = centres[i] as number;
       // Centred on its dot; the first and last narrow rather than shift into a neighbour's space.
       const half = Math.min(boxW / 2, cx - EDGE, SLIDE.w - EDGE - cx);
       const x = cx - half;
@@ -71,3 +77,13 @@ export const timeline: LayoutKind<'timeline'> = {
     return { elements: [...contentFrame(ctx, slide.title), ...itemByItem([...shapes, ...fitAll(dates, ctx), ...fitAll(labels, ctx), ...fitAll(details, ctx)])] };
   },
 };
+
+/**
+ * The events' centres by date: the first and last as far out as a label keeps clear of the slide's
+ * edge, the rest where their dates fall between, and each at least half a label from the next, so
+ * the labels on one side of the axis (every other event) never touch.
+ */
+function byDate(moments: readonly number[], boxW: number, cw: number): number[] {
+  const inset = Math.min(cw / 2, Math.max(boxW / 2 - (MARGIN - EDGE), 0.3));
+  return scaledPositions(moments, MARGIN + inset, MARGIN + CONTENT_W - inset, (boxW + 0.1) / 2);
+}

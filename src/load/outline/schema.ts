@@ -103,8 +103,9 @@ export const slideSchema = z
           .min(1)
           .max(4)
           .describe('One to four big numbers, side by side.'),
+        takeaway: t('One line over the numbers: what the reader should take from them.').optional(),
       })
-      .describe('Big numbers with labels.'),
+      .describe('Big numbers with labels, and an optional one-line takeaway.'),
     z
       .strictObject({
         layout: z.literal('quote'),
@@ -182,9 +183,9 @@ export const outlineSchema = z
         source: z
           .strictObject({
             publisher: t('Who published it.'),
-            title: t('Its title.'),
-            author: t('Who wrote it.').optional(),
-            date: t('When it was published.').optional(),
+            title: t('Its published title; leave it out where it has none (it is then cited by publisher and byline, never with a made-up title).').optional(),
+            author: t('Who wrote it (its byline).').optional(),
+            date: t('When it was published, as the publication gives it ("2025-03-10" is written in the deck\'s language); leave it out where it gives none.').optional(),
             url: t('Where to find it.').optional(),
           })
           .optional()

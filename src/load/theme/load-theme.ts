@@ -13,6 +13,8 @@ import { THEME_COLOR_DEFAULTS, type Theme } from './theme.js';
 
 const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour of six hex digits, without #');
 const size = z.number().positive().max(400);
+/** The default theme's `sizes.min`: what text is never shrunk below, in points. */
+export const THEME_MIN_SIZE = 10;
 const fontName = z.string().min(1);
 
 // Font names go into XML attributes through pptxgenjs, which does not escape them: the deck
@@ -74,6 +76,7 @@ export const themeSchema = z.strictObject({
       figure: size.describe('The big numbers of a figures slide.'),
       quote: size.describe('A quote.'),
       footer: size.describe('Footer and slide number.'),
+      min: size.default(THEME_MIN_SIZE).describe(`The smallest size text is ever set at to make it fit; a box that would need less is LAYOUT_TEXT_TOO_SMALL. Default ${THEME_MIN_SIZE}.`),
     })
     .describe('Font sizes in points (the largest that fits is used, down to a floor).'),
 });

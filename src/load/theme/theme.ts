@@ -56,5 +56,7 @@ export interface Theme {
     figure: number;
     quote: number;
     footer: number;
+    /** The smallest size layout sets text at to make it fit. */
+    min: number;
   };
 }
