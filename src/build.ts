@@ -183,7 +183,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
   const written = await timed('write', async () => {
     const { writeDeck } = await import('./write/write-deck.js');
-    return writeDeck({ pptx, slideHashes: slideHashes(parts), deck: bound.deck!, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
+    return writeDeck({ pptx, slideHashes: slideHashes(parts), deck: bound.deck!, data: inputs.data, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
   });
   diagnostics.push(...written.diagnostics);
   if (!written.written) return result({ pptx, deck: bound.deck, plan });

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { BoundDeck } from '../bind/bind.js';
-import { usedValues } from '../data/uses.js';
+import { noteChartUses, usedValues, type ValueUses } from '../data/uses.js';
+import type { Dataset, DataStore } from '../data/types.js';
+import type { Locale } from '../locale/locale.js';
+import { datasetRecords, type DatasetRecord } from './dataset-records.js';
+import { slideTexts } from './slide-texts.js';
 
 /** What a build records beside its deck, to compare the next build against. */
 export interface Manifest {
@@ -13,6 +17,8 @@ export interface Manifest {
    */
   inputs: Record<string, string>;
   slides: ManifestSlide[];
+  /** What each dataset the deck uses said, by id (absent in manifests of older builds). */
+  datasets?: Record<string, DatasetRecord>;
 }
 
 export interface ManifestSlide {
@@ -23,9 +29,15 @@ export interface ManifestSlide {
   hash: string;
   /** The data values the slide shows ("a16z.web: DeepSeek" → "2"), in the deck's locale ("480億", "48 billion"). */
   values: Record<string, string>;
+  /** The texts the slide shows (title first), as bound; what the report quotes when they change. */
+  texts?: string[];
+  /** The speaker notes, as bound. */
+  notes?: string;
+  /** A chart slide: hash of the values its chart draws, so the report can say the chart was redrawn. */
+  chart?: string;
 }
 
-export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string): Manifest {
+export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string, data?: DataStore): Manifest {
   // By name, not by absolute path: the order must not depend on where the project or briefdeck is.
   const named = [...texts].map(([file, text]) => [inputName(file, baseDir), createHash('sha256').update(text).digest('hex')] as const);
   const inputs: Record<string, string> = Object.fromEntries(named.sort(([a], [b]) => byCodeUnits(a, b)));
@@ -38,8 +50,23 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       title: s.title ?? '',
       hash: hashes[i] ?? '',
       values: Object.fromEntries([...usedValues(s.uses, deck.locale)].sort(([a], [b]) => byCodeUnits(a, b))),
+      texts: slideTexts(s),
+      ...(s.notes ? { notes: s.notes } : {}),
+      ...(s.layout === 'chart' && data?.has(s.chart.data) ? { chart: chartHash(s.chart, data.get(s.chart.data) as Dataset, deck.locale) } : {}),
     })),
+    ...(data ? { datasets: datasetRecords(deck, data) } : {}),
   };
+}
+
+/** The values a chart draws and how it draws them, hashed: equal when the picture shows the same. */
+function chartHash(chart: Extract<BoundDeck['slides'][number], { layout: 'chart' }>['chart'], d: Dataset, locale: Locale): string {
+  const uses: ValueUses = new Map();
+  noteChartUses(uses, d, chart);
+  const values = [...usedValues(uses, locale)].sort(([a], [b]) => byCodeUnits(a, b));
+  return createHash('sha256')
+    .update(JSON.stringify([chart, values]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BoundDeck } from '../bind/bind.js';
+import type { DataStore } from '../data/types.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareManifests, type BuildReport } from '../manifest/compare.js';
@@ -14,6 +15,8 @@ export interface WriteDeckInput {
   /** A hash per slide of the finished deck, for the manifest. */
   slideHashes: readonly string[];
   deck: BoundDeck;
+  /** The data the deck was bound against: the manifest records what each dataset it uses said. */
+  data?: DataStore;
   /** The input files the build read, by absolute path: none of them may be overwritten. */
   texts: ReadonlyMap<string, string>;
   /** Where the deck goes (absolute). */
@@ -64,7 +67,7 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
 
   const before = await readRegularFile(manifestFile, MAX_MANIFEST_BYTES);
   const previous = parseManifest(before.ok ? before.bytes.toString('utf8') : undefined);
-  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir);
+  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.data);
   try {
     await writeFileAtomic(outFile, input.pptx, input.fs);
   } catch (e) {
