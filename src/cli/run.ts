@@ -5,7 +5,8 @@ import type { BuildResult, Stage } from '../build.js';
 import { prestartChartDrawer } from '../charts/drawer/chart-drawer.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
-import { formatReport } from '../manifest/compare.js';
+import { formatReport } from '../manifest/format-report.js';
+import { reportJson } from '../manifest/report-json.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
 import { checkDeckFile } from './check-deck-file.js';
 import { EXIT, useColor, type CliIo } from './io.js';
@@ -55,7 +56,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--timings', 'print the time each stage took')
     .option('--theme <name|path>', THEME_HELP)
-    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'how to print problems and the change report (json: { diagnostics, deck, report })').choices(['text', 'json']).default('text'))
     .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
@@ -70,7 +71,12 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
       });
-      report(io, result.diagnostics, result.texts, opts.format);
+      if (opts.format === 'json') {
+        // One document for CI: the problems, where the deck went, and what changed since the last build.
+        const diagnostics = JSON.parse(formatJson(result.diagnostics, result.texts)) as unknown;
+        const deck = result.outFile ? path.relative(io.cwd, result.outFile) : null;
+        io.stdout(`${JSON.stringify({ diagnostics, deck, report: result.report ? reportJson(result.report) : null }, null, 2)}\n`);
+      } else report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats));
       if (!result.outFile) {
         if (opts.format === 'text') io.stderr('no deck written; the deck already there is unchanged\n');
@@ -82,7 +88,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
       if (opts.format === 'text') {
         const kb = (result.stats.bytes / 1024).toFixed(0);
         io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
-        if (result.report) io.stdout(formatReport(result.report));
+        if (result.report && result.deck) io.stdout(formatReport(result.report, result.deck.locale));
       }
     });
 
@@ -137,7 +143,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
           if (result.outFile) {
             const charts = info.build > 1 ? `; charts: ${info.charts.drawn} drawn, ${info.charts.cached} from cache` : '';
             io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms${charts}\n`);
-            if (result.report) io.stdout(formatReport(result.report));
+            if (result.report && result.deck) io.stdout(formatReport(result.report, result.deck.locale));
           } else {
             io.stderr(`[${time}] not rebuilt: the last good deck stays in place; fix the problems above and save\n`);
           }
