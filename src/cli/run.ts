@@ -14,6 +14,10 @@ import { parseSourceDateEpoch, SOURCE_DATE_EPOCH_HELP } from './source-date-epoc
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+const ON_CONFLICT_HELP =
+  "when you edited a shape in the deck and the new build changed it too, whose text the deck keeps: ours (yours) or theirs (the new build's); default: the new data's for text that shows data, yours for the rest";
+const OVERWRITE_HELP = 'replace the deck with the new build even if it was edited since the last build, instead of keeping the edits';
+
 const THEME_HELP = "the deck's theme, over the outline's deck.theme: a name (default, dark, or a project's templates/themes/<name>.yaml) or a theme file's path";
 
 /**
@@ -56,8 +60,10 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--timings', 'print the time each stage took')
     .option('--theme <name|path>', THEME_HELP)
+    .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
+    .option('--overwrite', OVERWRITE_HELP)
     .addOption(new Option('--format <format>', 'how to print problems and the change report (json: { diagnostics, deck, report })').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; format: 'text' | 'json' }) => {
+    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       // Only now, with the arguments known to be good: the thread keeps the process alive until
@@ -70,6 +76,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
+        ...(opts.overwrite ? { overwrite: true } : {}),
       });
       if (opts.format === 'json') {
         // One document for CI: the problems, where the deck went, and what changed since the last build.
@@ -123,7 +131,9 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--theme <name|path>', THEME_HELP)
-    .action(async (outline: string, opts: { out?: string; theme?: string }) => {
+    .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
+    .option('--overwrite', OVERWRITE_HELP)
+    .action(async (outline: string, opts: { out?: string; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       const { watchDeck } = await import('../watch/watch.js');
@@ -137,6 +147,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
+        ...(opts.overwrite ? { overwrite: true } : {}),
         onBuild: (result, ms, info) => {
           const time = new Date().toTimeString().slice(0, 8);
           report(io, result.diagnostics, result.texts, 'text');

@@ -141,6 +141,10 @@ const STAGE_CODES = {
   WRITE_MANIFEST_FAILED: 'the deck was written, but its manifest (what the next build compares with) was not',
   WRITE_OVERWRITES_INPUT: 'the output path (or its manifest) is one of the files the deck is built from',
 
+  MERGE_UNREADABLE_DECK: 'the deck at the output path was changed since the last build, but is not a .pptx briefdeck can read to keep the changes (use --overwrite to replace it)',
+  MERGE_NO_RECORD: "the deck at the output path was changed since the last build, but the last build's manifest does not record its shapes: it was replaced, and kept as <name>.before.pptx",
+  MERGE_CONFLICT: 'a shape the person edited in the deck was also changed by the new build: one of the two texts was kept (`--on-conflict`)',
+
   WATCH_BUILD_FAILED: 'a rebuild in `briefdeck watch` failed for a reason outside the input (the last good deck stays)',
 } as const;
 

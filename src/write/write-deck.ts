@@ -3,9 +3,13 @@ import path from 'node:path';
 import type { BoundDeck } from '../bind/bind.js';
 import type { DataStore } from '../data/types.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareManifests, type BuildReport } from '../manifest/compare.js';
-import { makeManifest, manifestPath, parseManifest } from '../manifest/manifest.js';
+import { makeManifest, manifestPath, parseManifest, type Manifest } from '../manifest/manifest.js';
+import { slideShapeRecords } from '../manifest/slide-shapes.js';
+import type { ConflictPolicy, MergeOutcome } from '../merge/merge-outcome.js';
+import type { Parts } from '../pptx/opc/parts.js';
+import { MAX_DECK_BYTES } from '../cli/check-deck-file.js';
 import { errnoText, isSystemError, readRegularFile } from './read-regular-file.js';
 import { writeFileAtomic, type WriteFileAtomicOptions } from './write-file.js';
 
@@ -25,6 +29,12 @@ export interface WriteDeckInput {
   outlineDir: string;
   /** What paths in messages are relative to. */
   cwd: string;
+  /** The finished deck's parts: the manifest records its shapes, and a merge takes the new build's slides from them. */
+  parts?: Parts;
+  /** Who wins a shape both the person and the new build changed (`--on-conflict`); default `auto`. */
+  onConflict?: ConflictPolicy;
+  /** Replace the deck at the output path even when a person changed it since the last build (`--overwrite`). */
+  overwrite?: boolean;
   /** Replaces file-system calls (tests make a write fail with ENOSPC, …). */
   fs?: WriteFileAtomicOptions;
 }
@@ -35,6 +45,10 @@ export interface WriteDeckResult {
   diagnostics: Diagnostic[];
   /** What changed against the previous build's manifest, when there was one. */
   report?: BuildReport;
+  /** What merging the person's edits did, when the deck at the output path had some. */
+  merge?: MergeOutcome;
+  /** The deck written then: the merge of the new build and the person's file. */
+  mergedPptx?: Uint8Array;
 }
 
 /** A previous manifest larger than this is not one of ours. */
@@ -67,13 +81,17 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
 
   const before = await readRegularFile(manifestFile, MAX_MANIFEST_BYTES);
   const previous = parseManifest(before.ok ? before.bytes.toString('utf8') : undefined);
-  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.data);
+  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.data, input.parts && slideShapeRecords(input.parts));
+  const merging = previous && input.parts && !input.overwrite ? await mergeEdits(input, previous, manifest, input.parts) : undefined;
+  if (merging && !merging.ok) return { written: false, diagnostics: merging.diagnostics };
+  const notes = merging?.diagnostics ?? [];
   try {
-    await writeFileAtomic(outFile, input.pptx, input.fs);
+    await writeFileAtomic(outFile, merging?.pptx ?? input.pptx, input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
-    return { written: false, diagnostics: [writeFailure(e, outFile, cwd, await isFolder(outFile))] };
+    return { written: false, diagnostics: [...notes, writeFailure(e, outFile, cwd, await isFolder(outFile))] };
   }
+  const merged = merging?.outcome && merging.pptx ? { merge: merging.outcome, mergedPptx: merging.pptx } : {};
   try {
     await writeFileAtomic(manifestFile, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), input.fs);
   } catch (e) {
@@ -83,7 +101,9 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
     if (before.ok) await rm(manifestFile, { force: true }).catch(() => undefined);
     return {
       written: true,
+      ...merged,
       diagnostics: [
+        ...notes,
         error(
           'WRITE_MANIFEST_FAILED',
           `wrote ${shown(outFile, cwd)}, but cannot write ${shown(manifestFile, cwd)}: ${errnoText(e)}`,
@@ -93,7 +113,68 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
       ],
     };
   }
-  return { written: true, diagnostics: [], ...(previous ? { report: compareManifests(previous, manifest) } : {}) };
+  return { written: true, diagnostics: notes, ...merged, ...(previous ? { report: compareManifests(previous, manifest) } : {}) };
+}
+
+type Merging = { ok: true; pptx?: Uint8Array; outcome?: MergeOutcome; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The deck at the output path, when a person changed it since the last build: merged with the
+ * new build (issue 18), their file kept beside it as `<name>.before.pptx` first. The manifest
+ * still describes the new build alone, so the next build finds the person's edits again.
+ */
+async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: Manifest, parts: Parts): Promise<Merging> {
+  const { outFile, cwd } = input;
+  const ours = await readRegularFile(outFile, MAX_DECK_BYTES);
+  // Nothing there (or a folder, which the write reports): nothing to merge.
+  if (!ours.ok) return { ok: true, diagnostics: [] };
+  const { backupPath, mergeDeck } = await import('../merge/merge-deck.js');
+  const decision = mergeDeck({ ours: ours.bytes, previous, theirs: { parts, manifest }, policy: input.onConflict ?? 'auto' });
+  if (decision.kind === 'write') return { ok: true, diagnostics: [] };
+  if (decision.kind === 'unreadable') {
+    return {
+      ok: false,
+      diagnostics: [
+        error(
+          'MERGE_UNREADABLE_DECK',
+          `${shown(outFile, cwd)} was changed since the last build, but briefdeck cannot read it to keep the changes: ${decision.reason}`,
+          { file: outFile },
+          'move it away, or build with --overwrite to replace it',
+        ),
+      ],
+    };
+  }
+  const backup = backupPath(outFile);
+  try {
+    await writeFileAtomic(backup, ours.bytes, input.fs);
+  } catch (e) {
+    if (!isSystemError(e)) throw e;
+    // Without the copy, the person's file is not replaced.
+    return { ok: false, diagnostics: [writeFailure(e, backup, cwd, await isFolder(backup))] };
+  }
+  if (decision.kind === 'no-record') {
+    return {
+      ok: true,
+      diagnostics: [
+        warning(
+          'MERGE_NO_RECORD',
+          `${shown(outFile, cwd)} was changed since the last build, which did not record its shapes: replaced by the new build, the changed file kept as ${shown(backup, cwd)}`,
+          { file: outFile },
+          'copy what you changed from that file; from now on, changes are merged',
+        ),
+      ],
+    };
+  }
+  const outcome: MergeOutcome = { ...decision.outcome, backup: shown(backup, cwd) };
+  const diagnostics = outcome.conflicts.map((c) =>
+    warning(
+      'MERGE_CONFLICT',
+      `slide ${c.slide}, ${c.shape}: yours '${c.ours}', new ${c.reason === 'data' ? 'data' : 'build'} '${c.theirs}'; kept ${c.kept === 'ours' ? 'yours' : 'the new build'}${c.reason === 'option' ? ' (--on-conflict)' : ''}`,
+      { file: outFile },
+      c.kept === 'ours' ? 'build with --on-conflict theirs to take the new text' : 'build with --on-conflict ours to keep your text',
+    ),
+  );
+  return { ok: true, pptx: decision.pptx, outcome, diagnostics };
 }
 
 /** The first of `outputs` that is the same file as one of `inputs` (by device and inode, so links and case-insensitive names count). */
