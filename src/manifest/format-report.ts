@@ -59,7 +59,7 @@ export function slideEffects(c: SlideChange, locale: Locale): string[] {
   const effects: string[] = [];
   if (c.chart) effects.push(locale.word('report.chart'));
   for (const t of c.texts ?? []) {
-    const [before, after] = shortenChange(t.before ?? '', t.after ?? '');
+    const [before, after] = shortenChange(t.before ?? '', t.after ?? '', locale.spec.intl);
     if (t.before === undefined) effects.push(locale.word('report.textAdded', { text: locale.quote(after) }));
     else if (t.after === undefined) effects.push(locale.word('report.textRemoved', { text: locale.quote(before) }));
     else effects.push(locale.word('report.text', { before: locale.quote(before), after: locale.quote(after) }));
@@ -92,7 +92,7 @@ export function mergeLines(m: MergeOutcome, locale: Locale): string[] {
 }
 
 function conflictLine(c: MergeConflict, locale: Locale): string {
-  const [ours, theirs] = shortenChange(c.ours, c.theirs, { both: true });
+  const [ours, theirs] = shortenChange(c.ours, c.theirs, locale.spec.intl, { both: true });
   return locale.word('report.merge.conflict', {
     slide: locale.word('report.slide', { n: c.slide }),
     shape: c.shape,

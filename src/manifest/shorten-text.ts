@@ -1,45 +1,45 @@
-/** A text longer than this (in characters) is shown around what changed, not whole. */
+/** A text longer than this (in UTF-16 units) is shown around what changed, not whole. */
 const MAX = 40;
 /** What is kept of the unchanged text after the change before it is cut. */
 const TAIL = 12;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * A changed text as the report quotes it: the old text (whole when short), and of the new one
- * only what changed with a word of context ("DeepSeek名列全球第2" → "…第4"). With `both`, the
+ * only what changed, from the word before it ("DeepSeek名列全球第2" → "…第4"). Words are the
+ * locale's (`intl`: ICU's word breaks, which know Chinese and Japanese words). With `both`, the
  * first text is cut the same way (a conflict shows two versions of one shape).
  */
-export function shortenChange(before: string, after: string, opts: { both?: boolean } = {}): [string, string] {
-  const b = Array.from(before);
-  const a = Array.from(after);
+export function shortenChange(before: string, after: string, intl: string, opts: { both?: boolean } = {}): [string, string] {
   let p = 0;
-  while (p < b.length && p < a.length && b[p] === a[p]) p++;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
   let s = 0;
-  while (s < b.length - p && s < a.length - p && b[b.length - 1 - s] === a[a.length - 1 - s]) s++;
-  const first = opts.both || b.length > MAX ? around(b, p, s) : before;
-  return [first, around(a, p, s)];
+  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  // Never between the two halves of a surrogate pair.
+  if (p > 0 && isHighSurrogate(before.charCodeAt(p - 1))) p--;
+  if (s > 0 && isHighSurrogate(after.charCodeAt(after.length - s - 1))) s--;
+  const first = opts.both || before.length > MAX ? around(before, p, s, intl) : before;
+  return [first, around(after, p, s, intl)];
 }
 
-/** `chars` from a word before the change at `p` to a little after it (`s`: the unchanged characters at the end). */
-function around(chars: readonly string[], p: number, s: number): string {
-  const start = wordStart(chars, p);
-  const end = chars.length - s;
+/** `text` from the word before the change at `p` to a little after it (`s`: the unchanged units at the end). */
+function around(text: string, p: number, s: number, intl: string): string {
+  const start = wordStart(text, p, intl);
+  const end = text.length - s;
   const keep = Math.min(s, TAIL);
-  const head = start > 0 ? '…' : '';
-  const shown = chars.slice(start, end + keep);
+  const shown = text.slice(start, end + keep);
   const cut = shown.length > MAX;
   const tail = cut || keep < s ? '…' : '';
-  return head + (cut ? shown.slice(0, MAX) : shown).join('').trim() + tail;
+  return (start > 0 ? '…' : '') + (cut ? shown.slice(0, MAX) : shown).trim() + tail;
 }
 
-/**
- * Where the word before offset `p` starts: one character back in CJK text (every character is
- * a word for this purpose), back to the space before it in spaced text; 0 when that is near the start.
- */
-function wordStart(chars: readonly string[], p: number): number {
+/** Where the last word before offset `p` starts (0 when that is near the start of the text). */
+function wordStart(text: string, p: number, intl: string): number {
   if (p <= 3) return 0;
-  let i = p;
-  if (CJK.test(chars[i - 1] ?? '')) i--;
-  else while (i > 0 && p - i < TAIL && !/\s/u.test(chars[i - 1] ?? '')) i--;
-  return i <= 3 ? 0 : i;
+  let start = p;
+  for (const seg of new Intl.Segmenter(intl, { granularity: 'word' }).segment(text.slice(0, p))) if (seg.isWordLike) start = seg.index;
+  return start <= 3 ? 0 : start;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -176,7 +176,7 @@ describe('a rebuild after the outline text of one slide changed', () => {
       },
     ]);
     const text = formatReport(report, second.deck!.locale);
-    expect(text).toContain(`第${edited.number}張投影片：「3月6日凌晨Manus橫空出世，再度引發市場對中國AI產品的高度關注」 → 「…晨，Manus橫空出世，再度…」`);
+    expect(text).toContain(`第${edited.number}張投影片：「3月6日凌晨Manus橫空出世，再度引發市場對中國AI產品的高度關注」 → 「…凌晨，Manus橫空出世，再度…」`);
     expect(text).toMatch(/(\d+)張投影片中1張變動，(\d+)張不變/);
   });
 
