@@ -12,17 +12,35 @@ export type MergeDecision =
   /** Nothing there, or what briefdeck wrote last time: write the new build. */
   | { kind: 'write' }
   /** The person changed it, and the manifest lets briefdeck merge: write `pptx`. */
-  | { kind: 'merged'; pptx: Uint8Array; outcome: MergeOutcome }
+  | {
+      kind: 'merged';
+      pptx: Uint8Array;
+      /** The merged deck's slide hashes, for the manifest (`written`). */
+      written: string[];
+      outcome: MergeOutcome;
+      /** Whether the file holds edits not in the deck the last build wrote (a first merge, or edits since): then it is worth a copy. */
+      editedSinceWritten: boolean;
+    }
   /** The person changed it, but the last manifest has no shape records (an older briefdeck): replace it, keeping a copy. */
   | { kind: 'no-record' }
   /** It is not a deck briefdeck can read. */
   | { kind: 'unreadable'; reason: string };
 
+/**
+ * A manifest beside a merged deck: `slides` describe the new build alone (the base the next merge
+ * compares the person's file with, so their edits are found again), `written` the merged deck as
+ * written, so that a rebuild over it does not take it for a new edit and copy it over the file
+ * the person saved.
+ */
+export interface MergedManifest extends Manifest {
+  written?: string[];
+}
+
 export interface MergeInput {
   /** The file at the output path now ("ours"). */
   ours: Uint8Array;
   /** The manifest of the last build ("base"). */
-  previous: Manifest;
+  previous: MergedManifest;
   /** The new build ("theirs"): its parts and its manifest. */
   theirs: { parts: Parts; manifest: Manifest };
   policy: ConflictPolicy;
@@ -55,7 +73,10 @@ export function mergeDeck(input: MergeInput): MergeDecision {
     input.theirs.manifest.slides.map((s) => ({ hash: s.hash, shapes: s.shapes ?? [] })),
     input.policy,
   );
-  return { kind: 'merged', pptx: writeMerged({ ours: { parts: oursParts, slides: ours }, theirs: { parts: input.theirs.parts, slides: theirs } }, plan.slides), outcome: plan.outcome };
+  const merged = writeMerged({ ours: { parts: oursParts, slides: ours }, theirs: { parts: input.theirs.parts, slides: theirs } }, plan.slides);
+  const written = input.previous.written;
+  const editedSinceWritten = !written || now.length !== written.length || now.some((h, k) => h !== written[k]);
+  return { kind: 'merged', pptx: merged.pptx, written: slideHashes(merged.parts), outcome: plan.outcome, editedSinceWritten };
 }
 
 function baseSlide(s: ManifestSlide): BaseSlide | undefined {

@@ -28,8 +28,8 @@ export interface MergeSources {
   theirs: { parts: Parts; slides: readonly DeckSlide[] };
 }
 
-/** The merged deck's bytes. */
-export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[]): Uint8Array {
+/** The merged deck: its bytes, and the parts they were zipped from. */
+export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[]): { pptx: Uint8Array; parts: Parts } {
   const { ours, theirs } = sources;
   const out = new Map(theirs.parts);
   for (const slide of theirs.slides) {
@@ -82,7 +82,9 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
         return [{ ...r, target: relativeTarget(part, copier(resolveTarget(mine.part, r.target))) }];
       });
     }
-    rels = rels.map((r) => (r.type === NOTES_REL && !r.external ? { ...r, target: notesCopy(sourceParts, resolveTarget(sourcePart, r.target), k + 1, part, out, theirs.parts, copier) } : r)).filter((r) => r.target !== '');
+    rels = rels
+      .map((r) => (r.type === NOTES_REL && !r.external ? { ...r, target: notesCopy(sourceParts, resolveTarget(sourcePart, r.target), k + 1, part, out, theirs.parts, copier) } : r))
+      .filter((r) => r.target !== '');
     out.set(part, encodePart(serializeXml(doc)));
     out.set(relsPartOf(part), relsXml(rels));
     previousLayout = rels.find((r) => r.type === LAYOUT_REL) ? resolveTarget(part, rels.find((r) => r.type === LAYOUT_REL)?.target ?? '') : previousLayout;
@@ -97,7 +99,8 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
     out.delete(name);
   }
   const clean = repairContentTypes(removeDanglingRelationships(out));
-  return writeZip(applyXmlEdits(clean, [dedupeShapeIdsEdit]));
+  const parts = applyXmlEdits(clean, [dedupeShapeIdsEdit]);
+  return { pptx: writeZip(parts), parts };
 }
 
 /** The person's shapes and texts put into the new build's slide. */

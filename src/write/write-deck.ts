@@ -93,7 +93,8 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
   }
   const merged = merging?.outcome && merging.pptx ? { merge: merging.outcome, mergedPptx: merging.pptx } : {};
   try {
-    await writeFileAtomic(manifestFile, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), input.fs);
+    const recorded = merging?.written ? { ...manifest, written: merging.written } : manifest;
+    await writeFileAtomic(manifestFile, new TextEncoder().encode(`${JSON.stringify(recorded, null, 2)}\n`), input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     // A manifest left from an earlier build would describe another deck: the next build would
@@ -116,7 +117,7 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
   return { written: true, diagnostics: notes, ...merged, ...(previous ? { report: compareManifests(previous, manifest) } : {}) };
 }
 
-type Merging = { ok: true; pptx?: Uint8Array; outcome?: MergeOutcome; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+type Merging = { ok: true; pptx?: Uint8Array; written?: string[]; outcome?: MergeOutcome; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * The deck at the output path, when a person changed it since the last build: merged with the
@@ -145,8 +146,10 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: M
     };
   }
   const backup = backupPath(outFile);
+  // Not over the copy of the person's file with the deck a merge wrote (a rebuild with nothing edited since).
+  const copied = decision.kind === 'no-record' || decision.editedSinceWritten;
   try {
-    await writeFileAtomic(backup, ours.bytes, input.fs);
+    if (copied) await writeFileAtomic(backup, ours.bytes, input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     // Without the copy, the person's file is not replaced.
@@ -165,7 +168,7 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: M
       ],
     };
   }
-  const outcome: MergeOutcome = { ...decision.outcome, backup: shown(backup, cwd) };
+  const outcome: MergeOutcome = { ...decision.outcome, ...(copied ? { backup: shown(backup, cwd) } : {}) };
   const diagnostics = outcome.conflicts.map((c) =>
     warning(
       'MERGE_CONFLICT',
@@ -174,7 +177,7 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: M
       c.kept === 'ours' ? 'build with --on-conflict theirs to take the new text' : 'build with --on-conflict ours to keep your text',
     ),
   );
-  return { ok: true, pptx: decision.pptx, outcome, diagnostics };
+  return { ok: true, pptx: decision.pptx, written: decision.written, outcome, diagnostics };
 }
 
 /** The first of `outputs` that is the same file as one of `inputs` (by device and inode, so links and case-insensitive names count). */

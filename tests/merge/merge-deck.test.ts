@@ -91,6 +91,9 @@ describe('a rebuild over a deck a person edited', () => {
     expect(callout).toBeGreaterThan(0);
     expect(again.merge?.keptSlides).toContain(callout + 1);
     expect(again.merge?.conflicts).toEqual([]);
+    // The copy still holds what the person saved (their title, which the new data won), not the merged deck.
+    expect(again.merge?.backup).toBeUndefined();
+    expect(readFileSync(BACKUP(p)).equals(before)).toBe(true);
     expect(shownAgain.filter((t) => t.includes(edits.reworded))).toHaveLength(1);
   });
 
