@@ -36,10 +36,7 @@ export interface ShapeStep {
   action: 'text' | 'box' | 'add' | 'remove';
 }
 
-export type MergedSlide =
-  | { from: 'theirs'; theirs: number }
-  | { from: 'ours'; ours: number; theirs?: number }
-  | { from: 'both'; ours: number; theirs: number; steps: ShapeStep[] };
+export type MergedSlide = { from: 'theirs'; theirs: number } | { from: 'ours'; ours: number; theirs?: number } | { from: 'both'; ours: number; theirs: number; steps: ShapeStep[] };
 
 export interface MergePlan {
   slides: MergedSlide[];
