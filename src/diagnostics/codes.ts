@@ -89,6 +89,7 @@ const STAGE_CODES = {
   LAYOUT_NO_ALT_TEXT: 'a picture or chart has no alternative text for screen readers',
   LAYOUT_NEAR_EDGE: "a text box comes closer to the slide's edge than a projector's or viewer's crop allows",
   LAYOUT_NO_TITLE: 'a slide has no title, which screen readers and Outline view name it by',
+  LAYOUT_NOTHING_TO_COMPARE: 'a changes slide has no ranking with two editions to compare (it says so on the slide)',
   LAYOUT_ORPHAN: 'a wrapped paragraph ends in a line of one character or one short word that no other break avoids',
   LAYOUT_OVERFLOW: 'text does not fit its box even at the smallest size allowed',
   LAYOUT_TITLE_LINES: 'a title takes more than two lines at the size it fits',

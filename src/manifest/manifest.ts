@@ -6,6 +6,7 @@ import { noteChartUses, usedValues, type ValueUses } from '../data/uses.js';
 import type { Dataset, DataStore } from '../data/types.js';
 import type { Locale } from '../locale/locale.js';
 import { datasetRecords, type DatasetRecord } from './dataset-records.js';
+import { changesSlideTexts } from './edition-changes.js';
 import { slideTexts } from './slide-texts.js';
 import type { ShapeRecord } from './slide-shapes.js';
 
@@ -63,7 +64,8 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       title: s.title ?? '',
       hash: hashes[i] ?? '',
       values: Object.fromEntries([...usedValues(s.uses, deck.locale)].sort(([a], [b]) => byCodeUnits(a, b))),
-      texts: slideTexts(s),
+      // A changes slide's list is made at layout, from the data: recorded here from the same data.
+      texts: s.layout === 'changes' && data ? [...slideTexts(s), ...changesSlideTexts(deck, data, s.data)] : slideTexts(s),
       ...(s.notes ? { notes: s.notes } : {}),
       ...(s.layout === 'chart' && data?.has(s.chart.data) ? { chart: chartHash(s.chart, data.get(s.chart.data) as Dataset, deck.locale) } : {}),
       ...(shapes?.[i] ? { shapes: shapeRecords(shapes[i], [...usedValues(s.uses, deck.locale).values()]) } : {}),

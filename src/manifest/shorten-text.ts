@@ -17,8 +17,10 @@ export function shortenChange(before: string, after: string, intl: string, opts:
   // Never between the two halves of a surrogate pair.
   if (p > 0 && isHighSurrogate(before.charCodeAt(p - 1))) p--;
   if (s > 0 && isHighSurrogate(after.charCodeAt(after.length - s - 1))) s--;
-  const first = opts.both || before.length > MAX ? around(before, p, s, intl) : before;
-  return [first, around(after, p, s, intl)];
+  // A text that only lost words is shown whole when short: "…" alone would say nothing.
+  const whole = (text: string) => text.length <= MAX && text.length - s - p <= 0;
+  const first = (opts.both || before.length > MAX) && !whole(before) ? around(before, p, s, intl) : before;
+  return [first, whole(after) ? after : around(after, p, s, intl)];
 }
 
 /** `text` from the word before the change at `p` to a little after it (`s`: the unchanged units at the end). */
