@@ -214,13 +214,25 @@ function layoutOf(parts: Parts, slide: string): string | undefined {
   return r && resolveTarget(slide, r.target);
 }
 
-/** The new build's layout of the same kind (`type="obj"`, `"title"`, …) as the person's slide's layout. */
+/**
+ * The new build's layout for a slide the person added: the one of the same name (PowerPoint keeps
+ * briefdeck's layouts, "Chart", "Quote", …), else of the same kind (`type="obj"`, `"title"`: what
+ * LibreOffice's own layouts say), else none (the caller takes the slide before's).
+ */
 function sameKindLayout(ours: Parts, slide: string, theirs: Parts): string | undefined {
   const own = layoutOf(ours, slide);
   const doc = own ? readXmlPart(ours, own) : undefined;
-  const type = doc && getAttribute(doc.root, 'type');
-  if (!type) return undefined;
-  return [...theirs.keys()].find((p) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(p) && getAttribute(readXmlPart(theirs, p)?.root ?? doc.root, 'type') === type);
+  if (!doc) return undefined;
+  const name = (root: XmlElement) => getAttribute(firstChild(root, 'p:cSld') ?? root, 'name');
+  const layouts = [...theirs.keys()]
+    .filter((p) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(p))
+    .flatMap((p) => {
+      const root = readXmlPart(theirs, p)?.root;
+      return root ? [{ part: p, root }] : [];
+    });
+  const byName = name(doc.root) !== undefined ? layouts.find((l) => name(l.root) === name(doc.root)) : undefined;
+  const type = getAttribute(doc.root, 'type');
+  return byName?.part ?? (type ? layouts.find((l) => getAttribute(l.root, 'type') === type)?.part : undefined);
 }
 
 function slideIds(parts: Parts): Map<string, string> {

@@ -29,7 +29,13 @@ const setSlide = (files: Files, n: number, xml: string) => {
 const callout = (text: string) =>
   `<p:sp><p:nvSpPr><p:cNvPr id="900" name="my callout"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="6000000" y="4000000"/><a:ext cx="3000000" cy="600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-TW"/><a:t>${text}</a:t></a:r></a:p></p:txBody></p:sp>`;
 
-/** The person's edits: a callout and a new title on the web chart, a bullet reworded, the first quote deleted, slides 2 and 3 swapped. */
+/** A slide PowerPoint's New Slide makes on the "Title and Content" layout, with a picture the person inserted. */
+const P =
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+const addedSlide = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld ${P}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/><p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-TW"/><a:t>我加的一頁</a:t></a:r></a:p></p:txBody></p:sp><p:pic><p:nvPicPr><p:cNvPr id="3" name="Picture 2" descr="my photo of the whiteboard"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="1000000" y="2000000"/><a:ext cx="3000000" cy="2000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`;
+const addedRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout" Target="../slideLayouts/slideLayout3.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/whiteboard.png"/></Relationships>`;
+
+/** The person's edits: a callout and a new title on the web chart, a bullet reworded, the first quote deleted, slides 2 and 3 swapped, a slide with a picture added after the bullets. */
 function editDeck(p: Project, title: string): { bullet: string; reworded: string; deleted: string } {
   const files = unzipSync(readFileSync(p.deck));
   const web = slideXml(files, WEB);
@@ -41,7 +47,25 @@ function editDeck(p: Project, title: string): { bullet: string; reworded: string
   setSlide(files, BULLETS, slideXml(files, BULLETS).replace(`<a:t>${bullet}</a:t>`, `<a:t>${reworded}</a:t>`));
   const presentation = strFromU8(files['ppt/presentation.xml'] as Uint8Array);
   const ids = [...presentation.matchAll(/<p:sldId [^>]*\/>/g)].map((m) => m[0]);
+  files['ppt/slides/slide99.xml'] = strToU8(addedSlide);
+  files['ppt/slides/_rels/slide99.xml.rels'] = strToU8(addedRels);
+  files['ppt/media/whiteboard.png'] = files[`ppt/media/image-${WEB}-1.png`] as Uint8Array;
+  const types = '[Content_Types].xml';
+  files[types] = strToU8(
+    strFromU8(files[types] as Uint8Array).replace(
+      '</Types>',
+      '<Override PartName="/ppt/slides/slide99.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/></Types>',
+    ),
+  );
+  const presRels = 'ppt/_rels/presentation.xml.rels';
+  files[presRels] = strToU8(
+    strFromU8(files[presRels] as Uint8Array).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdMine" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide99.xml"/></Relationships>',
+    ),
+  );
   const order = ids.filter((_, k) => k !== QUOTE - 1);
+  order.splice(BULLETS, 0, '<p:sldId id="999" r:id="rIdMine"/>');
   [order[1], order[2]] = [order[2] as string, order[1] as string];
   files['ppt/presentation.xml'] = strToU8(presentation.replace(/<p:sldIdLst>.*<\/p:sldIdLst>/, `<p:sldIdLst>${order.join('')}</p:sldIdLst>`));
   writeFileSync(p.deck, zipSync(files));
@@ -67,7 +91,16 @@ describe('a rebuild over a deck a person edited', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const deck = readFileSync(p.deck);
     const shown = texts(deck);
-    expect(shown).toHaveLength(outlineSlides().length - 1);
+    expect(shown).toHaveLength(outlineSlides().length);
+    // The added slide, after the bullets slide as the person put it, with its picture.
+    const mine = shown.findIndex((t) => t.includes('我加的一頁'));
+    expect(shown[mine - 1]).toContain(edits.reworded);
+    expect(result.merge?.addedSlides).toEqual([mine + 1]);
+    const merged = readZip(deck);
+    const pictureRels = strFromU8(merged.get(`ppt/slides/_rels/slide${mine + 1}.xml.rels`) as Uint8Array);
+    const picture = /Target="\.\.\/media\/([^"]+)"/.exec(pictureRels)?.[1] ?? '';
+    expect(Buffer.from(merged.get(`ppt/media/${picture}`) ?? []).equals(Buffer.from(readZip(before).get('ppt/media/whiteboard.png') ?? [1]))).toBe(true);
+    expect(pictureRels).toContain('slideLayouts/slideLayout3.xml');
     expect(shown.some((t) => t.includes(edits.deleted))).toBe(false);
     expect(shown.filter((t) => t.includes(edits.reworded))).toHaveLength(1);
     const web = shown.find((t) => t.includes('看這裡')) ?? '';
