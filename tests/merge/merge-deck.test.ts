@@ -49,7 +49,7 @@ function editDeck(p: Project, title: string): { bullet: string; reworded: string
   const ids = [...presentation.matchAll(/<p:sldId [^>]*\/>/g)].map((m) => m[0]);
   files['ppt/slides/slide99.xml'] = strToU8(addedSlide);
   files['ppt/slides/_rels/slide99.xml.rels'] = strToU8(addedRels);
-  files['ppt/media/whiteboard.png'] = files[`ppt/media/image-${WEB}-1.png`] as Uint8Array;
+  files['ppt/media/whiteboard.png'] = new Uint8Array(files[`ppt/media/image-${WEB}-1.png`] ?? []);
   const types = '[Content_Types].xml';
   files[types] = strToU8(
     strFromU8(files[types] as Uint8Array).replace(
