@@ -5,6 +5,7 @@ import type { BuildResult, Stage } from '../build.js';
 import { prestartChartDrawer } from '../charts/drawer/chart-drawer.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
+import type { BuildReport } from '../manifest/compare.js';
 import { formatReport } from '../manifest/format-report.js';
 import { reportJson } from '../manifest/report-json.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
@@ -83,7 +84,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         // One document for CI: the problems, where the deck went, and what changed since the last build.
         const diagnostics = JSON.parse(formatJson(result.diagnostics, result.texts)) as unknown;
         const deck = result.outFile ? path.relative(io.cwd, result.outFile) : null;
-        io.stdout(`${JSON.stringify({ diagnostics, deck, report: result.report ? reportJson(result.report) : null }, null, 2)}\n`);
+        const changes = withMerge(result);
+        io.stdout(`${JSON.stringify({ diagnostics, deck, report: changes ? reportJson(changes) : null }, null, 2)}\n`);
       } else report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats));
       if (!result.outFile) {
@@ -96,7 +98,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
       if (opts.format === 'text') {
         const kb = (result.stats.bytes / 1024).toFixed(0);
         io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
-        if (result.report && result.deck) io.stdout(formatReport(result.report, result.deck.locale));
+        const changes = withMerge(result);
+        if (changes && result.deck) io.stdout(formatReport(changes, result.deck.locale));
       }
     });
 
@@ -155,7 +158,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
           if (result.outFile) {
             const charts = info.build > 1 ? `; charts: ${info.charts.drawn} drawn, ${info.charts.cached} from cache` : '';
             io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms${charts}\n`);
-            if (result.report && result.deck) io.stdout(formatReport(result.report, result.deck.locale));
+            const changes = withMerge(result);
+            if (changes && result.deck) io.stdout(formatReport(changes, result.deck.locale));
           } else {
             io.stderr(`[${time}] not rebuilt: the last good deck stays in place; fix the problems above and save\n`);
           }
@@ -194,6 +198,11 @@ function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMa
   }
   if (diagnostics.length) io.stderr(formatText(diagnostics, { texts, cwd: io.cwd, color: useColor(io) }));
   else if (always) io.stdout(`${summary(diagnostics)}\n`);
+}
+
+/** The change report with what merging the person's edits did, which the write stage gives beside it. */
+function withMerge(result: BuildResult): BuildReport | undefined {
+  return result.report && (result.merge ? { ...result.report, merge: result.merge } : result.report);
 }
 
 /** SOURCE_DATE_EPOCH from the environment; `false` (after saying why) when it is not a date. */
