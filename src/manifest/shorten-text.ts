@@ -27,7 +27,7 @@ export function shortenChange(before: string, after: string, intl: string, opts:
 function around(text: string, p: number, s: number, intl: string): string {
   const start = wordStart(text, p, intl);
   const end = text.length - s;
-  const keep = Math.min(s, TAIL);
+  const keep = s <= TAIL ? s : wordEnd(text.slice(end), TAIL, intl);
   const shown = text.slice(start, end + keep);
   const cut = shown.length > MAX;
   const tail = cut || keep < s ? '…' : '';
@@ -40,6 +40,17 @@ function wordStart(text: string, p: number, intl: string): number {
   let start = p;
   for (const seg of new Intl.Segmenter(intl, { granularity: 'word' }).segment(text.slice(0, p))) if (seg.isWordLike) start = seg.index;
   return start <= 3 ? 0 : start;
+}
+
+/** Where the last word that ends within the first `max` units of `text` ends (what a cut keeps whole). */
+function wordEnd(text: string, max: number, intl: string): number {
+  let at = 0;
+  for (const seg of new Intl.Segmenter(intl, { granularity: 'word' }).segment(text)) {
+    const end = seg.index + seg.segment.length;
+    if (end > max) break;
+    at = end;
+  }
+  return at;
 }
 
 function isHighSurrogate(code: number): boolean {
