@@ -143,7 +143,9 @@ const STAGE_CODES = {
   WRITE_OVERWRITES_INPUT: 'the output path (or its manifest) is one of the files the deck is built from',
 
   MERGE_UNREADABLE_DECK: 'the deck at the output path was changed since the last build, but is not a .pptx briefdeck can read to keep the changes (use --overwrite to replace it)',
-  MERGE_NO_RECORD: "the deck at the output path was changed since the last build, but the last build's manifest does not record its shapes: it was replaced, and kept as <name>.before.pptx",
+  MERGE_NO_RECORD:
+    'the deck at the output path was changed since the last build, but there is no copy of that build (dist/.briefdeck/) to merge against: it was replaced, and kept as <name>.before.pptx',
+  MERGE_BASE_NOT_WRITTEN: 'the deck was written, but not the copy of it (dist/.briefdeck/<name>.base.pptx) that the next build merges edits against',
   MERGE_CONFLICT: 'a shape the person edited in the deck was also changed by the new build: one of the two texts was kept (`--on-conflict`)',
 
   WATCH_BUILD_FAILED: 'a rebuild in `briefdeck watch` failed for a reason outside the input (the last good deck stays)',

@@ -8,7 +8,6 @@ import type { Locale } from '../locale/locale.js';
 import { datasetRecords, type DatasetRecord } from './dataset-records.js';
 import { changesSlideTexts } from './edition-changes.js';
 import { slideTexts } from './slide-texts.js';
-import type { ShapeRecord } from './slide-shapes.js';
 
 /** What a build records beside its deck, to compare the next build against. */
 export interface Manifest {
@@ -21,6 +20,16 @@ export interface Manifest {
   slides: ManifestSlide[];
   /** What each dataset the deck uses said, by id (absent in manifests of older builds). */
   datasets?: Record<string, DatasetRecord>;
+  /**
+   * sha256 of the deck file as written: whether a person changed it since (issue 18). What the
+   * merge compares their file with is a copy of the build kept in `dist/.briefdeck/` (see
+   * `basePath`), not records here: reading a deck's shapes means parsing every slide, which would
+   * cost each build a second or more on a large deck, while keeping a copy costs one file write,
+   * and the shapes are read only when a person did change the deck.
+   */
+  deck?: string;
+  /** The deck written was the merge of this build and a person's edits (so it differs from the build, and is merged again next time). */
+  merged?: boolean;
 }
 
 export interface ManifestSlide {
@@ -37,21 +46,9 @@ export interface ManifestSlide {
   notes?: string;
   /** A chart slide: hash of the values its chart draws, so the report can say the chart was redrawn. */
   chart?: string;
-  /**
-   * Its shapes as written, for merging a person's edits into the next build (issue 18). Records,
-   * not the slide's XML: from them the merge decides what the person and the new build changed,
-   * and it takes the XML itself from the person's file and from the new build, so no copy of the
-   * last deck has to be kept beside it. Absent in manifests of older builds.
-   */
-  shapes?: ManifestShape[];
 }
 
-export interface ManifestShape extends ShapeRecord {
-  /** Its text shows one of the slide's data values (a rank, a figure, a citation): new data wins a conflict on it. */
-  data: boolean;
-}
-
-export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string, data?: DataStore, shapes?: readonly ShapeRecord[][]): Manifest {
+export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: ReadonlyMap<string, string>, baseDir: string, data?: DataStore): Manifest {
   // By name, not by absolute path: the order must not depend on where the project or briefdeck is.
   const named = [...texts].map(([file, text]) => [inputName(file, baseDir), createHash('sha256').update(text).digest('hex')] as const);
   const inputs: Record<string, string> = Object.fromEntries(named.sort(([a], [b]) => byCodeUnits(a, b)));
@@ -68,7 +65,6 @@ export function makeManifest(deck: BoundDeck, hashes: readonly string[], texts: 
       texts: s.layout === 'changes' && data ? [...slideTexts(s), ...changesSlideTexts(deck, data, s.data)] : slideTexts(s),
       ...(s.notes ? { notes: s.notes } : {}),
       ...(s.layout === 'chart' && data?.has(s.chart.data) ? { chart: chartHash(s.chart, data.get(s.chart.data) as Dataset, deck.locale) } : {}),
-      ...(shapes?.[i] ? { shapes: shapeRecords(shapes[i], [...usedValues(s.uses, deck.locale).values()]) } : {}),
     })),
     ...(data ? { datasets: datasetRecords(deck, data) } : {}),
   };
@@ -83,23 +79,6 @@ function chartHash(chart: Extract<BoundDeck['slides'][number], { layout: 'chart'
     .update(JSON.stringify([chart, values]))
     .digest('hex')
     .slice(0, 16);
-}
-
-function shapeRecords(shapes: readonly ShapeRecord[], values: readonly string[]): ManifestShape[] {
-  return shapes.map((shape) => ({ ...shape, data: showsValue(shape.text, values) }));
-}
-
-/** Whether `text` shows one of `values` whole ("第2名" shows 2; "2025" does not). */
-export function showsValue(text: string, values: readonly string[]): boolean {
-  const digit = /\d/;
-  return values.some((v) => {
-    if (!v.trim()) return false;
-    for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) {
-      const torn = (digit.test(v[0] ?? '') && /[\d.]/.test(text[at - 1] ?? '')) || (digit.test(v[v.length - 1] ?? '') && digit.test(text[at + v.length] ?? ''));
-      if (!torn) return true;
-    }
-    return false;
-  });
 }
 
 /**

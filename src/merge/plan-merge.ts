@@ -4,7 +4,7 @@
  * says, slide by slide in the merged order, where each slide comes from and, on a slide both
  * changed, what of the person's goes into the new build's slide. `write-merged.ts` carries it out.
  */
-import type { ManifestShape } from '../manifest/manifest.js';
+import type { ShapeRecord } from './shape-records.js';
 import type { ConflictPolicy, MergeConflict, MergeOutcome } from './merge-outcome.js';
 import { matchSlides, sameText, type ShapeText } from './identify-slides.js';
 
@@ -12,12 +12,12 @@ export interface BaseSlide {
   title: string;
   layout: string;
   hash: string;
-  shapes: readonly ManifestShape[];
+  shapes: readonly ShapeRecord[];
 }
 
 export interface TheirsSlide {
   hash: string;
-  shapes: readonly ManifestShape[];
+  shapes: readonly ShapeRecord[];
 }
 
 export interface OursShape extends ShapeText {

@@ -28,8 +28,8 @@ export interface MergeSources {
   theirs: { parts: Parts; slides: readonly DeckSlide[] };
 }
 
-/** The merged deck: its bytes, and the parts they were zipped from. */
-export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[]): { pptx: Uint8Array; parts: Parts } {
+/** The merged deck's bytes. */
+export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[]): Uint8Array {
   const { ours, theirs } = sources;
   const out = new Map(theirs.parts);
   for (const slide of theirs.slides) {
@@ -99,8 +99,7 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
     out.delete(name);
   }
   const clean = repairContentTypes(removeDanglingRelationships(out));
-  const parts = applyXmlEdits(clean, [dedupeShapeIdsEdit]);
-  return { pptx: writeZip(parts), parts };
+  return writeZip(applyXmlEdits(clean, [dedupeShapeIdsEdit]));
 }
 
 /** The person's shapes and texts put into the new build's slide. */

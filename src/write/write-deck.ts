@@ -6,7 +6,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareManifests, type BuildReport } from '../manifest/compare.js';
 import { makeManifest, manifestPath, parseManifest, type Manifest } from '../manifest/manifest.js';
-import { slideShapeRecords } from '../manifest/slide-shapes.js';
+import { backupPath, basePath, deckHash, mergeDeck } from '../merge/merge-deck.js';
 import type { ConflictPolicy, MergeOutcome } from '../merge/merge-outcome.js';
 import type { Parts } from '../pptx/opc/parts.js';
 import { MAX_DECK_BYTES } from '../cli/check-deck-file.js';
@@ -63,9 +63,10 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult> {
   const { outFile, cwd } = input;
   const manifestFile = manifestPath(outFile);
-  const clash = await inputAt([outFile, manifestFile], input.texts.keys());
+  const baseFile = basePath(outFile);
+  const clash = await inputAt([outFile, manifestFile, baseFile], input.texts.keys());
   if (clash) {
-    const which = clash.output === outFile ? 'the deck' : "the deck's manifest";
+    const which = clash.output === outFile ? 'the deck' : clash.output === manifestFile ? "the deck's manifest" : 'the copy of the deck that merges compare with';
     return {
       written: false,
       diagnostics: [
@@ -81,25 +82,27 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
 
   const before = await readRegularFile(manifestFile, MAX_MANIFEST_BYTES);
   const previous = parseManifest(before.ok ? before.bytes.toString('utf8') : undefined);
-  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.data, input.parts && slideShapeRecords(input.parts));
-  const merging = previous && input.parts && !input.overwrite ? await mergeEdits(input, previous, manifest, input.parts) : undefined;
+  const manifest = makeManifest(input.deck, input.slideHashes, input.texts, input.outlineDir, input.data);
+  const merging = previous && input.parts && !input.overwrite ? await mergeEdits(input, previous, baseFile, manifest, input.parts) : undefined;
   if (merging && !merging.ok) return { written: false, diagnostics: merging.diagnostics };
   const notes = merging?.diagnostics ?? [];
+  const deckBytes = merging?.pptx ?? input.pptx;
   try {
-    await writeFileAtomic(outFile, merging?.pptx ?? input.pptx, input.fs);
+    await writeFileAtomic(outFile, deckBytes, input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     return { written: false, diagnostics: [...notes, writeFailure(e, outFile, cwd, await isFolder(outFile))] };
   }
   const merged = merging?.outcome && merging.pptx ? { merge: merging.outcome, mergedPptx: merging.pptx } : {};
   try {
-    const recorded = merging?.written ? { ...manifest, written: merging.written } : manifest;
+    const recorded: Manifest = { ...manifest, deck: deckHash(deckBytes), ...(merging?.pptx ? { merged: true } : {}) };
     await writeFileAtomic(manifestFile, new TextEncoder().encode(`${JSON.stringify(recorded, null, 2)}\n`), input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     // A manifest left from an earlier build would describe another deck: the next build would
     // report changes against it. Better none.
     if (before.ok) await rm(manifestFile, { force: true }).catch(() => undefined);
+    await rm(baseFile, { force: true }).catch(() => undefined);
     return {
       written: true,
       ...merged,
@@ -114,23 +117,38 @@ export async function writeDeck(input: WriteDeckInput): Promise<WriteDeckResult>
       ],
     };
   }
+  try {
+    await writeFileAtomic(baseFile, input.pptx, input.fs);
+  } catch (e) {
+    if (!isSystemError(e)) throw e;
+    // A copy of an earlier build would make the next merge take this build's slides for the person's edits.
+    await rm(baseFile, { force: true }).catch(() => undefined);
+    notes.push(
+      warning(
+        'MERGE_BASE_NOT_WRITTEN',
+        `wrote ${shown(outFile, cwd)}, but cannot write ${shown(baseFile, cwd)}: ${errnoText(e)}`,
+        { file: baseFile },
+        'edits made to this deck will not be merged into the next build, only kept in a copy beside it',
+      ),
+    );
+  }
   return { written: true, diagnostics: notes, ...merged, ...(previous ? { report: compareManifests(previous, manifest) } : {}) };
 }
 
-type Merging = { ok: true; pptx?: Uint8Array; written?: string[]; outcome?: MergeOutcome; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+type Merging = { ok: true; pptx?: Uint8Array; outcome?: MergeOutcome; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * The deck at the output path, when a person changed it since the last build: merged with the
  * new build (issue 18), their file kept beside it as `<name>.before.pptx` first. The manifest
  * still describes the new build alone, so the next build finds the person's edits again.
  */
-async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: Manifest, parts: Parts): Promise<Merging> {
+async function mergeEdits(input: WriteDeckInput, previous: Manifest, baseFile: string, manifest: Manifest, parts: Parts): Promise<Merging> {
   const { outFile, cwd } = input;
   const ours = await readRegularFile(outFile, MAX_DECK_BYTES);
   // Nothing there (or a folder, which the write reports): nothing to merge.
   if (!ours.ok) return { ok: true, diagnostics: [] };
-  const { backupPath, mergeDeck } = await import('../merge/merge-deck.js');
-  const decision = mergeDeck({ ours: ours.bytes, previous, theirs: { parts, manifest }, policy: input.onConflict ?? 'auto' });
+  const base = await readRegularFile(baseFile, MAX_DECK_BYTES);
+  const decision = mergeDeck({ ours: ours.bytes, previous, ...(base.ok ? { base: base.bytes } : {}), theirs: { parts, manifest }, policy: input.onConflict ?? 'auto' });
   if (decision.kind === 'write') return { ok: true, diagnostics: [] };
   if (decision.kind === 'unreadable') {
     return {
@@ -161,7 +179,7 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: M
       diagnostics: [
         warning(
           'MERGE_NO_RECORD',
-          `${shown(outFile, cwd)} was changed since the last build, which did not record its shapes: replaced by the new build, the changed file kept as ${shown(backup, cwd)}`,
+          `${shown(outFile, cwd)} was changed since the last build, but the copy of that build to merge the changes against is missing: replaced by the new build, the changed file kept as ${shown(backup, cwd)}`,
           { file: outFile },
           'copy what you changed from that file; from now on, changes are merged',
         ),
@@ -177,7 +195,7 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, manifest: M
       c.kept === 'ours' ? 'build with --on-conflict theirs to take the new text' : 'build with --on-conflict ours to keep your text',
     ),
   );
-  return { ok: true, pptx: decision.pptx, written: decision.written, outcome, diagnostics };
+  return { ok: true, pptx: decision.pptx, outcome, diagnostics };
 }
 
 /** The first of `outputs` that is the same file as one of `inputs` (by device and inode, so links and case-insensitive names count). */

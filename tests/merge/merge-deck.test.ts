@@ -3,7 +3,8 @@
  * them (names, placeholders and ids kept; the XML otherwise as written): the default deck built
  * into a copy of the project, edited, its data changed, rebuilt.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
@@ -151,6 +152,17 @@ describe('a rebuild over a deck a person edited', () => {
     const result = await buildDeck({ outline: p.outline, cwd: p.dir });
     expect(result.merge).toBeUndefined();
     expect(existsSync(BACKUP(p))).toBe(false);
+  });
+
+  it('replaces an edited deck, keeping a copy, when the copy of the last build to merge against is gone', async () => {
+    editDeck(p, '我的標題');
+    const edited = readFileSync(p.deck);
+    rmSync(path.join(p.dir, 'dist', '.briefdeck'), { recursive: true });
+    const result = await buildDeck({ outline: p.outline, cwd: p.dir });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'MERGE_NO_RECORD', severity: 'warning' })]);
+    expect(result.merge).toBeUndefined();
+    expect(readFileSync(p.deck).equals(Buffer.from(result.pptx as Uint8Array))).toBe(true);
+    expect(readFileSync(BACKUP(p)).equals(edited)).toBe(true);
   });
 
   it('refuses a deck it cannot read at the output path, and leaves it as it is', async () => {

@@ -3,10 +3,10 @@
  * person's file, theirs the new build. Every case the issue lists, on small made-up slides.
  */
 import { describe, expect, it } from 'vitest';
-import type { ManifestShape } from '../../src/manifest/manifest.js';
+import type { ShapeRecord } from '../../src/merge/shape-records.js';
 import { planMerge, type BaseSlide, type OursSlide, type TheirsSlide } from '../../src/merge/plan-merge.js';
 
-const shape = (key: string, text: string, more: Partial<ManifestShape> = {}): ManifestShape => ({
+const shape = (key: string, text: string, more: Partial<ShapeRecord> = {}): ShapeRecord => ({
   key,
   name: key.replace(/^(name|ph):|#\d+$/g, ''),
   text,
@@ -21,9 +21,9 @@ function slide(title: string, takeaway = `${title}: takeaway`, data = false): Ba
   return { title, layout: 'chart', hash: `slide(${title}|${takeaway})`, shapes };
 }
 
-const ours = (s: BaseSlide, edit: (shapes: ManifestShape[]) => ManifestShape[] = (x) => x): OursSlide => ({ shapes: edit(s.shapes.map((x) => ({ ...x }))) });
+const ours = (s: BaseSlide, edit: (shapes: ShapeRecord[]) => ShapeRecord[] = (x) => x): OursSlide => ({ shapes: edit(s.shapes.map((x) => ({ ...x }))) });
 const theirs = (s: BaseSlide): TheirsSlide => ({ hash: s.hash, shapes: s.shapes });
-const retext = (key: string, text: string) => (shapes: ManifestShape[]) => shapes.map((s) => (s.key === key ? { ...s, text, hash: `h(${text})` } : s));
+const retext = (key: string, text: string) => (shapes: ShapeRecord[]) => shapes.map((s) => (s.key === key ? { ...s, text, hash: `h(${text})` } : s));
 
 const A = slide('Alpha');
 const B = slide('Beta');
