@@ -64,6 +64,8 @@ export function slideEffects(c: SlideChange, locale: Locale): string[] {
     else if (t.after === undefined) effects.push(locale.word('report.textRemoved', { text: locale.quote(before) }));
     else effects.push(locale.word('report.text', { before: locale.quote(before), after: locale.quote(after) }));
   }
+  // A manifest of an older build records no texts: say which values changed, as it recorded them.
+  if (!c.texts) for (const v of c.values) if (v.before !== undefined && v.after !== undefined) effects.push(locale.word('report.moved', { name: v.key, before: v.before, after: v.after }));
   if (c.citation) effects.push(locale.word('report.citation'));
   if (c.notes) effects.push(locale.word('report.notes'));
   return effects.length ? effects : [locale.word('report.other')];

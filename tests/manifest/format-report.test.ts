@@ -123,3 +123,26 @@ describe('what merging the person’s edits did', () => {
     expect(reportJson({ ...REPORT, merge: undefined }).merge).toBeNull();
   });
 });
+
+describe('against the manifest of an older build (no texts, no datasets recorded)', () => {
+  it('names the values that changed on each slide, and no value that appeared or went', () => {
+    const report: BuildReport = {
+      changedInputs: ['data/a16z.yaml'],
+      changed: [
+        {
+          number: 6,
+          title: 'a16z網頁榜',
+          layout: 'chart',
+          values: [
+            { key: 'a16z.web: DeepSeek', before: '2', after: '4' },
+            { key: 'a16z.web: DeepSeek change', after: '▼2 vs 2025-03' },
+          ],
+        },
+      ],
+      added: [],
+      removed: [],
+      unchanged: 27,
+    };
+    expect(formatReport(report, locale('en'))).toBe('inputs changed: data/a16z.yaml\nslide 6: a16z.web: DeepSeek 2 → 4\n1 of 28 slides changed, 27 unchanged\n');
+  });
+});
