@@ -16,9 +16,10 @@ export interface ReportJson {
     status: 'changed' | 'added' | 'removed';
     /** The new date and the one before; null when the date did not change. */
     asOf: { date: string; was: string } | null;
-    moved: { name: string; before: string; after: string }[];
-    added: { name: string; value: string }[];
-    dropped: { name: string; value: string }[];
+    /** `key`: the entry's name (a ranking) or the item's key (figures); `name`: what a reader calls it. */
+    moved: { key: string; name: string; before: string; after: string }[];
+    added: { key: string; name: string; value: string }[];
+    dropped: { key: string; name: string; value: string }[];
     /** The older side listed no entries (the source gave no ranks). */
     nothingBefore: boolean;
   }[];
@@ -49,9 +50,9 @@ export function reportJson(r: BuildReport): ReportJson {
       type: d.type,
       status: d.status,
       asOf: d.asOf ?? null,
-      moved: d.moved.map(({ name, before, after }) => ({ name, before, after })),
-      added: d.added.map(({ name, value }) => ({ name, value })),
-      dropped: d.dropped.map(({ name, value }) => ({ name, value })),
+      moved: d.moved.map(({ key, name, before, after }) => ({ key, name, before, after })),
+      added: d.added.map(({ key, name, value }) => ({ key, name, value })),
+      dropped: d.dropped.map(({ key, name, value }) => ({ key, name, value })),
       nothingBefore: d.nothingBefore,
     })),
     slides: r.changed.map((c) => ({

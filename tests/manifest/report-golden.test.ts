@@ -123,11 +123,11 @@ describe.skipIf(!hasCompiledCli())('build --format json', () => {
       status: 'changed',
       asOf: { date: '2025-09', was: '2025-03' },
       moved: [
-        { name: 'DeepSeek', before: '2', after: '4' },
-        { name: 'Kimi', before: 'top 10', after: '7' },
+        { key: 'DeepSeek', name: 'DeepSeek', before: '2', after: '4' },
+        { key: 'Kimi', name: 'Kimi', before: 'top 10', after: '7' },
       ],
-      added: [{ name: 'Yuanbao', value: '15' }],
-      dropped: [{ name: 'Doubao', value: '12' }],
+      added: [{ key: 'Yuanbao', name: 'Yuanbao', value: '15' }],
+      dropped: [{ key: 'Doubao', name: 'Doubao', value: '12' }],
       nothingBefore: false,
     });
     const web = report.slides.find((s) => s.title === 'Web ranking');
@@ -137,5 +137,7 @@ describe.skipIf(!hasCompiledCli())('build --format json', () => {
     for (const s of report.slides) expect(s.chartRedrawn || s.citation || s.notes || s.texts.length > 0).toBe(true);
     expect(report.merge).toBeNull();
     expect(report.unchanged + report.slides.length).toBe(report.total);
+    // A figure is named by its label, and keyed by its key.
+    expect(report.datasets.find((d) => d.id === 'money.capex')?.moved).toEqual([{ key: 'alpha', name: 'Alpha', before: '>¥380 billion (next 3 years)', after: '>¥400 billion (next 3 years)' }]);
   }, 120_000);
 });
