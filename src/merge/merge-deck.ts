@@ -74,7 +74,7 @@ export function mergeDeck(input: MergeInput): MergeDecision {
   const plan = planMerge(
     previous.slides.map((s, i) => ({ title: s.title, layout: s.layout, hash: s.hash, shapes: baseShapes[i] ?? [] })),
     ours,
-    input.theirs.manifest.slides.map((s, i) => ({ hash: s.hash, shapes: theirsShapes[i] ?? [] })),
+    input.theirs.manifest.slides.map((s, i) => ({ layout: s.layout, hash: s.hash, shapes: theirsShapes[i] ?? [] })),
     input.policy,
   );
   const merged = writeMerged({ ours: { parts: oursParts, slides: ours }, theirs: { parts: input.theirs.parts, slides: theirs } }, plan.slides);

@@ -16,6 +16,7 @@ export interface BaseSlide {
 }
 
 export interface TheirsSlide {
+  layout: string;
   hash: string;
   shapes: readonly ShapeRecord[];
 }
@@ -68,10 +69,7 @@ export function planMerge(base: readonly BaseSlide[], ours: readonly OursSlide[]
     base.map((s) => s.shapes),
     ours.map((s) => s.shapes),
   );
-  const baseToTheirs = matchSlides(
-    base.map((s) => s.shapes),
-    theirs.map((s) => s.shapes),
-  );
+  const baseToTheirs = buildToBuild(base, theirs);
   const oursToBase = new Map([...baseToOurs].map(([b, o]) => [o, b]));
   const theirsToBase = new Map([...baseToTheirs].map(([b, t]) => [t, b]));
 
@@ -139,6 +137,19 @@ export function planMerge(base: readonly BaseSlide[], ours: readonly OursSlide[]
       conflicts: conflicts.map(({ at, ...c }) => ({ slide: at + 1, ...c })),
     },
   };
+}
+
+/**
+ * Which slide of the new build is which of the last: both come from the outline, so when it has
+ * the same slides on the same layouts, slide for slide (new data can change most of a slide's
+ * text); otherwise, by what they show.
+ */
+function buildToBuild(base: readonly BaseSlide[], theirs: readonly TheirsSlide[]): Map<number, number> {
+  if (base.length === theirs.length && base.every((s, i) => s.layout === theirs[i]?.layout)) return new Map(base.map((_, i) => [i, i]));
+  return matchSlides(
+    base.map((s) => s.shapes),
+    theirs.map((s) => s.shapes),
+  );
 }
 
 interface ShapeMerge {

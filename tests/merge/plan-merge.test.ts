@@ -22,7 +22,7 @@ function slide(title: string, takeaway = `${title}: takeaway`, data = false): Ba
 }
 
 const ours = (s: BaseSlide, edit: (shapes: ShapeRecord[]) => ShapeRecord[] = (x) => x): OursSlide => ({ shapes: edit(s.shapes.map((x) => ({ ...x }))) });
-const theirs = (s: BaseSlide): TheirsSlide => ({ hash: s.hash, shapes: s.shapes });
+const theirs = (s: BaseSlide): TheirsSlide => ({ layout: s.layout, hash: s.hash, shapes: s.shapes });
 const retext = (key: string, text: string) => (shapes: ShapeRecord[]) => shapes.map((s) => (s.key === key ? { ...s, text, hash: `h(${text})` } : s));
 
 const A = slide('Alpha');
@@ -78,6 +78,15 @@ describe('the three-way merge of slides', () => {
     const plan = planMerge(base, [ours(A), ours(C), ours(B), ours(D)], [A, B, E, C, D].map(theirs), 'auto');
     // E follows B in the new build; B is third in the person's order.
     expect(plan.slides.map((s) => (s.from === 'theirs' ? s.theirs : -1))).toEqual([0, 3, 1, 2, 4]);
+  });
+
+  it('takes the new build slide for slide when the outline has the same slides, even where new data changed every text', () => {
+    const B2: BaseSlide = { ...B, hash: 'new', shapes: B.shapes.map((x) => ({ ...x, text: `${x.text} (new edition)`, hash: 'new' })) };
+    const mine = base.map((s) => ours(s));
+    mine[1] = ours(B, (shapes) => [...shapes, shape('name:my arrow#0', '')]);
+    const plan = planMerge(base, mine, [A, B2, C, D].map(theirs), 'auto');
+    expect(plan.slides[1]).toEqual({ from: 'both', ours: 1, theirs: 1, steps: [{ key: 'name:my arrow#0', action: 'add' }] });
+    expect(plan.outcome.addedSlides).toEqual([]);
   });
 
   it('recognises slides by what they show when an editor renamed placeholders and moved boxes a little', () => {
