@@ -48,6 +48,8 @@ export interface DeckSlide {
   part: string;
   doc: XmlDocument;
   shapes: DeckShape[];
+  /** Its notes slide's part and text (the body placeholder's), when it has notes. */
+  notes?: { part: string; text: string };
 }
 
 const SHAPE_ELEMENTS = new Set(['p:sp', 'p:pic', 'p:graphicFrame', 'p:grpSp', 'p:cxnSp']);
@@ -63,9 +65,22 @@ export function readDeckSlides(parts: Parts): DeckSlide[] | undefined {
     const part = rels.get(getAttribute(id, 'r:id') ?? '');
     const doc = part ? readXmlPart(parts, part) : undefined;
     if (!part || !doc) return undefined;
-    slides.push({ part, doc, shapes: slideShapes(doc) });
+    const notes = notesOf(parts, part);
+    slides.push({ part, doc, shapes: slideShapes(doc), ...(notes ? { notes } : {}) });
   }
   return slides;
+}
+
+function notesOf(parts: Parts, slide: string): DeckSlide['notes'] {
+  const rel = readRelationships(parts, slide).find((r) => r.type.endsWith('/notesSlide') && !r.external);
+  const part = rel && resolveTarget(slide, rel.target);
+  const doc = part ? readXmlPart(parts, part) : undefined;
+  if (!part || !doc) return undefined;
+  const text = slideShapes(doc)
+    .filter((s) => s.placeholder === 'body')
+    .map((s) => s.text)
+    .join('\n');
+  return { part, text };
 }
 
 /** The shapes of a slide's tree (top level: a group is one shape), each with its key. */

@@ -4,10 +4,10 @@ import type { Manifest } from '../manifest/manifest.js';
 import { slideHashes } from '../manifest/slide-hashes.js';
 import type { Parts } from '../pptx/opc/parts.js';
 import { readZip, ZipReadError } from '../pptx/zip/zip-read.js';
-import { readDeckSlides } from './deck-slides.js';
+import { readDeckSlides, type DeckSlide } from './deck-slides.js';
 import type { ConflictPolicy, MergeOutcome } from './merge-outcome.js';
 import { planMerge } from './plan-merge.js';
-import { shapeRecords } from './shape-records.js';
+import { shapeRecords, showsValue } from './shape-records.js';
 import { writeMerged } from './write-merged.js';
 
 /** What the write stage does with the deck at the output path. */
@@ -63,20 +63,19 @@ export function mergeDeck(input: MergeInput): MergeDecision {
   const ours = readDeckSlides(oursParts);
   if (!ours) return { kind: 'unreadable', reason: 'its slide list (ppt/presentation.xml) cannot be read' };
   const baseParts = input.base && readBase(input.base);
-  const valuesOf = (m: Manifest) => m.slides.map((s) => Object.values(s.values));
-  const baseShapes = baseParts && shapeRecords(baseParts, valuesOf(previous));
+  const baseSlides = baseParts && readDeckSlides(baseParts);
   const theirs = readDeckSlides(input.theirs.parts);
-  const theirsShapes = shapeRecords(input.theirs.parts, valuesOf(input.theirs.manifest));
   // A copy that does not match the manifest is not the last build's.
-  if (!baseShapes || baseShapes.length !== previous.slides.length || !baseParts || !sameSlides(slideHashes(baseParts), previous) || !theirs || !theirsShapes) {
-    return { kind: 'no-record' };
-  }
-  const plan = planMerge(
-    previous.slides.map((s, i) => ({ title: s.title, layout: s.layout, hash: s.hash, shapes: baseShapes[i] ?? [] })),
-    ours,
-    input.theirs.manifest.slides.map((s, i) => ({ layout: s.layout, hash: s.hash, shapes: theirsShapes[i] ?? [] })),
-    input.policy,
-  );
+  if (!baseParts || !baseSlides || !sameSlides(slideHashes(baseParts), previous) || !theirs) return { kind: 'no-record' };
+  const records = (parts: Parts, slides: readonly DeckSlide[], manifest: Manifest) => {
+    const values = manifest.slides.map((s) => Object.values(s.values));
+    const shapes = shapeRecords(parts, slides, values);
+    return manifest.slides.map((s, i) => {
+      const notes = slides[i]?.notes;
+      return { title: s.title, layout: s.layout, hash: s.hash, shapes: shapes[i] ?? [], ...(notes ? { notes: { text: notes.text, data: showsValue(notes.text, values[i] ?? []) } } : {}) };
+    });
+  };
+  const plan = planMerge(records(baseParts, baseSlides, previous), ours, records(input.theirs.parts, theirs, input.theirs.manifest), input.policy);
   const merged = writeMerged({ ours: { parts: oursParts, slides: ours }, theirs: { parts: input.theirs.parts, slides: theirs } }, plan.slides);
   return { kind: 'merged', pptx: merged, outcome: plan.outcome, editedSinceWritten: hash !== previous.deck };
 }

@@ -13,12 +13,15 @@ export interface BaseSlide {
   layout: string;
   hash: string;
   shapes: readonly ShapeRecord[];
+  /** The speaker notes' text, and whether it shows data. */
+  notes?: { text: string; data: boolean };
 }
 
 export interface TheirsSlide {
   layout: string;
   hash: string;
   shapes: readonly ShapeRecord[];
+  notes?: { text: string; data: boolean };
 }
 
 export interface OursShape extends ShapeText {
@@ -28,13 +31,14 @@ export interface OursShape extends ShapeText {
 
 export interface OursSlide {
   shapes: readonly OursShape[];
+  notes?: { text: string };
 }
 
 /** What of the person's goes into a shape of the new build's slide (or onto it). */
 export interface ShapeStep {
   key: string;
-  /** `text`: their text body in the new build's shape; `box`: their position and size; `add`: their shape, added; `remove`: the shape they deleted, deleted. */
-  action: 'text' | 'box' | 'add' | 'remove';
+  /** `text`: their text body in the new build's shape; `box`: their position and size; `add`: their shape, added; `remove`: the shape they deleted, deleted; `notes`: their speaker notes (key `notes`). */
+  action: 'text' | 'box' | 'add' | 'remove' | 'notes';
 }
 
 export type MergedSlide = { from: 'theirs'; theirs: number } | { from: 'ours'; ours: number; theirs?: number } | { from: 'both'; ours: number; theirs: number; steps: ShapeStep[] };
@@ -56,6 +60,7 @@ export function boxMoved(a: readonly number[] | undefined, b: readonly number[] 
 export function oursChanged(base: BaseSlide, ours: OursSlide): boolean {
   const mine = new Map(ours.shapes.map((s) => [s.key, s]));
   const was = new Set(base.shapes.map((s) => s.key));
+  if (!sameText(ours.notes?.text ?? '', base.notes?.text ?? '')) return true;
   if (ours.shapes.some((s) => !was.has(s.key) && !(s.placeholder && !s.text.trim()))) return true;
   return base.shapes.some((b) => {
     const o = mine.get(b.key);
@@ -158,6 +163,23 @@ interface ShapeMerge {
   conflicts: Omit<MergeConflict, 'slide'>[];
 }
 
+/** The speaker notes, merged as one more shape: the person's when only they changed them. */
+function mergeNotes(base: BaseSlide, ours: OursSlide, theirs: TheirsSlide, policy: ConflictPolicy, out: ShapeMerge): void {
+  const was = base.notes?.text ?? '';
+  const mine = ours.notes?.text ?? '';
+  const now = theirs.notes?.text ?? '';
+  if (sameText(mine, was)) return;
+  if (!sameText(now, was) && !sameText(now, mine)) {
+    const data = Boolean(base.notes?.data || theirs.notes?.data);
+    const winner = policy === 'auto' ? (data ? 'theirs' : 'ours') : policy;
+    out.conflicts.push({ shape: 'notes', ours: mine, theirs: now, kept: winner, reason: policy === 'auto' ? (data ? 'data' : 'words') : 'option' });
+    if (winner === 'ours') out.steps.push({ key: 'notes', action: 'notes' });
+    return;
+  }
+  out.steps.push({ key: 'notes', action: 'notes' });
+  out.kept.push('notes');
+}
+
 /** On a slide both changed: what of the person's shapes goes into the new build's slide. */
 export function mergeShapes(base: BaseSlide, ours: OursSlide, theirs: TheirsSlide, policy: ConflictPolicy): ShapeMerge {
   const was = new Map(base.shapes.map((s) => [s.key, s]));
@@ -199,5 +221,6 @@ export function mergeShapes(base: BaseSlide, ours: OursSlide, theirs: TheirsSlid
     const t = now.get(b.key);
     if (!mine.has(b.key) && !b.placeholder && t && t.hash === b.hash) out.steps.push({ key: b.key, action: 'remove' });
   }
+  mergeNotes(base, ours, theirs, policy, out);
   return out;
 }

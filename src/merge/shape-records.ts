@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Parts } from '../pptx/opc/parts.js';
 import { readRelationships, resolveTarget } from '../pptx/opc/relationships.js';
 import { serializeXml, type XmlElement } from '../pptx/xml/xml.js';
-import { readDeckSlides, type DeckSlide } from './deck-slides.js';
+import type { DeckSlide } from './deck-slides.js';
 
 /** A shape briefdeck wrote, as the merge compares it with the person's and the new build's. */
 export interface ShapeRecord {
@@ -23,8 +23,8 @@ export interface ShapeRecord {
  * The shapes of every slide of a deck briefdeck built, in slide order; `values` are the data
  * values each slide shows (the manifest's), which say whether a shape's text shows data.
  */
-export function shapeRecords(parts: Parts, values: readonly (readonly string[])[]): ShapeRecord[][] | undefined {
-  return readDeckSlides(parts)?.map((slide, i) => slideRecords(parts, slide, values[i] ?? []));
+export function shapeRecords(parts: Parts, slides: readonly DeckSlide[], values: readonly (readonly string[])[]): ShapeRecord[][] {
+  return slides.map((slide, i) => slideRecords(parts, slide, values[i] ?? []));
 }
 
 function slideRecords(parts: Parts, slide: DeckSlide, values: readonly string[]): ShapeRecord[] {

@@ -51,6 +51,7 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
     let rels: Relationship[];
     let sourceParts: Parts;
     let sourcePart: string;
+    let notesDone = false;
     if (entry.from === 'theirs' && fromTheirs) {
       doc = fromTheirs.doc;
       rels = readRelationships(theirs.parts, fromTheirs.part);
@@ -69,6 +70,13 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
       });
       sourceParts = theirs.parts;
       sourcePart = fromTheirs.part;
+      if (entry.steps.some((s) => s.action === 'notes')) {
+        // The person's notes instead of the new build's (or none, when they removed them).
+        rels = rels.filter((r) => r.type !== NOTES_REL);
+        const target = mine.notes ? notesCopy(ours.parts, mine.notes.part, k + 1, part, out, theirs.parts, copier) : '';
+        if (target) rels.push({ id: 'rIdYourNotes', type: NOTES_REL, target, external: false });
+        notesDone = true;
+      }
     } else {
       const mine = ours.slides[(entry as Extract<MergedSlide, { from: 'ours' }>).ours] as DeckSlide;
       doc = structuredClone(mine.doc);
@@ -82,9 +90,10 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
         return [{ ...r, target: relativeTarget(part, copier(resolveTarget(mine.part, r.target))) }];
       });
     }
-    rels = rels
-      .map((r) => (r.type === NOTES_REL && !r.external ? { ...r, target: notesCopy(sourceParts, resolveTarget(sourcePart, r.target), k + 1, part, out, theirs.parts, copier) } : r))
-      .filter((r) => r.target !== '');
+    if (!notesDone)
+      rels = rels
+        .map((r) => (r.type === NOTES_REL && !r.external ? { ...r, target: notesCopy(sourceParts, resolveTarget(sourcePart, r.target), k + 1, part, out, theirs.parts, copier) } : r))
+        .filter((r) => r.target !== '');
     out.set(part, encodePart(serializeXml(doc)));
     out.set(relsPartOf(part), relsXml(rels));
     previousLayout = rels.find((r) => r.type === LAYOUT_REL) ? resolveTarget(part, rels.find((r) => r.type === LAYOUT_REL)?.target ?? '') : previousLayout;

@@ -46,6 +46,9 @@ function editDeck(p: Project, title: string): { bullet: string; reworded: string
   const bullet = body.find((line) => slideXml(files, BULLETS).includes(`<a:t>${line}</a:t>`)) ?? '';
   const reworded = `${bullet}（我的說法）`;
   setSlide(files, BULLETS, slideXml(files, BULLETS).replace(`<a:t>${bullet}</a:t>`, `<a:t>${reworded}</a:t>`));
+  // Speaker notes rewritten on the agenda slide (slide 3), which the new data does not change.
+  const notes = 'ppt/notesSlides/notesSlide3.xml';
+  files[notes] = strToU8(strFromU8(files[notes] as Uint8Array).replace(/<a:t>[^<]{20,}<\/a:t>/, '<a:t>我自己的講稿</a:t>'));
   const presentation = strFromU8(files['ppt/presentation.xml'] as Uint8Array);
   const ids = [...presentation.matchAll(/<p:sldId [^>]*\/>/g)].map((m) => m[0]);
   files['ppt/slides/slide99.xml'] = strToU8(addedSlide);
@@ -114,6 +117,8 @@ describe('a rebuild over a deck a person edited', () => {
     expect(result.diagnostics.filter((d) => d.code === 'MERGE_CONFLICT')).toHaveLength(1);
     // Slides 2 and 3 stay swapped.
     expect(shown[1]).toContain(outlineSlides()[2]?.title);
+    expect((readDeckSlides(readZip(deck)) ?? [])[1]?.notes?.text).toBe('我自己的講稿');
+    expect(result.merge?.keptSlides).toContain(2);
     expect(readFileSync(BACKUP(p)).equals(before)).toBe(true);
     expect((await checkDeckFile(p.deck)).diagnostics).toEqual([]);
     expect(validateParts(readZip(deck)).invalid).toEqual([]);
@@ -131,12 +136,20 @@ describe('a rebuild over a deck a person edited', () => {
     expect(shownAgain.filter((t) => t.includes(edits.reworded))).toHaveLength(1);
   });
 
-  it('keeps their title with --on-conflict ours', async () => {
+  it('keeps their title and their notes with --on-conflict ours', async () => {
     editDeck(p, '我的標題：DeepSeek很強');
+    const files = unzipSync(readFileSync(p.deck));
+    const notes = `ppt/notesSlides/notesSlide${WEB}.xml`;
+    files[notes] = strToU8(strFromU8(files[notes] as Uint8Array).replace(/<a:t>[^<]{20,}<\/a:t>/, '<a:t>這頁我要強調排名</a:t>'));
+    writeFileSync(p.deck, zipSync(files));
     p.edit('data/a16z.yaml', DEEPSEEK_2, DEEPSEEK_4);
     const result = await buildDeck({ outline: p.outline, cwd: p.dir, onConflict: 'ours' });
-    expect(result.merge?.conflicts).toEqual([expect.objectContaining({ shape: 'title', kept: 'ours', reason: 'option' })]);
-    expect(texts(readFileSync(p.deck)).find((t) => t.includes('看這裡'))).toContain('我的標題');
+    expect(result.merge?.conflicts).toEqual([expect.objectContaining({ shape: 'title', kept: 'ours', reason: 'option' }), expect.objectContaining({ shape: 'notes', kept: 'ours', reason: 'option' })]);
+    const slides = readDeckSlides(readZip(readFileSync(p.deck))) ?? [];
+    const web = slides.find((s) => s.shapes.some((x) => x.text === '看這裡'));
+    expect(web?.shapes.map((x) => x.text).join('\n')).toContain('我的標題');
+    expect(web?.notes?.text).toContain('這頁我要強調排名');
+    expect((await checkDeckFile(p.deck)).diagnostics).toEqual([]);
   });
 
   it('replaces the edited deck with the new build with --overwrite', async () => {

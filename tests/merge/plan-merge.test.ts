@@ -22,7 +22,7 @@ function slide(title: string, takeaway = `${title}: takeaway`, data = false): Ba
 }
 
 const ours = (s: BaseSlide, edit: (shapes: ShapeRecord[]) => ShapeRecord[] = (x) => x): OursSlide => ({ shapes: edit(s.shapes.map((x) => ({ ...x }))) });
-const theirs = (s: BaseSlide): TheirsSlide => ({ layout: s.layout, hash: s.hash, shapes: s.shapes });
+const theirs = (s: BaseSlide): TheirsSlide => ({ layout: s.layout, hash: s.hash, shapes: s.shapes, ...(s.notes ? { notes: s.notes } : {}) });
 const retext = (key: string, text: string) => (shapes: ShapeRecord[]) => shapes.map((s) => (s.key === key ? { ...s, text, hash: `h(${text})` } : s));
 
 const A = slide('Alpha');
@@ -148,6 +148,19 @@ describe('the merge of shapes on a slide both changed', () => {
     const keepTheirs = run(ours(B, retext('name:takeaway#0', 'Beta: my words')), 'theirs');
     expect(keepTheirs.outcome.conflicts[0]).toMatchObject({ kept: 'theirs', reason: 'option' });
     expect(keepTheirs.slides[1]).toMatchObject({ steps: [] });
+  });
+
+  it("keeps the person's speaker notes: their slide when only they changed it, their notes on a slide both changed", () => {
+    const withNotes = (s: BaseSlide, text: string, data = false): BaseSlide => ({ ...s, notes: { text, data } });
+    const baseB = withNotes(B, 'say this');
+    const mine: OursSlide = { ...ours(baseB), notes: { text: 'say it my way' } };
+    const untouched = planMerge([A, baseB], [ours(A), mine], [A, baseB].map(theirs), 'auto');
+    expect(untouched.slides[1]).toEqual({ from: 'ours', ours: 1, theirs: 1 });
+    const both = planMerge([A, baseB], [ours(A), mine], [A, withNotes(newB, 'say this')].map(theirs), 'auto');
+    expect(both.slides[1]).toMatchObject({ from: 'both', steps: [{ key: 'notes', action: 'notes' }] });
+    expect(both.outcome).toMatchObject({ keptShapes: [{ slide: 2, shape: 'notes' }] });
+    const conflict = planMerge([A, withNotes(B, 'DeepSeek is 2nd', true)], [ours(A), mine], [A, withNotes(newB, 'DeepSeek is 4th', true)].map(theirs), 'auto');
+    expect(conflict.outcome.conflicts).toEqual([{ slide: 2, shape: 'notes', ours: 'say it my way', theirs: 'DeepSeek is 4th', kept: 'theirs', reason: 'data' }]);
   });
 
   it('is no conflict when both made the same change', () => {
