@@ -190,12 +190,19 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, baseFile: s
   const diagnostics = outcome.conflicts.map((c) =>
     warning(
       'MERGE_CONFLICT',
-      `slide ${c.slide}, ${c.shape}: yours '${c.ours}', new ${c.reason === 'data' ? 'data' : 'build'} '${c.theirs}'; kept ${c.kept === 'ours' ? 'yours' : 'the new build'}${c.reason === 'option' ? ' (--on-conflict)' : ''}`,
+      `slide ${c.slide}, ${c.shape}: yours '${clipped(c.ours)}', new ${c.reason === 'data' ? 'data' : 'build'} '${clipped(c.theirs)}'; kept ${c.kept === 'ours' ? 'yours' : 'the new build'}${c.reason === 'option' ? ' (--on-conflict)' : ''}`,
       { file: outFile },
       c.kept === 'ours' ? 'build with --on-conflict theirs to take the new text' : 'build with --on-conflict ours to keep your text',
     ),
   );
   return { ok: true, pptx: decision.pptx, outcome, diagnostics };
+}
+
+/** A text quoted in a message: its first 60 characters (notes can run to paragraphs); the outcome keeps it whole. */
+function clipped(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const chars = [...line];
+  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : line;
 }
 
 /** The first of `outputs` that is the same file as one of `inputs` (by device and inode, so links and case-insensitive names count). */
