@@ -110,3 +110,28 @@ describe('edits made in LibreOffice survive a rebuild with new data', () => {
     expect(validateParts(readZip(deck)).invalid).toEqual([]);
   }, 120_000);
 });
+
+describe('a deck opened and saved again in LibreOffice, unedited', () => {
+  const project = copyProject('briefdeck-lo-resave-');
+  afterAll(() => project.remove());
+
+  it('is recognised slide for slide: the rebuild keeps nothing of it and writes the new build', async (ctx) => {
+    const why = unoUnavailable();
+    if (why) {
+      console.warn(`skipped: ${why}`);
+      ctx.skip();
+    }
+    await buildDeck({ outline: project.outline, cwd: project.dir });
+    const editsFile = path.join(project.dir, 'edits.json');
+    writeFileSync(editsFile, JSON.stringify([{ op: 'resave' }]));
+    const edit = spawnSync(PYTHON, [EDIT_DECK, project.deck, project.deck, editsFile], { encoding: 'utf8', timeout: 90_000 });
+    expect(edit.status, edit.stderr).toBe(0);
+    project.edit('data/a16z.yaml', DEEPSEEK_2, DEEPSEEK_4);
+    const result = await buildDeck({ outline: project.outline, cwd: project.dir });
+    expect(result.merge).toMatchObject({ addedSlides: [], deletedSlides: [], reordered: false, keptSlides: [], keptShapes: [], conflicts: [] });
+    // Every slide as the new build made it (the copy kept for the next merge is that build).
+    const built = readFileSync(path.join(project.dir, 'dist', '.briefdeck', 'briefing.base.pptx'));
+    expect(texts(readFileSync(project.deck))).toEqual(texts(built));
+    expect(texts(built).join('\n')).toContain('DeepSeek名列全球第4');
+  }, 120_000);
+});
