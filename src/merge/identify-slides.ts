@@ -47,11 +47,28 @@ export function slideSimilarity(a: readonly ShapeText[], b: readonly ShapeText[]
  */
 export function matchSlides(from: readonly (readonly ShapeText[])[], to: readonly (readonly ShapeText[])[]): Map<number, number> {
   const pairs: { i: number; j: number; score: number; distance: number }[] = [];
+  // Only slides that share a text can be the same slide, and a text on many slides (the footer)
+  // says nothing of which: a large deck is not compared pair by pair.
+  const withText = new Map<string, number[]>();
+  to.forEach((b, j) => {
+    for (const t of new Set(b.map((s) => normalize(s.text)).filter(Boolean))) {
+      const list = withText.get(t);
+      if (list) list.push(j);
+      else withText.set(t, [j]);
+    }
+  });
+  const common = Math.max(8, to.length / 20);
   from.forEach((a, i) => {
-    to.forEach((b, j) => {
-      const score = slideSimilarity(a, b);
+    const candidates = new Set(
+      a.flatMap((s) => {
+        const list = withText.get(normalize(s.text)) ?? [];
+        return list.length > common ? [] : list;
+      }),
+    );
+    for (const j of candidates) {
+      const score = slideSimilarity(a, to[j] ?? []);
       if (score >= THRESHOLD) pairs.push({ i, j, score, distance: Math.abs(i / Math.max(1, from.length) - j / Math.max(1, to.length)) });
-    });
+    }
   });
   pairs.sort((x, y) => y.score - x.score || x.distance - y.distance || x.i - y.i);
   const matched = new Map<number, number>();
