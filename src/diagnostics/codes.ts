@@ -146,6 +146,7 @@ const STAGE_CODES = {
   MERGE_NO_RECORD:
     'the deck at the output path was changed since the last build, but there is no copy of that build (dist/.briefdeck/) to merge against: it was replaced, and kept as <name>.before.pptx',
   MERGE_BASE_NOT_WRITTEN: 'the deck was written, but not the copy of it (dist/.briefdeck/<name>.base.pptx) that the next build merges edits against',
+  MERGE_UNRELATED_DECK: 'the deck at the output path shows none of the slides the last build wrote (another deck was saved there): it was replaced, and kept as <name>.before.pptx',
   MERGE_CONFLICT: 'a shape the person edited in the deck was also changed by the new build: one of the two texts was kept (`--on-conflict`)',
 
   WATCH_BUILD_FAILED: 'a rebuild in `briefdeck watch` failed for a reason outside the input (the last good deck stays)',

@@ -24,6 +24,8 @@ export type MergeDecision =
     }
   /** The person changed it, but there is no copy of the last build to merge against (an older briefdeck, a deleted copy): replace it, keeping theirs. */
   | { kind: 'no-record' }
+  /** The file shows none of the last build's slides: another deck saved over it. Replace it, keeping it. */
+  | { kind: 'unrelated' }
   /** It is not a deck briefdeck can read. */
   | { kind: 'unreadable'; reason: string };
 
@@ -76,6 +78,8 @@ export function mergeDeck(input: MergeInput): MergeDecision {
     });
   };
   const plan = planMerge(records(baseParts, baseSlides, previous), ours, records(input.theirs.parts, theirs, input.theirs.manifest), input.policy);
+  // Merging would keep their deck and drop every slide of the new build.
+  if (previous.slides.length > 0 && plan.outcome.deletedSlides.length === previous.slides.length) return { kind: 'unrelated' };
   const merged = writeMerged({ ours: { parts: oursParts, slides: ours }, theirs: { parts: input.theirs.parts, slides: theirs } }, plan.slides);
   return { kind: 'merged', pptx: merged, outcome: plan.outcome, editedSinceWritten: hash !== previous.deck };
 }

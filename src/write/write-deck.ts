@@ -165,13 +165,26 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, baseFile: s
   }
   const backup = backupPath(outFile);
   // Not over the copy of the person's file with the deck a merge wrote (a rebuild with nothing edited since).
-  const copied = decision.kind === 'no-record' || decision.editedSinceWritten;
+  const copied = decision.kind !== 'merged' || decision.editedSinceWritten;
   try {
     if (copied) await writeFileAtomic(backup, ours.bytes, input.fs);
   } catch (e) {
     if (!isSystemError(e)) throw e;
     // Without the copy, the person's file is not replaced.
     return { ok: false, diagnostics: [writeFailure(e, backup, cwd, await isFolder(backup))] };
+  }
+  if (decision.kind === 'unrelated') {
+    return {
+      ok: true,
+      diagnostics: [
+        warning(
+          'MERGE_UNRELATED_DECK',
+          `${shown(outFile, cwd)} shows none of the slides the last build wrote: replaced by the new build, the file kept as ${shown(backup, cwd)}`,
+          { file: outFile },
+          'to keep a deck of your own, save it under another name than the one briefdeck builds',
+        ),
+      ],
+    };
   }
   if (decision.kind === 'no-record') {
     return {

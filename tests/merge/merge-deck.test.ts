@@ -178,6 +178,20 @@ describe('a rebuild over a deck a person edited', () => {
     expect(readFileSync(BACKUP(p)).equals(edited)).toBe(true);
   });
 
+  it("replaces, keeping a copy, a deck that shows none of the last build's slides (another deck saved there)", async () => {
+    // Another deck: every text of every slide is another.
+    const files = unzipSync(readFileSync(p.deck));
+    for (const name of Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+      files[name] = strToU8(strFromU8(files[name] as Uint8Array).replace(/<a:t>([^<]+)<\/a:t>/g, '<a:t>別的 $1 內容</a:t>'));
+    }
+    writeFileSync(p.deck, zipSync(files));
+    const mine = readFileSync(p.deck);
+    const result = await buildDeck({ outline: p.outline, cwd: p.dir });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'MERGE_UNRELATED_DECK', severity: 'warning' })]);
+    expect(readFileSync(p.deck).equals(Buffer.from(result.pptx as Uint8Array))).toBe(true);
+    expect(readFileSync(BACKUP(p)).equals(mine)).toBe(true);
+  });
+
   it('refuses a deck it cannot read at the output path, and leaves it as it is', async () => {
     writeFileSync(p.deck, 'not a deck');
     const result = await buildDeck({ outline: p.outline, cwd: p.dir });
