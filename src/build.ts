@@ -7,6 +7,7 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
 import type { BuildReport } from './manifest/compare.js';
+import type { ConflictPolicy, MergeOutcome } from './merge/merge-outcome.js';
 import { slideHashes } from './manifest/slide-hashes.js';
 import { collectFull } from './runtime/v8-tricks.js';
 import { loadOutline, type Outline } from './load/outline/load-outline.js';
@@ -45,6 +46,13 @@ export interface BuildOptions {
    * again (see `createDeflateCache`). Default: one for this build.
    */
   deflateCache?: DeflateCache;
+  /**
+   * A shape both the person (in the deck at `out`) and the new build changed: `auto` (default)
+   * gives text that shows data to the new build and the person's words to the person (`--on-conflict`).
+   */
+  onConflict?: ConflictPolicy;
+  /** Replace the deck at `out` even when a person changed it since the last build, instead of merging (`--overwrite`). */
+  overwrite?: boolean;
 }
 
 export type Stage = 'load' | 'bind' | 'layout' | 'charts' | 'emit' | 'finish' | 'write';
@@ -66,6 +74,8 @@ export interface BuildResult {
   stats: { slides: number; charts: number; bytes: number; rawBytes: number; timings: Partial<Record<Stage, number>>; ms: number };
   /** What changed against the previous build of the same outline (when there was one). */
   report?: BuildReport;
+  /** What merging the edits a person made to the deck at `out` did (when there were any). */
+  merge?: MergeOutcome;
   /** The bound deck and its plan. */
   deck?: BoundDeck;
   plan?: DeckPlan;
@@ -183,11 +193,24 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   const outFile = path.resolve(cwd, options.out ?? defaultDeckPath(outlineFile, cwd));
   const written = await timed('write', async () => {
     const { writeDeck } = await import('./write/write-deck.js');
-    return writeDeck({ pptx, slideHashes: slideHashes(parts), deck: bound.deck!, planSlides: plan.slides, texts, outFile, outlineDir: path.dirname(outlineFile), cwd });
+    return writeDeck({
+      pptx,
+      slideHashes: slideHashes(parts),
+      deck: bound.deck!,
+      data: inputs.data,
+      planSlides: plan.slides,
+      texts,
+      outFile,
+      outlineDir: path.dirname(outlineFile),
+      cwd,
+      parts,
+      ...(options.onConflict ? { onConflict: options.onConflict } : {}),
+      ...(options.overwrite ? { overwrite: true } : {}),
+    });
   });
   diagnostics.push(...written.diagnostics);
   if (!written.written) return result({ pptx, deck: bound.deck, plan });
-  return result({ pptx, outFile, deck: bound.deck, plan, ...(written.report ? { report: written.report } : {}) });
+  return result({ pptx: written.mergedPptx ?? pptx, outFile, deck: bound.deck, plan, ...(written.report ? { report: written.report } : {}), ...(written.merge ? { merge: written.merge } : {}) });
 }
 
 /**

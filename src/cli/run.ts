@@ -5,13 +5,19 @@ import type { BuildResult, Stage } from '../build.js';
 import { prestartChartDrawer } from '../charts/drawer/chart-drawer.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJson, formatText, summary } from '../diagnostics/report.js';
-import { formatReport } from '../manifest/compare.js';
+import type { BuildReport } from '../manifest/compare.js';
+import { formatReport } from '../manifest/format-report.js';
+import { reportJson } from '../manifest/report-json.js';
 import { DEFAULT_OUTLINE } from '../paths.js';
 import { checkDeckFile } from './check-deck-file.js';
 import { EXIT, useColor, type CliIo } from './io.js';
 import { parseSourceDateEpoch, SOURCE_DATE_EPOCH_HELP } from './source-date-epoch.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const ON_CONFLICT_HELP =
+  "when you edited a shape in the deck and the new build changed it too, whose text the deck keeps: ours (yours) or theirs (the new build's); default: the new data's for text that shows data, yours for the rest";
+const OVERWRITE_HELP = 'replace the deck with the new build even if it was edited since the last build, instead of keeping the edits';
 
 const THEME_HELP = "the deck's theme, over the outline's deck.theme: a name (default, dark, or a project's templates/themes/<name>.yaml) or a theme file's path";
 
@@ -55,8 +61,10 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--timings', 'print the time each stage took')
     .option('--theme <name|path>', THEME_HELP)
-    .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; format: 'text' | 'json' }) => {
+    .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
+    .option('--overwrite', OVERWRITE_HELP)
+    .addOption(new Option('--format <format>', 'how to print problems and the change report (json: { diagnostics, deck, report })').choices(['text', 'json']).default('text'))
+    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       // Only now, with the arguments known to be good: the thread keeps the process alive until
@@ -69,8 +77,16 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
+        ...(opts.overwrite ? { overwrite: true } : {}),
       });
-      report(io, result.diagnostics, result.texts, opts.format);
+      if (opts.format === 'json') {
+        // One document for CI: the problems, where the deck went, and what changed since the last build.
+        const diagnostics = JSON.parse(formatJson(result.diagnostics, result.texts)) as unknown;
+        const deck = result.outFile ? path.relative(io.cwd, result.outFile) : null;
+        const changes = withMerge(result);
+        io.stdout(`${JSON.stringify({ diagnostics, deck, report: changes ? reportJson(changes) : null }, null, 2)}\n`);
+      } else report(io, result.diagnostics, result.texts, opts.format);
       if (opts.timings) io.stderr(formatTimings(result.stats));
       if (!result.outFile) {
         if (opts.format === 'text') io.stderr('no deck written; the deck already there is unchanged\n');
@@ -82,7 +98,8 @@ ${SOURCE_DATE_EPOCH_HELP}`,
       if (opts.format === 'text') {
         const kb = (result.stats.bytes / 1024).toFixed(0);
         io.stdout(`wrote ${path.relative(io.cwd, result.outFile)} (${result.stats.slides} slides, ${result.stats.charts} charts, ${kb} KB)\n`);
-        if (result.report) io.stdout(formatReport(result.report));
+        const changes = withMerge(result);
+        if (changes && result.deck) io.stdout(formatReport(changes, result.deck.locale));
       }
     });
 
@@ -117,7 +134,9 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--theme <name|path>', THEME_HELP)
-    .action(async (outline: string, opts: { out?: string; theme?: string }) => {
+    .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
+    .option('--overwrite', OVERWRITE_HELP)
+    .action(async (outline: string, opts: { out?: string; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       const { watchDeck } = await import('../watch/watch.js');
@@ -131,13 +150,16 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
+        ...(opts.overwrite ? { overwrite: true } : {}),
         onBuild: (result, ms, info) => {
           const time = new Date().toTimeString().slice(0, 8);
           report(io, result.diagnostics, result.texts, 'text');
           if (result.outFile) {
             const charts = info.build > 1 ? `; charts: ${info.charts.drawn} drawn, ${info.charts.cached} from cache` : '';
             io.stdout(`[${time}] wrote ${path.relative(io.cwd, result.outFile)} in ${ms.toFixed(0)} ms${charts}\n`);
-            if (result.report) io.stdout(formatReport(result.report));
+            const changes = withMerge(result);
+            if (changes && result.deck) io.stdout(formatReport(changes, result.deck.locale));
           } else {
             io.stderr(`[${time}] not rebuilt: the last good deck stays in place; fix the problems above and save\n`);
           }
@@ -176,6 +198,11 @@ function report(io: CliIo, diagnostics: readonly Diagnostic[], texts: ReadonlyMa
   }
   if (diagnostics.length) io.stderr(formatText(diagnostics, { texts, cwd: io.cwd, color: useColor(io) }));
   else if (always) io.stdout(`${summary(diagnostics)}\n`);
+}
+
+/** The change report with what merging the person's edits did, which the write stage gives beside it. */
+function withMerge(result: BuildResult): BuildReport | undefined {
+  return result.report && (result.merge ? { ...result.report, merge: result.merge } : result.report);
 }
 
 /** SOURCE_DATE_EPOCH from the environment; `false` (after saying why) when it is not a date. */

@@ -89,6 +89,7 @@ const STAGE_CODES = {
   LAYOUT_NO_ALT_TEXT: 'a picture or chart has no alternative text for screen readers',
   LAYOUT_NEAR_EDGE: "a text box comes closer to the slide's edge than a projector's or viewer's crop allows",
   LAYOUT_NO_TITLE: 'a slide has no title, which screen readers and Outline view name it by',
+  LAYOUT_NOTHING_TO_COMPARE: 'a changes slide has no ranking with two editions to compare (it says so on the slide)',
   LAYOUT_ORPHAN: 'a wrapped paragraph ends in a line of one character or one short word that no other break avoids',
   LAYOUT_OVERFLOW: 'text does not fit its box even at the smallest size allowed',
   LAYOUT_TEXT_TOO_SMALL: "text would fit its box only below the theme's minimum size (sizes.min), so it is set at that size and overflows",
@@ -141,6 +142,13 @@ const STAGE_CODES = {
   WRITE_FAILED: 'the deck cannot be written for another reason the system gave',
   WRITE_MANIFEST_FAILED: 'the deck was written, but its manifest (what the next build compares with) was not',
   WRITE_OVERWRITES_INPUT: 'the output path (or its manifest) is one of the files the deck is built from',
+
+  MERGE_UNREADABLE_DECK: 'the deck at the output path was changed since the last build, but is not a .pptx briefdeck can read to keep the changes (use --overwrite to replace it)',
+  MERGE_NO_RECORD:
+    'the deck at the output path was changed since the last build, but there is no copy of that build (dist/.briefdeck/) to merge against: it was replaced, and kept as <name>.before.pptx',
+  MERGE_BASE_NOT_WRITTEN: 'the deck was written, but not the copy of it (dist/.briefdeck/<name>.base.pptx) that the next build merges edits against',
+  MERGE_UNRELATED_DECK: 'the deck at the output path shows none of the slides the last build wrote (another deck was saved there): it was replaced, and kept as <name>.before.pptx',
+  MERGE_CONFLICT: 'a shape the person edited in the deck was also changed by the new build: one of the two texts was kept (`--on-conflict`)',
 
   WATCH_BUILD_FAILED: 'a rebuild in `briefdeck watch` failed for a reason outside the input (the last good deck stays)',
 } as const;

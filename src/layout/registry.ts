@@ -1,6 +1,7 @@
 import type { Layout } from '../load/outline/schema.js';
 import { agenda } from './kinds/agenda.js';
 import { bullets } from './kinds/bullets.js';
+import { changes } from './kinds/changes.js';
 import { chart } from './kinds/chart.js';
 import { comparison } from './kinds/comparison.js';
 import { figures } from './kinds/figures.js';
@@ -29,4 +30,5 @@ export const LAYOUT_KINDS: { readonly [L in Layout]: LayoutKind<L> } = {
   comparison,
   takeaways,
   sources,
+  changes,
 };

@@ -1,3 +1,5 @@
+import type { MergeOutcome } from '../merge/merge-outcome.js';
+import { datasetChanges, type DatasetChange } from './dataset-changes.js';
 import type { Manifest, ManifestSlide } from './manifest.js';
 
 export interface SlideChange {
@@ -6,15 +8,27 @@ export interface SlideChange {
   layout: string;
   /** Values that differ: key, before, after (undefined where a value appeared or went). */
   values: { key: string; before?: string; after?: string }[];
+  /** The slide's chart draws other values (or draws them otherwise): its picture was redrawn. */
+  chart?: boolean;
+  /** Texts the slide shows that changed: before, after (one side absent where a text appeared or went). */
+  texts?: { before?: string; after?: string }[];
+  /** A citation the slide shows (its source line, the sources list) changed. */
+  citation?: boolean;
+  /** The speaker notes changed. */
+  notes?: boolean;
 }
 
 /** What changed between two builds of the same outline. */
 export interface BuildReport {
   changedInputs: string[];
+  /** What changed in the data, per dataset the deck uses (none when the previous manifest did not record datasets). */
+  datasets?: DatasetChange[];
   changed: SlideChange[];
   added: number[];
   removed: number[];
   unchanged: number;
+  /** What merging the person's edits did, when the deck at the output path had some. */
+  merge?: MergeOutcome;
 }
 
 export function compareManifests(before: Manifest, after: Manifest): BuildReport {
@@ -26,12 +40,13 @@ export function compareManifests(before: Manifest, after: Manifest): BuildReport
     const old = before.slides[i] as ManifestSlide;
     const slide = after.slides[j] as ManifestSlide;
     if (old.hash === slide.hash) unchanged++;
-    else changed.push({ number: slide.number, title: slide.title, layout: slide.layout, values: valueChanges(old, slide) });
+    else changed.push({ number: slide.number, title: slide.title, layout: slide.layout, values: valueChanges(old, slide), ...effects(old, slide) });
   }
   const keptBefore = new Set(pairs.map(([i]) => i));
   const keptAfter = new Set(pairs.map(([, j]) => j));
   return {
     changedInputs,
+    ...(before.datasets && after.datasets ? { datasets: datasetChanges(before.datasets, after.datasets) } : {}),
     changed,
     added: after.slides.filter((_, j) => !keptAfter.has(j)).map((s) => s.number),
     removed: before.slides.filter((_, i) => !keptBefore.has(i)).map((s) => s.number),
@@ -75,22 +90,30 @@ function valueChanges(before: ManifestSlide, after: ManifestSlide): SlideChange[
     .map((key) => ({ key, ...(key in before.values ? { before: before.values[key] } : {}), ...(key in after.values ? { after: after.values[key] } : {}) }));
 }
 
+/** What a slide's change consists of, where the manifests recorded it (manifests of older builds did not). */
+function effects(before: ManifestSlide, after: ManifestSlide): Pick<SlideChange, 'chart' | 'texts' | 'citation' | 'notes'> {
+  if (!before.texts || !after.texts) return {};
+  const citation = Object.keys({ ...before.values, ...after.values }).some((k) => k.endsWith(': source') && before.values[k] !== after.values[k]);
+  return {
+    chart: before.chart !== after.chart,
+    texts: textChanges(before.texts, after.texts),
+    citation,
+    notes: (before.notes ?? '') !== (after.notes ?? ''),
+  };
+}
+
 /**
- * "slide 6 (a16z網頁榜) — a16z.web: DeepSeek 2 → 4", then what stayed the same. A changed slide
- * whose values did not change was changed by the outline or a template. A slide without a title
- * (a quote) is named by its layout.
+ * The texts that differ, paired: by place when both lists are as long (a reworded bullet), else
+ * the texts that went paired in order with those that came (one side absent when one has more).
  */
-export function formatReport(r: BuildReport): string {
-  const lines: string[] = [];
-  if (r.changedInputs.length) lines.push(`inputs changed: ${r.changedInputs.join(', ')}`);
-  for (const c of r.changed) {
-    const why = c.values.map((v) => `${v.key} ${v.before ?? '(none)'} → ${v.after ?? '(none)'}`);
-    const name = c.title || c.layout;
-    lines.push(`slide ${c.number}${name ? ` (${name})` : ''} — ${why.length ? why.join('; ') : 'text or layout changed'}`);
-  }
-  if (r.added.length) lines.push(`slides added: ${r.added.join(', ')}`);
-  if (r.removed.length) lines.push(`slides removed: ${r.removed.join(', ')}`);
-  const total = r.changed.length + r.unchanged;
-  lines.push(r.changed.length ? `${r.changed.length} of ${total} slides changed, ${r.unchanged} unchanged` : `no slide changed (${r.unchanged} slides)`);
-  return `${lines.join('\n')}\n`;
+export function textChanges(before: readonly string[], after: readonly string[]): { before?: string; after?: string }[] {
+  if (before.length === after.length) return before.flatMap((b, i) => (b === after[i] ? [] : [{ before: b, after: after[i] as string }]));
+  const kept = new Set(after);
+  const had = new Set(before);
+  const gone = before.filter((b) => !kept.has(b));
+  const came = after.filter((a) => !had.has(a));
+  return Array.from({ length: Math.max(gone.length, came.length) }, (_, i) => ({
+    ...(gone[i] !== undefined ? { before: gone[i] } : {}),
+    ...(came[i] !== undefined ? { after: came[i] } : {}),
+  }));
 }

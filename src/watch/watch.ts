@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDeck, type BuildResult } from '../build.js';
+import { buildDeck, type BuildOptions, type BuildResult } from '../build.js';
 import { startChartDrawer } from '../charts/drawer/chart-drawer.js';
 import { countingCache } from '../charts/counting-cache.js';
 import { createChartCache } from '../charts/plan-charts.js';
@@ -17,6 +17,9 @@ export interface WatchOptions {
   /** A theme's name or a theme file's path, over the outline's (`--theme`). */
   theme?: string;
   sourceDateEpoch?: number;
+  /** As for build: who wins a shape both the person and the new build changed, and whether to replace an edited deck. */
+  onConflict?: BuildOptions['onConflict'];
+  overwrite?: boolean;
   /** Called after every build, good or bad. */
   onBuild: (result: BuildResult, ms: number, info: WatchBuildInfo) => void;
   /** Stops watching when aborted; a build under way finishes first. */
@@ -76,6 +79,8 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
         deflateCache,
         ...(options.theme !== undefined ? { theme: options.theme } : {}),
         ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
+        ...(options.onConflict ? { onConflict: options.onConflict } : {}),
+        ...(options.overwrite ? { overwrite: true } : {}),
       });
     } catch (e) {
       // A bug or an I/O failure (a full disk, a deck open in another program): say so and go on.

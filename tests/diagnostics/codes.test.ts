@@ -34,7 +34,7 @@ describe('diagnostic codes', () => {
 
   it('describes every code in one line', () => {
     for (const [c, text] of Object.entries(DIAGNOSTIC_CODES)) {
-      expect(c).toMatch(/^(OUTLINE|DATA|TEMPLATE|TEXT|LAYOUT|CHART|PPTX|WRITE|WATCH|CLI)_[A-Z0-9_]+$/);
+      expect(c).toMatch(/^(OUTLINE|DATA|TEMPLATE|TEXT|LAYOUT|CHART|PPTX|WRITE|MERGE|WATCH|CLI)_[A-Z0-9_]+$/);
       expect(text.length, c).toBeGreaterThan(10);
       expect(text, c).not.toContain('\n');
     }

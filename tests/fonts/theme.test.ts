@@ -82,7 +82,9 @@ describe('a theme font name with " < or &', () => {
     for (const command of ['build', 'check']) {
       const run = spawnSync(process.execPath, [path.join(ROOT, 'lib/cli.js'), command, outline, '--format', 'json', ...(command === 'build' ? ['-o', `${outline}.pptx`] : [])], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(1);
-      const found = JSON.parse(run.stdout) as { code: string; file?: string; line?: number; column?: number; hint?: string }[];
+      const printed = JSON.parse(run.stdout) as Found[] | { diagnostics: Found[] };
+      // build prints { diagnostics, deck, report }; check the diagnostics alone.
+      const found = Array.isArray(printed) ? printed : printed.diagnostics;
       const d = found.find((x) => x.code === 'TEMPLATE_BAD_FONT_NAME');
       expect(d).toMatchObject({ line, column, hint: expect.stringContaining('family name') });
       expect(d?.file).toMatch(/custom\.yaml$/);
@@ -91,3 +93,5 @@ describe('a theme font name with " < or &', () => {
     }
   });
 });
+
+type Found = { code: string; file?: string; line?: number; column?: number; hint?: string };

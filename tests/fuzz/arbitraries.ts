@@ -576,6 +576,8 @@ function outline(names: Names, junk: number): fc.Arbitrary<Record<string, unknow
         return record({ ...L, title: tpl, points: list(record({ heading: tpl, text: tpl }, {}, junk), 1, 4) }, common, junk);
       case 'sources':
         return record(L, { title: tpl, items: fc.array(tpl, { maxLength: 3 }), ...common }, junk);
+      case 'changes':
+        return record(L, { title: tpl, data: fc.array(fc.constantFrom(...names.datasets.map((d) => d.id), 'nope.x'), { minLength: 1, maxLength: 3 }), ...common }, junk);
     }
   });
   const deck = record(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
-import { formatReport } from '../../src/manifest/compare.js';
+import { formatReport } from '../../src/manifest/format-report.js';
 import { parseManifest, type Manifest } from '../../src/manifest/manifest.js';
 import {
   chartSlide,
@@ -111,6 +111,8 @@ describe('a rebuild after one data value changed (DeepSeek on a16z.web, 2 → 4)
 
   it('changes no other part of the package beyond those slides', () => {
     const touched = new Set(dependent.flatMap((n) => slideParts(after, n)));
+    // The document properties list every slide's title, and a title shows the value.
+    touched.add('docProps/app.xml');
     const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     const differing = names.filter((n) => !same(before[n], after[n]) && !touched.has(n));
     expect(differing).toEqual([]);
@@ -126,11 +128,14 @@ describe('a rebuild after one data value changed (DeepSeek on a16z.web, 2 → 4)
     expect(report?.added).toEqual([]);
     expect(report?.removed).toEqual([]);
 
-    const text = formatReport(report!);
-    expect(text).toContain('inputs changed: data/a16z.yaml');
-    for (const n of dependent) expect(text).toMatch(new RegExp(`slide ${n} \\([^)]+\\) — a16z\\.web: DeepSeek 2 → 4`));
-    expect(text).toContain(`slide ${editions} (${outlineSlides()[editions - 1]?.title}) — a16z.web: DeepSeek 2 → 4`);
-    expect(text).toContain(`${dependent.length} of ${slideCount(after)} slides changed, ${slideCount(after) - dependent.length} unchanged`);
+    // The deck is in zh-TW: so is its report. The data first, then what it did to each slide.
+    const text = formatReport(report!, second.deck!.locale);
+    expect(text).toContain('變動的輸入：data/a16z.yaml');
+    expect(text).toContain('\na16z.web：DeepSeek 2 → 4\n');
+    expect(report?.changed.find((c) => c.number === web)).toMatchObject({ chart: true, citation: false });
+    expect(report?.changed.find((c) => c.number === editions)?.texts?.length).toBeGreaterThan(0);
+    expect(text).not.toContain('版面或範本變動');
+    expect(text).toContain(`${slideCount(after)}張投影片中${dependent.length}張變動，${slideCount(after) - dependent.length}張不變`);
   });
 
   it('keeps the manifest beside the deck, independent of where briefdeck is installed', () => {
@@ -160,9 +165,21 @@ describe('a rebuild after the outline text of one slide changed', () => {
   it('reports that slide only, as changed in text or layout', () => {
     const report = second.report!;
     expect(report.changedInputs).toEqual(['briefing.yaml']);
-    expect(report.changed).toEqual([{ number: edited.number, title: edited.title, layout: edited.layout, values: [] }]);
-    expect(formatReport(report)).toContain(`slide ${edited.number} (${edited.title}) — text or layout changed`);
-    expect(formatReport(report)).toMatch(/1 of (\d+) slides changed, (\d+) unchanged/);
+    expect(report.changed).toEqual([
+      {
+        number: edited.number,
+        title: edited.title,
+        layout: edited.layout,
+        values: [],
+        chart: false,
+        texts: [{ before: '3月6日凌晨Manus橫空出世，再度引發市場對中國AI產品的高度關注', after: '3月6日凌晨，Manus橫空出世，再度引發市場對中國AI產品的高度關注' }],
+        citation: false,
+        notes: false,
+      },
+    ]);
+    const text = formatReport(report, second.deck!.locale);
+    expect(text).toContain(`第${edited.number}張投影片：「3月6日凌晨Manus橫空出世，再度引發市場對中國AI產品的高度關注」 → 「…凌晨，Manus橫空出世，再度…」`);
+    expect(text).toMatch(/(\d+)張投影片中1張變動，(\d+)張不變/);
   });
 
   it('leaves every other slide byte-identical', () => {
@@ -194,7 +211,7 @@ describe('a rebuild with nothing changed', () => {
   it('reports no slide changed, and no input', () => {
     const report = second.report!;
     expect(report).toMatchObject({ changedInputs: [], changed: [], added: [], removed: [], unchanged: second.stats.slides });
-    expect(formatReport(report)).toBe(`no slide changed (${second.stats.slides} slides)\n`);
+    expect(formatReport(report, second.deck!.locale)).toBe(`沒有投影片變動（共${second.stats.slides}張）\n`);
   });
 
   it('gives the same bytes, and the same manifest', () => {

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build.js';
-import { formatReport } from '../../src/manifest/compare.js';
+import { formatReport } from '../../src/manifest/format-report.js';
 import { parseManifest, type Manifest } from '../../src/manifest/manifest.js';
 import { chartSlide, copyProject, outlineSlides, type Project } from './project.js';
 
@@ -80,10 +80,11 @@ describe('a new edition of a ranking arrives', () => {
     );
     // Values that stayed the same are not named.
     expect(slide6?.values.map((v) => v.key)).not.toContain('a16z.web: 豆包');
-    const text = formatReport(second.report!);
-    expect(text).toContain('a16z.web: DeepSeek 2 → 3');
-    expect(text).toContain('a16z.web: asOf 2025-03 → 2025-09');
-    expect(text).toContain('a16z.web: DeepSeek change (none) → ▼1 vs 2025-03');
+    // The report says it as the data changed: the new edition, who moved, who is gone; no "(none) →" line.
+    const text = formatReport(second.report!, second.deck!.locale);
+    expect(text).toContain('a16z.web：新一期2025年9月，上一期2025年3月——DeepSeek 2 → 3\n');
+    expect(text).not.toContain('(none)');
+    expect(text).not.toContain('→ —');
   });
 
   it('shows the change on the slide', async () => {

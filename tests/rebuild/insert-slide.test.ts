@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { formatReport } from '../../src/manifest/compare.js';
+import { formatReport } from '../../src/manifest/format-report.js';
 import { copyProject, outlineSlides } from './project.js';
 
 describe('a rebuild after a slide was inserted and another removed', () => {
@@ -25,6 +25,6 @@ describe('a rebuild after a slide was inserted and another removed', () => {
     // The sources slide lists the same datasets; only the added and removed slides differ.
     expect(report.changed).toEqual([]);
     expect(report.unchanged).toBe(slides - 1);
-    expect(formatReport(report)).toContain(`slides added: ${added}`);
+    expect(formatReport(report, second.deck!.locale)).toContain(`新增投影片：${added}`);
   }, 120_000);
 });

@@ -93,7 +93,9 @@ describe('briefdeck watch (the command, in-process)', { timeout: 4 * DEADLINE },
 
     p.edit('data/a16z.yaml', DEEPSEEK_2, DEEPSEEK_4);
     await waitFor('the deck rebuilt after the data edit', () => wrote() === 2);
-    expect(out.join('')).toMatch(new RegExp(`slide ${chartSlide('a16z.web')} \\([^)]+\\) — a16z\\.web: DeepSeek 2 → 4`));
+    // The report is in the deck's language (zh-TW): the data first, then the chart it redrew.
+    expect(out.join('')).toContain('a16z.web：DeepSeek 2 → 4\n');
+    expect(out.join('')).toMatch(new RegExp(`第(\\d+、)*${chartSlide('a16z.web')}(、\\d+)*張投影片：圖表重繪`));
     const second = readFileSync(p.deck);
     expect(same(first, second)).toBe(false);
 
@@ -107,16 +109,16 @@ describe('briefdeck watch (the command, in-process)', { timeout: 4 * DEADLINE },
     p.write('briefing.yaml', good);
     await waitFor('the deck rebuilt after the fix', () => wrote() === 3);
     // Same inputs as the second build: nothing changed against the last good deck, same bytes.
-    expect(out.join('').split(/wrote dist[\\/]briefing\.pptx/)[3]).toMatch(/no slide changed \(\d+ slides\)/);
+    expect(out.join('').split(/wrote dist[\\/]briefing\.pptx/)[3]).toMatch(/沒有投影片變動（共\d+張）/);
     expect(same(readFileSync(p.deck), second)).toBe(true);
 
     interrupt();
     expect(await exit).toBe(0);
     expect(err.join('')).toContain('stopped watching');
     expect(same(readFileSync(p.deck), second)).toBe(true);
-    // Writing the deck and its manifest did not set off more builds.
+    // Writing the deck, its manifest and the copy a merge compares with did not set off more builds.
     expect(wrote()).toBe(3);
-    expect(readdirSync(path.dirname(p.deck)).sort()).toEqual(['briefing.manifest.json', 'briefing.pptx']);
+    expect(readdirSync(path.dirname(p.deck)).sort()).toEqual(['.briefdeck', 'briefing.manifest.json', 'briefing.pptx']);
   });
 });
 

@@ -164,6 +164,13 @@ export const slideSchema = z
         items: z.array(text).optional().describe('Further sources, after the deck source and every dataset used.'),
       })
       .describe("The deck's source and every dataset the deck used, listed automatically."),
+    z
+      .strictObject({
+        layout: z.literal('changes'),
+        ...common,
+        data: z.array(datasetRef).min(1).optional().describe('Only these rankings; default every dataset the deck uses that has two editions or more.'),
+      })
+      .describe('What changed since the last edition: per ranking, its newest edition against the one before (who moved, who is new, who is gone), from the data.'),
   ])
   .describe('A slide; `layout` says which kind, and which fields it has.');
 

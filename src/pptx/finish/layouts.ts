@@ -56,6 +56,7 @@ export const LAYOUT_OF_KIND: { readonly [L in Layout]: string } = {
   timeline: 'Timeline',
   takeaways: 'Takeaways',
   sources: 'Sources',
+  changes: 'Changes',
 };
 
 /** Indices of the footer row, as PowerPoint numbers them. */
@@ -143,6 +144,7 @@ export function layoutTable(theme: Theme): LayoutSpec[] {
     timeline: content(LAYOUT_OF_KIND.timeline),
     takeaways: content(LAYOUT_OF_KIND.takeaways),
     sources: content(LAYOUT_OF_KIND.sources, [textBody('body', 'obj', 1, BODY_TEXT_BOX, { size: 18 })]),
+    changes: content(LAYOUT_OF_KIND.changes, [textBody('body', 'obj', 1, BODY_TEXT_BOX, { size: 20 })]),
   };
   for (const kind of Object.keys(byKind) as Layout[]) {
     // The background layout gives a slide of the kind must be the one layout-deck gives it.
