@@ -67,6 +67,11 @@ const STAGE_CODES = {
   DATA_UNKNOWN_GROUP: 'an entry names a group its dataset does not declare',
   DATA_UNKNOWN_PARENT: "an item's parent is not an item of the dataset",
 
+  TEMPLATE_BAD_PART: 'a part of the company template (.potx/.pptx) is missing, not XML, or not what its relationship says',
+  TEMPLATE_ENCRYPTED: 'the company template is protected with a password (an encrypted Office file)',
+  TEMPLATE_NO_LAYOUTS: 'the company template has no slide layouts',
+  TEMPLATE_NOT_PRESENTATION: 'the company template is a zip (or an old Office file), but not a .potx or .pptx',
+  TEMPLATE_NOT_ZIP: 'the company template is not a zip package, so not a .potx or .pptx',
   TEMPLATE_BAD_FONT_NAME: "a theme's font name holds a character pptxgenjs would write unescaped into the deck's XML (\" < > &)",
   TEMPLATE_FONT_NOT_FOUND: 'a font file named by the theme does not exist',
   TEMPLATE_HELPER_ARGUMENT: 'a helper was called with the wrong arguments',
