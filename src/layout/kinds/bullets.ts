@@ -1,4 +1,4 @@
-import { BODY_TEXT_BOX, contentFrame, fitText } from '../frame.js';
+import { contentFrame, fitText } from '../frame.js';
 import type { LayoutKind } from '../types.js';
 import { bulletParagraphs } from './text.js';
 
@@ -10,7 +10,7 @@ export const bullets: LayoutKind<'bullets'> = {
     return {
       elements: [
         ...contentFrame(ctx, slide.title),
-        fitText({ box: BODY_TEXT_BOX, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets', placeholder: 'body' }, ctx),
+        fitText({ box: ctx.frame.body, paragraphs: bulletParagraphs(slide.bullets), max: theme.sizes.body + 8, min: 14, color: theme.colors.text, name: 'bullets', placeholder: 'body' }, ctx),
       ],
     };
   },

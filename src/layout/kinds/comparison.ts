@@ -11,7 +11,7 @@ export const comparison: LayoutKind<'comparison'> = {
     const columns = [slide.left, slide.right];
     const heads = columns.map(
       (c, i): TextSpec => ({
-        box: comparisonColumn(i ? 1 : 0).heading,
+        box: comparisonColumn(i ? 1 : 0, ctx.frame.content).heading,
         placeholder: i ? 'right heading' : 'left heading',
         paragraphs: [{ text: c.heading, bold: true }],
         max: 24,
@@ -27,7 +27,7 @@ export const comparison: LayoutKind<'comparison'> = {
     );
     const bodies = columns.map(
       (c, i): TextSpec => ({
-        box: comparisonColumn(i ? 1 : 0).body,
+        box: comparisonColumn(i ? 1 : 0, ctx.frame.content).body,
         placeholder: i ? 'right body' : 'left body',
         paragraphs: bulletParagraphs(c.bullets),
         max: theme.sizes.body + 2,

@@ -1,4 +1,4 @@
-import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { contentFrame, fitAll, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
@@ -8,20 +8,23 @@ export const figures: LayoutKind<'figures'> = {
   layout(ctx) {
     const { slide, theme } = ctx;
     const n = slide.figures.length;
+    const body = ctx.frame.content;
     const gap = 0.35;
-    const w = (CONTENT_W - gap * (n - 1)) / n;
-    const y = BODY.y + 0.45;
-    const h = 4.3;
+    const w = (body.w - gap * (n - 1)) / n;
+    // Cards 4.3 in tall below a 0.45 in gap, everything in them shorter in a shorter content area.
+    const k = Math.min(1, (body.h - 0.7) / 4.3);
+    const y = body.y + 0.45 * k;
+    const h = 4.3 * k;
     const cards: Element[] = [];
     const values: TextSpec[] = [];
     const labels: TextSpec[] = [];
     const details: TextSpec[] = [];
     slide.figures.forEach((f, i) => {
-      const x = MARGIN + i * (w + gap);
+      const x = body.x + i * (w + gap);
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `figure ${i + 1} card` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
       values.push({
-        box: { x: x + 0.2, y: y + 0.35, w: w - 0.4, h: 1.5 },
+        box: { x: x + 0.2, y: y + 0.35 * k, w: w - 0.4, h: 1.5 * k },
         paragraphs: [{ text: f.value, bold: true }],
         max: theme.sizes.figure,
         min: 24,
@@ -32,7 +35,7 @@ export const figures: LayoutKind<'figures'> = {
         name: `figure ${i + 1} value`,
       });
       labels.push({
-        box: { x: x + 0.25, y: y + 1.95, w: w - 0.5, h: 1.05 },
+        box: { x: x + 0.25, y: y + 1.95 * k, w: w - 0.5, h: 1.05 * k },
         paragraphs: [{ text: f.label, bold: true }],
         max: 22,
         min: 12,
@@ -43,7 +46,7 @@ export const figures: LayoutKind<'figures'> = {
       });
       if (f.detail) {
         details.push({
-          box: { x: x + 0.25, y: y + 3.05, w: w - 0.5, h: 1.1 },
+          box: { x: x + 0.25, y: y + 3.05 * k, w: w - 0.5, h: 1.1 * k },
           paragraphs: [{ text: f.detail }],
           max: 16,
           min: 10,

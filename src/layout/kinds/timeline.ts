@@ -1,4 +1,4 @@
-import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, SLIDE, type TextSpec } from '../frame.js';
+import { contentFrame, fitAll, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 
@@ -12,30 +12,33 @@ const EDGE = 0.3;
 export const timeline: LayoutKind<'timeline'> = {
   dark: false,
   layout(ctx) {
-    const { slide, theme } = ctx;
+    const { slide, theme, frame } = ctx;
+    const body = frame.content;
+    // Laid out for a 5 in content area; in a shorter one (a template's) every distance from the axis is shorter.
+    const k = Math.min(1, body.h / 5);
     const n = slide.events.length;
-    const cw = CONTENT_W / n;
+    const cw = body.w / n;
     const alternate = n > 5;
-    const lineY = alternate ? BODY.y + 2.55 : 3.35;
+    const lineY = body.y + (alternate ? 2.55 : 1.8) * k;
     const boxW = alternate ? Math.min(2 * cw - 0.2, 3.2) : cw - 0.1;
-    const shapes: Element[] = [{ type: 'shape', shape: 'line', box: { x: MARGIN, y: lineY, w: CONTENT_W, h: 0 }, line: { color: theme.colors.subdued, widthPt: 2.5 }, name: 'time axis' }];
+    const shapes: Element[] = [{ type: 'shape', shape: 'line', box: { x: body.x, y: lineY, w: body.w, h: 0 }, line: { color: theme.colors.subdued, widthPt: 2.5 }, name: 'time axis' }];
     const dates: TextSpec[] = [];
     const labels: TextSpec[] = [];
     const details: TextSpec[] = [];
     slide.events.forEach((e, i) => {
-      const cx = MARGIN + (i + 0.5) * cw;
+      const cx = body.x + (i + 0.5) * cw;
       // Centred on its dot; the first and last narrow rather than shift into a neighbour's space.
-      const half = Math.min(boxW / 2, cx - EDGE, SLIDE.w - EDGE - cx);
+      const half = Math.min(boxW / 2, cx - EDGE, frame.slide.w - EDGE - cx);
       const x = cx - half;
       const w = 2 * half;
       const above = alternate && i % 2 === 0;
       shapes.push({ type: 'shape', shape: 'ellipse', box: { x: cx - 0.12, y: lineY - 0.12, w: 0.24, h: 0.24 }, fill: theme.colors.accent, name: `event ${i + 1} dot` });
-      const rows = alternate ? { date: 0.5, label: 0.75, detail: 1.0 } : { date: 0.85, label: 1.15, detail: 1.75 };
+      const rows = alternate ? { date: 0.5 * k, label: 0.75 * k, detail: 1.0 * k } : { date: 0.85 * k, label: 1.15 * k, detail: 1.75 * k };
       // Distances from the axis, outward: date, label, detail.
       const place = (offset: number, h: number) => (above ? lineY - offset - h : lineY + offset);
       const common = { align: 'center' as const, w, x };
       dates.push({
-        box: { x, y: alternate ? place(0.22, rows.date) : lineY - 0.2 - rows.date, w, h: rows.date },
+        box: { x, y: alternate ? place(0.22 * k, rows.date) : lineY - 0.2 * k - rows.date, w, h: rows.date },
         paragraphs: [{ text: e.date, bold: true }],
         max: alternate ? 18 : 20,
         min: 10,
@@ -44,7 +47,7 @@ export const timeline: LayoutKind<'timeline'> = {
         valign: alternate && !above ? 'top' : 'bottom',
         name: `event ${i + 1} date`,
       });
-      const labelOffset = alternate ? 0.22 + rows.date : 0.3;
+      const labelOffset = alternate ? 0.22 * k + rows.date : 0.3 * k;
       labels.push({
         box: { x, y: place(labelOffset, rows.label), w, h: rows.label },
         paragraphs: [{ text: e.label, bold: true }],
