@@ -19,6 +19,8 @@ import { loadCatalogs, type Catalogs } from './load/locale/load-catalog.js';
 import { loadPartials, type Partials } from './load/load-partials.js';
 import { loadTheme, templateDirs, type ThemeChoice } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
+import { loadTemplate, type TemplateChoice } from './load/template/load-template.js';
+import type { LayoutMapping, Template } from './load/template/template.js';
 
 export interface BuildOptions {
   /** The outline file. */
@@ -29,6 +31,8 @@ export interface BuildOptions {
   cwd?: string;
   /** A theme's name (templates/themes/<name>.yaml) or a theme file's path, over the outline's `deck.theme` (`--theme`). */
   theme?: string;
+  /** A company template (.potx/.pptx) path, relative to `cwd`, over the outline's `deck.template` (`--template`). */
+  template?: string;
   /** Write the deck (default). `false` builds it in memory only. */
   write?: boolean;
   /** Reused between builds of a watch loop: charts whose inputs did not change are not redrawn. */
@@ -79,6 +83,10 @@ export interface LoadedInputs {
   partials: Partials;
   /** The word catalogs: the project's own `templates/locales/*.yaml` over briefdeck's. */
   catalogs: Catalogs;
+  /** The company template the deck is built on (`deck.template` or `--template`), when there is one. */
+  template?: Template;
+  /** With `template`: which of its layouts serves each layout kind the outline uses. */
+  templateLayouts?: LayoutMapping[];
 }
 
 /**
@@ -121,7 +129,15 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
     }
   };
 
-  const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd }));
+  const inputs = await timed('load', () =>
+    loadInputs(
+      outlineFile,
+      diagnostics,
+      texts,
+      options.theme === undefined ? undefined : { theme: options.theme, cwd },
+      options.template === undefined ? undefined : { template: options.template, cwd },
+    ),
+  );
   if (!inputs || hasErrors(diagnostics)) return result();
   const { chartFontFiles, planCharts } = await import('./charts/plan-charts.js');
   // The drawer's thread reads the chart font while this one binds and lays out the deck.
@@ -205,21 +221,34 @@ async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
  * Loads the outline, its data, its theme, the partials and the word catalogs; problems go into
  * `diagnostics` (the catalogs' own go in at bind, which picks the deck's locale from them).
  */
-export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>, themeChoice?: ThemeChoice): Promise<LoadedInputs | undefined> {
+export async function loadInputs(
+  outlineFile: string,
+  diagnostics: Diagnostic[],
+  texts: Map<string, string>,
+  themeChoice?: ThemeChoice,
+  templateChoice?: TemplateChoice,
+): Promise<LoadedInputs | undefined> {
   const outline = await loadOutline(outlineFile);
   // One by one: a data file can have a diagnostic per row, too many to spread into push().
   for (const d of outline.diagnostics) diagnostics.push(d);
   for (const [f, t] of outline.texts) texts.set(f, t);
   if (!outline.value) return undefined;
   const dirs = templateDirs(outline.value.dir);
-  const [data, theme, partials, catalogs] = await Promise.all([loadData(outline.value), loadTheme(outline.value, themeChoice), loadPartials(dirs), loadCatalogs(dirs)]);
+  const [data, theme, partials, catalogs, template] = await Promise.all([
+    loadData(outline.value),
+    loadTheme(outline.value, themeChoice),
+    loadPartials(dirs),
+    loadCatalogs(dirs),
+    loadTemplate(outline.value, templateChoice),
+  ]);
   for (const [f, t] of catalogs.texts) texts.set(f, t);
-  for (const loaded of [data, theme, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
+  for (const loaded of [data, theme, template, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
     for (const d of loaded.diagnostics) diagnostics.push(d);
     for (const [f, t] of loaded.texts) texts.set(f, t);
   }
   if (!data.value || !theme.value) return undefined;
-  return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs };
+  const company = template.value ? { template: template.value.template, templateLayouts: template.value.layouts } : {};
+  return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs, ...company };
 }
 
 export { documentDate } from './write/document-date.js';

@@ -27,12 +27,18 @@ export interface CheckResult {
  * native form, its font) and lays it out (CHART_CROWDED) — all but the pictures and the package.
  * Loads no chart or pptx library.
  */
-export async function checkOutline(options: { outline: string; cwd?: string; source?: string; theme?: string }): Promise<CheckResult> {
+export async function checkOutline(options: { outline: string; cwd?: string; source?: string; theme?: string; template?: string }): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const outlineFile = path.resolve(cwd, options.outline);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const inputs = await loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd });
+  const inputs = await loadInputs(
+    outlineFile,
+    diagnostics,
+    texts,
+    options.theme === undefined ? undefined : { theme: options.theme, cwd },
+    options.template === undefined ? undefined : { template: options.template, cwd },
+  );
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
   const bound = bindOutline(inputs.outline, inputs.data, inputs.partials, inputs.catalogs);

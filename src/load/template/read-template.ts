@@ -115,7 +115,7 @@ function read(bytes: Uint8Array, file: string): Template {
       /^word\//.test(main ?? '') ? 'it is a Word document; name a .potx or .pptx' : 'name a .potx or .pptx file',
     );
   }
-  const ctx: Context = { parts, fail };
+  const ctx: Context = { name, parts, fail };
   const presentation = element(ctx, main, 'presentation');
   const slide = slideSize(presentation);
   const rels = relationshipsOf(parts, main);
@@ -133,6 +133,8 @@ function read(bytes: Uint8Array, file: string): Template {
 }
 
 interface Context {
+  /** The file's name, for messages. */
+  name: string;
   parts: Parts;
   fail: (code: Parameters<typeof error>[0], message: string, hint?: string) => never;
 }
@@ -141,7 +143,7 @@ function readMaster(ctx: Context, part: string): TemplateMaster {
   const root = element(ctx, part, 'sldMaster');
   const rels = relationshipsOf(ctx.parts, part);
   const theme = rels.find((r) => isType(r, 'theme') && !r.external);
-  if (!theme) return ctx.fail('TEMPLATE_BAD_PART', `${part} names no theme`, 'every slide master has a theme; save the template again from PowerPoint or LibreOffice');
+  if (!theme) return ctx.fail('TEMPLATE_BAD_PART', `${ctx.name}: ${part} names no theme`, 'every slide master has a theme; save the template again from PowerPoint or LibreOffice');
   const themePart = resolveTarget(part, theme.target);
   const placeholders = placeholdersOf(root);
   const list = childByLocal(root, 'sldLayoutIdLst');
@@ -261,33 +263,37 @@ function target(ctx: Context, source: string, rels: readonly Relationship[], id:
   if (!rel)
     return ctx.fail(
       'TEMPLATE_BAD_PART',
-      `${source} lists a ${what} by relationship '${id ?? ''}', which its relationships do not have`,
+      `${ctx.name}: ${source} lists a ${what} by relationship '${id ?? ''}', which its relationships do not have`,
       'the file is damaged; save it again from PowerPoint or LibreOffice',
     );
   const part = resolveTarget(source, rel.target);
   if (!ctx.parts.has(part))
-    return ctx.fail('TEMPLATE_BAD_PART', `${source} lists the ${what} ${part}, which is not in the file`, 'the file is damaged or incomplete; save it again from PowerPoint or LibreOffice');
+    return ctx.fail(
+      'TEMPLATE_BAD_PART',
+      `${ctx.name}: ${source} lists the ${what} ${part}, which is not in the file`,
+      'the file is damaged or incomplete; save it again from PowerPoint or LibreOffice',
+    );
   return part;
 }
 
 /** A part's root element, which must be `expected`; a located error when the part does not parse. */
 function element(ctx: Context, part: string, expected: string): XmlElement {
   const bytes = ctx.parts.get(part);
-  if (!bytes) return ctx.fail('TEMPLATE_BAD_PART', `the template has no ${part}`, 'the file is damaged or incomplete; save it again from PowerPoint or LibreOffice');
+  if (!bytes) return ctx.fail('TEMPLATE_BAD_PART', `${ctx.name} has no ${part}`, 'the file is damaged or incomplete; save it again from PowerPoint or LibreOffice');
   const text = decodePart(bytes);
-  if (text === undefined) return ctx.fail('TEMPLATE_BAD_PART', `${part} is not UTF-8 text`, 'the file is damaged; save it again from PowerPoint or LibreOffice');
+  if (text === undefined) return ctx.fail('TEMPLATE_BAD_PART', `${ctx.name}: ${part} is not UTF-8 text`, 'the file is damaged; save it again from PowerPoint or LibreOffice');
   const parsed = parseXml(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     return ctx.fail(
       'TEMPLATE_BAD_PART',
-      `${part} does not parse: ${message} (line ${line}, column ${column} of the part)`,
+      `${ctx.name}: ${part} does not parse: ${message} (line ${line}, column ${column} of the part)`,
       'the file is damaged; open it in PowerPoint or LibreOffice and save it again',
     );
   }
   const root = parsed.document.root;
   if (local(root) !== expected)
-    return ctx.fail('TEMPLATE_BAD_PART', `${part} is not a ${expected} part: its root element is <${root.name}>`, 'the file is damaged; save it again from PowerPoint or LibreOffice');
+    return ctx.fail('TEMPLATE_BAD_PART', `${ctx.name}: ${part} is not a ${expected} part: its root element is <${root.name}>`, 'the file is damaged; save it again from PowerPoint or LibreOffice');
   return root;
 }
 
