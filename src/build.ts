@@ -21,6 +21,9 @@ import { loadTheme, templateDirs, type ThemeChoice } from './load/theme/load-the
 import type { Theme } from './load/theme/theme.js';
 import { loadTemplate, type TemplateChoice } from './load/template/load-template.js';
 import type { LayoutMapping, Template } from './load/template/template.js';
+import { themeFromTemplate } from './load/theme/template-theme.js';
+import { DEFAULT_FRAMES } from './layout/frame.js';
+import { templateFrames } from './layout/template-frame.js';
 
 export interface BuildOptions {
   /** The outline file. */
@@ -149,13 +152,17 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
 
-  const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, inputs.theme));
+  // On a company template, layout uses its layouts' boxes, and the deck its theme's colours and fonts (issue 17).
+  const company = inputs.template && inputs.templateLayouts ? { template: inputs.template, mapping: inputs.templateLayouts } : undefined;
+  const theme = company ? themeFromTemplate(company.template.theme, inputs.theme, bound.deck.meta.lang) : inputs.theme;
+  const frames = company ? templateFrames(company.template, company.mapping) : DEFAULT_FRAMES;
+  const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, theme, frames));
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
 
   const { drawPictures, picturesOf } = await import('./charts/draw-pictures.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts, locale: bound.deck.locale });
+  const charts = planCharts(plan.charts, inputs.data, theme, options.chartCache, { svg: false, fonts, locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics);
   const drawing = timed('charts', () => drawPictures(charts, drawer, options.chartCache));
   // Awaited below; until then a failure must not go unhandled.
@@ -167,7 +174,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const raw = await timed('emit', async () => {
     const { emitPptx } = await import('./pptx/emit/emit.js');
-    return emitPptx(plan, charts.slots, bound.deck!.meta, inputs.theme);
+    return emitPptx(plan, charts.slots, bound.deck!.meta, theme, company ? { template: { slide: company.template.slide } } : {});
   });
   rawBytes = raw.length;
   await collectLargeGarbage(plan);
@@ -178,11 +185,11 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
       raw,
       {
         date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
-        eastAsianFont: inputs.theme.fonts.eastAsian,
-        latinFont: inputs.theme.fonts.latin,
+        eastAsianFont: theme.fonts.eastAsian,
+        latinFont: theme.fonts.latin,
         lang: bound.deck!.meta.lang,
-        structure: deckStructure(plan, inputs.theme, bound.deck!.locale.word('sections.opening')),
-        theme: { name: inputs.theme.name, colors: inputs.theme.colors },
+        structure: deckStructure(plan, theme, bound.deck!.locale.word('sections.opening'), company),
+        theme: { name: theme.name, colors: theme.colors },
       },
       options.deflateCache,
     ),

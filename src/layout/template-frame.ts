@@ -1,0 +1,117 @@
+import type { Layout } from '../load/outline/schema.js';
+import type { LayoutMapping, Template, TemplateLayout, TemplatePlaceholder } from '../load/template/template.js';
+import { DEFAULT_FRAMES, SLIDE, type Frame, type Frames } from './frame.js';
+import type { Box, PlaceholderSlot } from './types.js';
+
+const TITLE_TYPES = new Set(['title', 'ctrTitle']);
+const BODY_TYPES = new Set(['obj', 'body']);
+/** Room kept between the content area and the footer row for the source line, in inches. */
+const SOURCE_ROW = 0.4;
+
+/**
+ * The placeholder of a template layout a slide's text slot fills: the title in its title (or
+ * centred title), a subtitle in its subtitle (on the title and section slides, else its first
+ * text body), the text body in its first content or text body, the date, footer and slide number
+ * in theirs. Layout (for the box) and finish (for the `p:ph`) both ask this, so text sits in
+ * exactly the placeholder it is written into. Only placeholders with a box count.
+ */
+export function slotPlaceholder(layout: TemplateLayout, kind: Layout, slot: PlaceholderSlot): TemplatePlaceholder | undefined {
+  const boxed = layout.placeholders.filter((p) => p.box);
+  const first = (types: ReadonlySet<string>) => boxed.find((p) => types.has(p.type));
+  switch (slot) {
+    case 'title':
+      return first(TITLE_TYPES);
+    case 'subtitle':
+      return first(new Set(['subTitle'])) ?? (kind === 'title' || kind === 'section' ? first(BODY_TYPES) : undefined);
+    case 'body':
+      return first(BODY_TYPES);
+    case 'date':
+      return first(new Set(['dt']));
+    case 'footer':
+      return first(new Set(['ftr']));
+    case 'slide number':
+      return first(new Set(['sldNum']));
+    default:
+      // The comparison's columns are drawn in the content area: a template's two-content layout has no headings.
+      return undefined;
+  }
+}
+
+/** The frames of a template: for each kind, the boxes of the template layout mapped to it. */
+export function templateFrames(template: Template, mapping: readonly LayoutMapping[]): Frames {
+  const frame = (kind: Layout): Frame => {
+    const layout = mapping.find((m) => m.kind === kind)?.layout;
+    return layout ? layoutFrame(template.slide, layout, kind) : scaledFrame(template.slide, kind);
+  };
+  return {
+    title: frame('title'),
+    agenda: frame('agenda'),
+    section: frame('section'),
+    bullets: frame('bullets'),
+    figures: frame('figures'),
+    quote: frame('quote'),
+    chart: frame('chart'),
+    timeline: frame('timeline'),
+    comparison: frame('comparison'),
+    takeaways: frame('takeaways'),
+    sources: frame('sources'),
+  };
+}
+
+function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, kind: Layout): Frame {
+  const fallback = scaledFrame(slide, kind);
+  const box = (slot: PlaceholderSlot): Box | undefined => slotPlaceholder(layout, kind, slot)?.box;
+  const title = box('title') ?? fallback.title;
+  const footer = box('footer') ?? fallback.footer;
+  const slideNumber = box('slide number') ?? fallback.slideNumber;
+  // The footer row starts at the highest of the layout's footer placeholders in the slide's lower part.
+  const row = [box('date'), box('footer'), box('slide number')].filter((b): b is Box => b !== undefined && b.y > slide.h / 2);
+  const footerTop = Math.min(slide.h - 0.5 * (slide.h / SLIDE.h), ...row.map((b) => b.y));
+  const below = title.y + title.h + 0.15;
+  const area = box('body') ?? { x: title.x, y: below, w: title.w, h: footerTop - 0.1 - below };
+  // The source line goes between the content and the footer row: a content area reaching down to it is shortened.
+  const content = { ...area, h: Math.max(1, Math.min(area.h, footerTop - SOURCE_ROW - area.y)) };
+  const subtitle = box('subtitle') ?? { x: title.x, y: title.y + title.h + 0.1, w: title.w, h: Math.max(0.5, Math.min(1.1, slide.h - 0.6 - (title.y + title.h + 0.1))) };
+  return {
+    slide,
+    title,
+    subtitle,
+    date: box('date') ?? fallback.date,
+    content,
+    body: content,
+    footer,
+    slideNumber,
+    source: (withFooter) => sourceBox(content, footerTop, withFooter ? [footer, slideNumber] : [slideNumber]),
+    dark: false,
+    marks: false,
+  };
+}
+
+/** The source line: under the content, up to the first footer placeholder on its row. */
+function sourceBox(content: Box, footerTop: number, row: readonly Box[]): Box {
+  const y = content.y + content.h + 0.05;
+  const h = Math.max(0.3, Math.min(0.5, footerTop - y));
+  const right = Math.min(content.x + content.w, ...row.filter((b) => b.y < y + h && b.y + b.h > y && b.x > content.x).map((b) => b.x - 0.2));
+  return { x: content.x, y, w: right - content.x, h };
+}
+
+/** briefdeck's own frame of a kind, scaled to the template's slide: for a kind the template has no layout for. */
+function scaledFrame(slide: { w: number; h: number }, kind: Layout): Frame {
+  const own = DEFAULT_FRAMES[kind];
+  const sx = slide.w / SLIDE.w;
+  const sy = slide.h / SLIDE.h;
+  const scale = (b: Box): Box => ({ x: b.x * sx, y: b.y * sy, w: b.w * sx, h: b.h * sy });
+  return {
+    slide,
+    title: scale(own.title),
+    subtitle: scale(own.subtitle),
+    date: scale(own.date),
+    content: scale(own.content),
+    body: scale(own.body),
+    footer: scale(own.footer),
+    slideNumber: scale(own.slideNumber),
+    source: (withFooter) => scale(own.source(withFooter)),
+    dark: false,
+    marks: false,
+  };
+}
