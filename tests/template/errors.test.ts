@@ -43,6 +43,16 @@ describe('readTemplate refuses a bad file with a located error', () => {
     expect(d?.hint).toBeTruthy();
   });
 
+  it('refuses a zip whose entries declare more than it may unpack (a zip bomb) before unpacking them', () => {
+    const bytes = minimalTemplateBytes().slice();
+    const view = new DataView(bytes.buffer);
+    // Every central-directory entry (PK 01 02) claims to unpack to almost 4 GB.
+    for (let at = 0; at + 46 <= bytes.length; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    const [d] = codes(bytes);
+    expect(d).toMatchObject({ code: 'TEMPLATE_TOO_LARGE', source: { file: FILE } });
+    expect(d?.message).toMatch(/unpacks to \d+ MB; briefdeck reads templates of up to 1024 MB unpacked/);
+  });
+
   it('tells an old binary .pot/.ppt (an OLE file without an encrypted package) from an encrypted one', () => {
     const ole = new Uint8Array(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Box } from '../../layout/types.js';
 import { PRESENTATION_PART } from '../../pptx/opc/part-names.js';
@@ -14,6 +15,12 @@ const OFFICE_DOCUMENT = `${REL}officeDocument`;
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 /** The first bytes of an OLE compound file: a password-protected Office file, or a 97–2003 one. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/**
+ * What a template may unpack to. Its file is at most 100 MB, but deflate packs a run of zeros a
+ * thousand to one: a zip bomb would take the memory before any part is looked at.
+ */
+export const MAX_TEMPLATE_UNPACKED_BYTES = 1024 * 1024 * 1024;
+
 /** ECMA-376's default when `p:sldSz` is absent: 10 × 7.5 inches. */
 const DEFAULT_SLIDE = { w: 10, h: 7.5 };
 
@@ -97,6 +104,14 @@ function read(bytes: Uint8Array, file: string): Template {
   }
   let parts: Parts;
   try {
+    const unpacked = unpackedSize(bytes);
+    if (unpacked > MAX_TEMPLATE_UNPACKED_BYTES) {
+      fail(
+        'TEMPLATE_TOO_LARGE',
+        `${name} unpacks to ${(unpacked / 2 ** 20).toFixed(0)} MB; briefdeck reads templates of up to ${MAX_TEMPLATE_UNPACKED_BYTES / 2 ** 20} MB unpacked`,
+        'is this the right file? a template is its masters, layouts and their pictures',
+      );
+    }
     parts = readZip(bytes);
   } catch (e) {
     if (!(e instanceof ZipReadError)) throw e;
@@ -317,6 +332,22 @@ function local(el: XmlElement): string {
 
 function childByLocal(el: XmlElement | undefined, name: string): XmlElement | undefined {
   return el ? childElements(el).find((c) => local(c) === name) : undefined;
+}
+
+/** The sizes the zip's entries declare unpacked, read from its directory without unpacking any (fflate unpacks no more than that). */
+function unpackedSize(bytes: Uint8Array): number {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    // Not a zip: readZip says so.
+  }
+  return total;
 }
 
 function holdsUtf16(bytes: Uint8Array, word: string): boolean {
