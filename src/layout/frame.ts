@@ -73,6 +73,8 @@ export interface Frame {
   dark: boolean;
   /** briefdeck's own marks (the accent rules under titles): not on a template, which has its own look. */
   marks: boolean;
+  /** Text sizes relative to briefdeck's own slide: a smaller slide (a template's) has proportionally smaller text. */
+  textScale: number;
 }
 
 /** The frame of briefdeck's own layout of a kind (src/pptx/finish/layouts.ts makes the layouts from the same boxes). */
@@ -90,6 +92,7 @@ function defaultFrame(kind: Layout): Frame {
     source: (withFooter) => ({ x: MARGIN, y: 6.78, w: (withFooter ? FOOTER_BOX.x - 0.2 : SLIDE_NUMBER_BOX.x - 0.25) - MARGIN, h: 0.5 }),
     dark: cover !== undefined,
     marks: true,
+    textScale: 1,
   };
 }
 
@@ -205,12 +208,13 @@ function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter): Fitted 
     balance: spec.name === 'title',
   }));
   // 4% slack for rounding in the viewer's line breaking.
-  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, spec.max, spec.min, { noWrap: spec.noWrap ?? false, typesetter: ts });
+  const [max, min] = ctx.frame.textScale === 1 ? [spec.max, spec.min] : [Math.round(spec.max * ctx.frame.textScale), Math.round(spec.min * ctx.frame.textScale)];
+  const { size, fits } = fitSize(measured, { widthPt: widthPt * 0.96, heightPt }, max, min, { noWrap: spec.noWrap ?? false, typesetter: ts });
   if (!fits) {
     ctx.diagnostics.push(
       warning(
         'LAYOUT_OVERFLOW',
-        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${spec.min} pt`,
+        `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${min} pt`,
         ctx.slide.origin,
         'shorten the text or split the slide',
       ),

@@ -68,9 +68,13 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
   const row = [box('date'), box('footer'), box('slide number')].filter((b): b is Box => b !== undefined && b.y > slide.h / 2);
   const footerTop = Math.min(slide.h - 0.5 * (slide.h / SLIDE.h), ...row.map((b) => b.y));
   const below = title.y + title.h + 0.15;
-  const area = box('body') ?? { x: title.x, y: below, w: title.w, h: footerTop - 0.1 - below };
-  // The source line goes between the content and the footer row: a content area reaching down to it is shortened.
-  const content = { ...area, h: Math.max(1, Math.min(area.h, footerTop - SOURCE_ROW - area.y)) };
+  // All its content placeholders together (a two-content layout's two halves), or the area below the title.
+  const bodies = layout.placeholders.filter((p) => p.box && BODY_TYPES.has(p.type)).map((p) => p.box as Box);
+  const area = bodies.length > 0 ? union(bodies) : { x: title.x, y: below, w: title.w, h: footerTop - 0.1 - below };
+  // The source line goes between the content and the footer row: a box reaching down to it is shortened.
+  const aboveSource = (b: Box): Box => ({ ...b, h: Math.max(1, Math.min(b.h, footerTop - SOURCE_ROW - b.y)) });
+  const content = aboveSource(area);
+  const body = aboveSource(box('body') ?? area);
   const subtitle = box('subtitle') ?? { x: title.x, y: title.y + title.h + 0.1, w: title.w, h: Math.max(0.5, Math.min(1.1, slide.h - 0.6 - (title.y + title.h + 0.1))) };
   return {
     slide,
@@ -78,13 +82,25 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
     subtitle,
     date: box('date') ?? fallback.date,
     content,
-    body: content,
+    body,
     footer,
     slideNumber,
     source: (withFooter) => sourceBox(content, footerTop, withFooter ? [footer, slideNumber] : [slideNumber]),
     dark: false,
     marks: false,
+    textScale: textScale(slide),
   };
+}
+
+function union(boxes: readonly Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+}
+
+/** Text on a template's slide is as large, relative to the slide, as on briefdeck's own. */
+function textScale(slide: { w: number; h: number }): number {
+  return Math.min(1, slide.w / SLIDE.w, slide.h / SLIDE.h);
 }
 
 /** The source line: under the content, up to the first footer placeholder on its row. */
@@ -113,5 +129,6 @@ function scaledFrame(slide: { w: number; h: number }, kind: Layout): Frame {
     source: (withFooter) => scale(own.source(withFooter)),
     dark: false,
     marks: false,
+    textScale: textScale(slide),
   };
 }
