@@ -19,7 +19,7 @@ import { loadCatalogs, type Catalogs } from './load/locale/load-catalog.js';
 import { loadPartials, type Partials } from './load/load-partials.js';
 import { loadTheme, templateDirs, type ThemeChoice } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
-import { loadTemplate, type TemplateChoice } from './load/template/load-template.js';
+import { eastAsianFonts, loadTemplate, type TemplateChoice } from './load/template/load-template.js';
 import type { LayoutMapping, Template } from './load/template/template.js';
 import { themeFromTemplate } from './load/theme/template-theme.js';
 import { DEFAULT_FRAMES } from './layout/frame.js';
@@ -254,6 +254,7 @@ export async function loadInputs(
     for (const [f, t] of loaded.texts) texts.set(f, t);
   }
   if (!data.value || !theme.value) return undefined;
+  if (template.value) diagnostics.push(...eastAsianFonts(template.value, theme.value, outline.value.doc.deck.lang));
   const company = template.value ? { template: template.value.template, templateLayouts: template.value.layouts } : {};
   return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs, ...company };
 }

@@ -70,7 +70,7 @@ const STAGE_CODES = {
   TEMPLATE_BAD_PART: 'a part of the company template (.potx/.pptx) is missing, not XML, or not what its relationship says',
   TEMPLATE_ENCRYPTED: 'the company template is protected with a password (an encrypted Office file)',
   TEMPLATE_LAYOUT_FALLBACK: 'the company template has no layout that fits a layout kind the outline uses; the nearest one is used',
-  TEMPLATE_NO_EAST_ASIAN_FONT: "the company template's theme names no East Asian font, and the deck is in Chinese or Japanese",
+  TEMPLATE_NO_EAST_ASIAN_FONT: "the company template's theme names no East Asian font that sets the deck's Chinese, Japanese or Korean; the briefdeck theme's is used",
   TEMPLATE_NO_LAYOUTS: 'the company template has no slide layouts',
   TEMPLATE_NOT_PRESENTATION: 'the company template is a zip (or an old Office file), but not a .potx or .pptx',
   TEMPLATE_NOT_ZIP: 'the company template is not a zip package, so not a .potx or .pptx',

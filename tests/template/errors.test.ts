@@ -150,6 +150,16 @@ describe('check reports template problems at the outline', () => {
     expect(diagnostics.filter((d) => d.code.startsWith('TEMPLATE_'))).toEqual([]);
   });
 
+  it("warns when the theme's East Asian font does not set CJK (LibreOffice's DejaVu Sans), naming the font the deck uses instead", async () => {
+    const p = project('  lang: zh-TW\n  template: brand.potx\n', SLIDES, minimalTemplateBytes({ fonts: { majorEastAsian: 'DejaVu Sans', minorEastAsian: 'DejaVu Sans' } }));
+    const { diagnostics } = await checkOutline({ outline: p.outline, cwd: p.dir });
+    const [d] = diagnostics.filter((x) => x.code === 'TEMPLATE_NO_EAST_ASIAN_FONT');
+    expect(d?.message).toMatch(
+      /names no East Asian font that sets Chinese \(headings 'DejaVu Sans', body 'DejaVu Sans'\), and the deck is in zh-TW: its Chinese text is set in '[^']+', the briefdeck theme's East Asian font/,
+    );
+    expect(d?.message).not.toMatch(/set in 'DejaVu Sans'/);
+  });
+
   it('is quiet about East Asian fonts when the theme has them', async () => {
     const p = project('  lang: ja\n  template: brand.potx\n', SLIDES, minimalTemplateBytes({ fonts: { majorEastAsian: 'Yu Gothic', minorEastAsian: 'Yu Gothic' } }));
     const { diagnostics } = await checkOutline({ outline: p.outline, cwd: p.dir });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Box } from '../../layout/types.js';
 import type { Layout } from '../outline/schema.js';
+import { templateEastAsianFont } from '../theme/template-theme.js';
+import type { Theme } from '../theme/theme.js';
 import { LAYOUT_KIND_ORDER, mapLayouts, wantedBy } from './map-layouts.js';
 import type { LayoutMapping, Template, TemplatePlaceholder } from './template.js';
 
@@ -33,8 +35,7 @@ interface PlaceholderDescription {
 export function describeTemplate(template: Template): TemplateDescription {
   const { mappings } = mapLayouts(template, LAYOUT_KIND_ORDER);
   const missing = mappings.filter((m) => m.how === 'fallback').map((m) => `${m.kind}: no layout with ${wantedBy(m.kind)}; uses '${m.layout.name || m.layout.part}'`);
-  const { major, minor } = template.theme.fonts;
-  if (!major.eastAsian.trim() || !minor.eastAsian.trim()) missing.push('East Asian theme fonts: a Chinese or Japanese deck gets TEMPLATE_NO_EAST_ASIAN_FONT');
+  if (!setsCjk(template)) missing.push("East Asian theme fonts: none sets Chinese, Japanese or Korean (a CJK deck is set in the briefdeck theme's, with TEMPLATE_NO_EAST_ASIAN_FONT)");
   return {
     file: path.basename(template.file),
     slide: { w: round(template.slide.w), h: round(template.slide.h) },
@@ -86,6 +87,13 @@ export function formatTemplateDescription(d: TemplateDescription): string {
   lines.push(d.missing.length ? 'missing' : 'missing: nothing');
   for (const m of d.missing) lines.push(`  ${m}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether a CJK deck would be set in the template's own East Asian font: the build's own test, with a deck theme that names none. */
+function setsCjk(template: Template): boolean {
+  const none = '';
+  const standIn = { fonts: { eastAsian: none, latin: none } } as unknown as Theme;
+  return templateEastAsianFont(template.theme, standIn, 'zh') !== none;
 }
 
 function placeholderLine(p: PlaceholderDescription): string {

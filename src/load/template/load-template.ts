@@ -7,6 +7,8 @@ import { readSourceBytes, resolveInside } from '../read-source.js';
 import { mapLayouts } from './map-layouts.js';
 import { readTemplate } from './read-template.js';
 import type { LayoutMapping, Template } from './template.js';
+import { isCjkLanguage, templateEastAsianFont } from '../theme/template-theme.js';
+import type { Theme } from '../theme/theme.js';
 
 /** A company template is a few MB (its pictures); a larger one is refused before it is read. */
 export const MAX_TEMPLATE_BYTES = 100 * 1024 * 1024;
@@ -15,6 +17,8 @@ export const MAX_TEMPLATE_BYTES = 100 * 1024 * 1024;
 export interface LoadedTemplate {
   template: Template;
   layouts: LayoutMapping[];
+  /** Where the template is named: the outline's `template:` line, or the file itself for `--template`. */
+  at: SourceRef;
 }
 
 /** `--template FILE`: a path the user gave, relative to `cwd`, over the outline's `deck.template`. */
@@ -66,22 +70,29 @@ export async function loadTemplate(outline: Outline, choice?: TemplateChoice): P
     template: at,
     override: (kind) => positionAt(outline.positions, ['deck', 'templateLayouts', kind]),
   });
-  diagnostics.push(...mapped.diagnostics, ...eastAsianFonts(template, outline.doc.deck.lang, at));
-  return { value: { template, layouts: mapped.mappings }, diagnostics, texts };
+  diagnostics.push(...mapped.diagnostics);
+  return { value: { template, layouts: mapped.mappings, at }, diagnostics, texts };
 }
 
-/** A Chinese or Japanese deck on a theme whose heading or body font has no East Asian typeface. */
-export function eastAsianFonts(template: Template, lang: string, at: SourceRef): Diagnostic[] {
-  if (!/^(zh|ja)(-|$)/i.test(lang)) return [];
-  const { major, minor } = template.theme.fonts;
-  const missing = [major.eastAsian.trim() === '' ? 'headings (majorFont)' : '', minor.eastAsian.trim() === '' ? 'body text (minorFont)' : ''].filter(Boolean);
-  if (missing.length === 0) return [];
+/**
+ * A Chinese, Japanese or Korean deck on a template whose theme names no East Asian font that sets
+ * those scripts (none, or a Latin one such as LibreOffice's DejaVu Sans): the build then sets the
+ * text in the deck theme's East Asian font (`templateEastAsianFont`), which is not the company's.
+ * Run once the deck's theme is loaded, so that the warning names the font the build will use.
+ */
+export function eastAsianFonts(loaded: LoadedTemplate, deckTheme: Theme, lang: string): Diagnostic[] {
+  if (!isCjkLanguage(lang)) return [];
+  const { major, minor } = loaded.template.theme.fonts;
+  const used = templateEastAsianFont(loaded.template.theme, deckTheme, lang);
+  if (used === major.eastAsian || used === minor.eastAsian) return [];
+  const named = (f: string) => (f.trim() === '' ? 'none' : `'${f}'`);
+  const script = /^ja/i.test(lang) ? 'Japanese' : /^ko/i.test(lang) ? 'Korean' : 'Chinese';
   return [
     warning(
       'TEMPLATE_NO_EAST_ASIAN_FONT',
-      `the theme of ${path.basename(template.file)} names no East Asian font for ${missing.join(' or ')}, and the deck is in ${lang}: the template does not say which font its ${/^ja/i.test(lang) ? 'Japanese' : 'Chinese'} text is set in, so each viewer's system picks one`,
-      at,
-      'set East Asian theme fonts in the template (PowerPoint: Design → Variants → Fonts → Customize Fonts → Asian text) and save it again',
+      `the theme of ${path.basename(loaded.template.file)} names no East Asian font that sets ${script} (headings ${named(major.eastAsian)}, body ${named(minor.eastAsian)}), and the deck is in ${lang}: its ${script} text is set in '${used}', the briefdeck theme's East Asian font`,
+      loaded.at,
+      "set the company's East Asian theme fonts in the template (PowerPoint: Design → Variants → Fonts → Customize Fonts → Asian text) and save it again",
     ),
   ];
 }
