@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkOutline } from '../../src/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { readTemplate } from '../../src/load/template/read-template.js';
+import { hasCompiledCli, spawnCli } from '../cli/spawn-cli.js';
 import { type MinimalTemplateOptions, minimalTemplateBytes } from './fixtures.js';
 
 const FILE = '/project/brand.potx';
@@ -204,4 +205,35 @@ describe('check reports template problems at the outline', () => {
     writeFileSync(corrupt, minimalTemplateBytes({ corrupt: 'encrypted' }));
     expect((await checkOutline({ outline: p.outline, cwd: p.dir, template: corrupt })).diagnostics).toMatchObject([{ code: 'TEMPLATE_ENCRYPTED', source: { file: corrupt } }]);
   });
+});
+
+describe('the compiled CLI with a bad template', () => {
+  const TIMEOUT = 60_000;
+
+  it(
+    'check --template exits 1 at a corrupt template and 0 with only fallback warnings; build writes nothing over the deck there',
+    (ctx) => {
+      if (!hasCompiledCli()) return ctx.skip();
+      const p = project('  lang: en-US\n', SLIDES);
+      const corrupt = path.join(p.dir, 'corrupt.potx');
+      writeFileSync(corrupt, minimalTemplateBytes({ corrupt: 'no-layouts' }));
+      const bad = spawnCli(['check', p.outline, '--template', corrupt], { cwd: p.dir, timeoutMs: TIMEOUT });
+      expect(bad.status, bad.stderr).toBe(1);
+      expect(bad.stderr).toMatch(/corrupt\.potx {2}error {2}corrupt\.potx has no slide layouts.*TEMPLATE_NO_LAYOUTS/);
+
+      const few = path.join(p.dir, 'few.potx');
+      writeFileSync(few, minimalTemplateBytes({ layouts: ['Title Only', 'Title and Content'] }));
+      const ok = spawnCli(['check', p.outline, '--template', few, '--format', 'json'], { cwd: p.dir, timeoutMs: TIMEOUT });
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toContainEqual(expect.objectContaining({ code: 'TEMPLATE_LAYOUT_FALLBACK', severity: 'warning', file: few }));
+
+      const deck = path.join(p.dir, 'deck.pptx');
+      writeFileSync(deck, 'the deck already there');
+      const build = spawnCli(['build', p.outline, '-o', deck, '--template', corrupt], { cwd: p.dir, timeoutMs: TIMEOUT });
+      expect(build.status, build.stderr).toBe(1);
+      expect(build.stderr).toMatch(/TEMPLATE_NO_LAYOUTS/);
+      expect(readFileSync(deck, 'utf8')).toBe('the deck already there');
+    },
+    TIMEOUT * 3,
+  );
 });
