@@ -60,7 +60,7 @@ export function templateFrames(template: Template, mapping: readonly LayoutMappi
 
 function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, kind: Layout): Frame {
   const fallback = scaledFrame(slide, kind);
-  const box = (slot: PlaceholderSlot): Box | undefined => slotPlaceholder(layout, kind, slot)?.box;
+  const box = (slot: PlaceholderSlot): Box | undefined => clip(slotPlaceholder(layout, kind, slot)?.box, slide);
   const title = box('title') ?? fallback.title;
   const footer = box('footer') ?? fallback.footer;
   const slideNumber = box('slide number') ?? fallback.slideNumber;
@@ -69,7 +69,7 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
   const footerTop = Math.min(slide.h - 0.5 * (slide.h / SLIDE.h), ...row.map((b) => b.y));
   const below = title.y + title.h + 0.15;
   // All its content placeholders together (a two-content layout's two halves), or the area below the title.
-  const bodies = layout.placeholders.filter((p) => p.box && BODY_TYPES.has(p.type)).map((p) => p.box as Box);
+  const bodies = layout.placeholders.filter((p) => p.box && BODY_TYPES.has(p.type)).map((p) => clip(p.box, slide) as Box);
   const area = bodies.length > 0 ? union(bodies) : { x: title.x, y: below, w: title.w, h: footerTop - 0.1 - below };
   // The source line goes between the content and the footer row: a box reaching down to it is shortened.
   const aboveSource = (b: Box): Box => ({ ...b, h: Math.max(1, Math.min(b.h, footerTop - SOURCE_ROW - b.y)) });
@@ -90,6 +90,14 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
     marks: false,
     textScale: textScale(slide),
   };
+}
+
+/** A placeholder's box cut to the slide: a template may have one reaching past its edge (made for another slide size). */
+function clip(box: Box | undefined, slide: { w: number; h: number }): Box | undefined {
+  if (!box) return undefined;
+  const x = Math.min(Math.max(0, box.x), slide.w - 1);
+  const y = Math.min(Math.max(0, box.y), slide.h - 0.5);
+  return { x, y, w: Math.max(1, Math.min(box.x + box.w, slide.w) - x), h: Math.max(0.3, Math.min(box.y + box.h, slide.h) - y) };
 }
 
 function union(boxes: readonly Box[]): Box {
