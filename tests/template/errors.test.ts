@@ -181,6 +181,12 @@ describe('check reports template problems at the outline', () => {
     expect(b.diagnostics[0]?.message).toMatch(/^brand\.potx: ppt\/slideLayouts\/slideLayout1\.xml does not parse/);
   });
 
+  it('refuses a templateLayouts key that is no layout kind, suggesting the kind', async () => {
+    const p = project('  template: brand.potx\n  templateLayouts: { bulets: "Title Only" }\n', SLIDES, minimalTemplateBytes());
+    const r = await checkOutline({ outline: p.outline, cwd: p.dir });
+    expect(r.diagnostics).toMatchObject([{ code: 'OUTLINE_UNKNOWN_KEY', source: { range: rangeOf(r.texts.get(p.outline) as string, 'bulets') }, hint: "did you mean 'bullets'?" }]);
+  });
+
   it('refuses a template that is missing or outside the outline folder, at the template: line', async () => {
     const missing = project('  template: brnad.potx\n', SLIDES, minimalTemplateBytes());
     const m = await checkOutline({ outline: missing.outline, cwd: missing.dir });
