@@ -22,7 +22,8 @@ import type { Theme } from './load/theme/theme.js';
 import { eastAsianFonts, loadTemplate, type TemplateChoice } from './load/template/load-template.js';
 import type { LayoutMapping, Template } from './load/template/template.js';
 import { themeFromTemplate } from './load/theme/template-theme.js';
-import { DEFAULT_FRAMES } from './layout/frame.js';
+import { DEFAULT_FRAMES, type Frames } from './layout/frame.js';
+import type { DeckTemplate } from './pptx/finish/template-parts.js';
 import { templateFrames } from './layout/template-frame.js';
 
 export interface BuildOptions {
@@ -152,10 +153,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
 
-  // On a company template, layout uses its layouts' boxes, and the deck its theme's colours and fonts (issue 17).
-  const company = inputs.template && inputs.templateLayouts ? { template: inputs.template, mapping: inputs.templateLayouts } : undefined;
-  const theme = company ? themeFromTemplate(company.template.theme, inputs.theme, bound.deck.meta.lang) : inputs.theme;
-  const frames = company ? templateFrames(company.template, company.mapping) : DEFAULT_FRAMES;
+  const { theme, frames, company } = deckLook(inputs, bound.deck.meta.lang);
   const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, theme, frames));
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
@@ -211,6 +209,16 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...written.diagnostics);
   if (!written.written) return result({ pptx, deck: bound.deck, plan });
   return result({ pptx, outFile, deck: bound.deck, plan, ...(written.report ? { report: written.report } : {}) });
+}
+
+/**
+ * The deck's theme and the frames layout places slides on: its own, or, built into a company
+ * template, the template's layouts' boxes and its theme's colours and fonts (issue 17).
+ */
+export function deckLook(inputs: LoadedInputs, lang: string): { theme: Theme; frames: Frames; company?: DeckTemplate } {
+  if (!inputs.template || !inputs.templateLayouts) return { theme: inputs.theme, frames: DEFAULT_FRAMES };
+  const company = { template: inputs.template, mapping: inputs.templateLayouts };
+  return { theme: themeFromTemplate(company.template.theme, inputs.theme, lang), frames: templateFrames(company.template, company.mapping), company };
 }
 
 /**
