@@ -170,7 +170,10 @@ export function fitAll(specs: readonly TextSpec[], ctx: LayoutContext): TextElem
       valign: spec.valign ?? 'top',
       paragraphs: spec.paragraphs.map((p, k) => ({ text: p.text, sizePt: size * (p.scale ?? 1), breaks: spec.noWrap ? [] : (breaks[k] ?? []) })),
     };
-    ctx.diagnostics.push(...typesetWarnings(set, ctx.slide, ctx.frame.slide));
+    const warnings = typesetWarnings(set, ctx.slide, ctx.frame.slide);
+    // A template's placeholder near the slide's edge is where the template puts it: nothing the author can change.
+    const templatePlaceholder = !ctx.frame.marks && spec.placeholder !== undefined;
+    ctx.diagnostics.push(...(templatePlaceholder ? warnings.filter((d) => d.code !== 'LAYOUT_NEAR_EDGE') : warnings));
     return toElement(spec, size, breaks);
   });
 }

@@ -180,6 +180,16 @@ describe('the default deck built into a hand-made 4:3 template (10 × 7.5 in)', 
     expect(text(b, `ppt/slides/slide${figures.index + 1}.xml`)).toContain('<a:schemeClr val="accent1"/>');
   });
 
+  it('numbers the slides with the slide number field where the layouts have no slide number placeholder', () => {
+    const numbered = (b.result.plan?.slides ?? []).filter((s) => s.numbered);
+    expect(numbered.length).toBeGreaterThan(10);
+    for (const s of numbered) {
+      const xml = text(b, `ppt/slides/slide${s.index + 1}.xml`);
+      expect(xml).not.toContain('type="sldNum"');
+      expect(xml).toMatch(/<a:fld [^>]*type="slidenum"/);
+    }
+  });
+
   it('validates against the schemas', () => {
     const { invalid } = validateParts(new Map(Object.entries(b.parts)));
     expect(invalid).toEqual([]);

@@ -72,7 +72,7 @@ function sameBox(xfrm: XmlElement, ph: Pick<PlaceholderSpec, 'box'>): boolean {
 }
 
 /** The paragraph's one run as the slide number field, which every viewer fills in. */
-function toSlideNumberField(p: XmlElement): void {
+export function toSlideNumberField(p: XmlElement): void {
   const runs = childElements(p, 'a:r');
   if (runs.length !== 1) return;
   const run = runs[0] as XmlElement;

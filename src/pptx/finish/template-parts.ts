@@ -8,7 +8,7 @@ import { isRelsPart, readRelationships, relativeTarget, relsPartOf, renameParts,
 import { childElements, createElement, descendants, firstChild, getAttribute, serializeXml, setAttribute, type XmlElement } from '../xml/xml.js';
 import type { PlaceholderType } from './layouts.js';
 import type { DeckStructure } from './master.js';
-import { toPlaceholder } from './placeholders.js';
+import { toPlaceholder, toSlideNumberField } from './placeholders.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** What a master or layout may point at that is not part of the look: the template's example slides and their notes. */
@@ -230,6 +230,8 @@ export function templatePlaceholdersEdit(deck: DeckTemplate, slides: DeckStructu
         const shapeName = getAttribute(firstChild(firstChild(sp, 'p:nvSpPr') ?? sp, 'p:cNvPr') ?? sp, 'name');
         const slot = slide.placeholders.find((p) => p.shape === shapeName)?.slot;
         const ph = slot && slotPlaceholder(layout, slide.layout, slot);
+        // A layout without a slide number placeholder: the number is still the field, in a text box of its own.
+        if (slot === 'slide number' && !ph?.box) for (const p of descendants(sp, 'a:p')) toSlideNumberField(p);
         if (!slot || !ph?.box || taken.has(ph)) continue;
         taken.add(ph);
         toPlaceholder(sp, { slot, type: ph.type as PlaceholderType, idx: ph.idx, box: ph.box });
