@@ -132,6 +132,17 @@ function describeInto(name: string, file: () => string | undefined) {
       for (let n = 1; n <= slideCount(b); n++) expect(text(b, `ppt/slides/slide${n}.xml`)).not.toContain('<p:bg>');
     });
 
+    it("starts a section at each section slide, and writes the deck's footer into the layout's footer placeholder", () => {
+      const sections = [...text(b, 'ppt/presentation.xml').matchAll(/<p14:section name="([^"]*)"/g)].map((m) => m[1]);
+      const sectionSlides = (b.result.deck?.slides ?? []).filter((s) => s.layout === 'section');
+      expect(sections).toHaveLength(sectionSlides.length + 1);
+      const footer = b.result.deck?.meta.footer as string;
+      expect(footer).toBeTruthy();
+      const withFooter = (b.result.plan?.slides ?? []).filter((s) => s.elements.some((el) => el.name === 'footer'));
+      expect(withFooter.length).toBeGreaterThan(10);
+      for (const s of withFooter) expect(shapes(b, s.index + 1).find((sp) => sp.ph === 'ftr')?.text, `slide ${s.index + 1}`).toBe(footer);
+    });
+
     it('keeps every shape on the slide, validates against the schemas and passes the package check', () => {
       expect(boxesOutside(b)).toEqual([]);
       expect(checkPackage(b.result.pptx as Uint8Array, 'deck.pptx')).toEqual([]);

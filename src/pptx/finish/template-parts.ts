@@ -252,7 +252,6 @@ export function templatePlaceholdersEdit(deck: DeckTemplate, slides: DeckStructu
  */
 export function templateSchemeColors(template: Template, colors: Theme['colors']): Theme['colors'] {
   const c = template.theme.colors;
-  const none = '-';
   return {
     ...colors,
     text: c.dk1,
@@ -265,10 +264,6 @@ export function templateSchemeColors(template: Template, colors: Theme['colors']
     up: c.accent4,
     muted: c.accent5,
     grid: c.accent6,
-    darkText: none,
-    down: none,
-    onDarkMuted: none,
-    onDarkAccent: none,
   };
 }
 
