@@ -65,7 +65,7 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
   const footer = box('footer') ?? fallback.footer;
   const slideNumber = box('slide number') ?? fallback.slideNumber;
   // The footer row starts at the highest of the layout's footer placeholders in the slide's lower part.
-  const row = [box('date'), box('footer'), box('slide number')].filter((b): b is Box => b !== undefined && b.y > slide.h / 2);
+  const row = [box('date'), footer, slideNumber].filter((b): b is Box => b !== undefined && b.y > slide.h / 2);
   const footerTop = Math.min(slide.h - 0.5 * (slide.h / SLIDE.h), ...row.map((b) => b.y));
   const below = title.y + title.h + 0.15;
   // All its content placeholders together (a two-content layout's two halves), or the area below the title.
