@@ -41,7 +41,7 @@ export const SECTION_BOXES = {
 } as const satisfies Record<string, Box>;
 const COLUMN_GAP = 0.5;
 /** The two columns of a comparison in a content area: a heading over a body each, left (0) and right (1). */
-export function comparisonColumn(i: 0 | 1, content: Box = BODY): { heading: Box; body: Box } {
+export function comparisonColumn(i: 0 | 1, content: Box = BODY): Column {
   const w = (content.w - COLUMN_GAP) / 2;
   const x = content.x + i * (w + COLUMN_GAP);
   return { heading: { x, y: content.y + 0.15, w, h: 0.8 }, body: { x, y: content.y + 1.0, w, h: content.h - 1.0 } };
@@ -75,6 +75,14 @@ export interface Frame {
   marks: boolean;
   /** Text sizes relative to briefdeck's own slide: a smaller slide (a template's) has proportionally smaller text. */
   textScale: number;
+  /** A template's comparison layout's heading and content placeholders, left and right: the columns go into them, in its style. */
+  columns?: readonly [Column, Column];
+}
+
+/** A column of a comparison: its heading over its body. */
+export interface Column {
+  heading: Box;
+  body: Box;
 }
 
 /** The frame of briefdeck's own layout of a kind (src/pptx/finish/layouts.ts makes the layouts from the same boxes). */

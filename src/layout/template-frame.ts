@@ -31,10 +31,21 @@ export function slotPlaceholder(layout: TemplateLayout, kind: Layout, slot: Plac
       return first(new Set(['ftr']));
     case 'slide number':
       return first(new Set(['sldNum']));
-    default:
-      // The comparison's columns are drawn in the content area: a template's two-content layout has no headings.
-      return undefined;
+    default: {
+      // The comparison's columns: a layout with two headings over two contents (PowerPoint's Comparison) has them; others none.
+      const sides = columnPlaceholders(boxed);
+      const side = slot.startsWith('left') ? 0 : 1;
+      return sides && (slot.endsWith('heading') ? sides.headings[side] : sides.bodies[side]);
+    }
   }
+}
+
+/** Two text bodies (the headings) and two contents, each pair left to right; undefined unless the layout has exactly those. */
+function columnPlaceholders(boxed: readonly TemplatePlaceholder[]): { headings: TemplatePlaceholder[]; bodies: TemplatePlaceholder[] } | undefined {
+  const byX = (type: string) => boxed.filter((p) => p.type === type).sort((a, b) => (a.box?.x ?? 0) - (b.box?.x ?? 0));
+  const headings = byX('body');
+  const bodies = byX('obj');
+  return headings.length === 2 && bodies.length === 2 ? { headings, bodies } : undefined;
 }
 
 /** The frames of a template: for each kind, the boxes of the template layout mapped to it. */
@@ -75,6 +86,12 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
   const aboveSource = (b: Box): Box => ({ ...b, h: Math.max(1, Math.min(b.h, footerTop - SOURCE_ROW - b.y)) });
   const content = aboveSource(area);
   const body = aboveSource(box('body') ?? area);
+  const column = (side: 'left' | 'right') => {
+    const heading = box(`${side} heading`);
+    const text = box(`${side} body`);
+    return heading && text ? { heading, body: aboveSource(text) } : undefined;
+  };
+  const [left, right] = kind === 'comparison' ? [column('left'), column('right')] : [];
   const subtitle = box('subtitle') ?? { x: title.x, y: title.y + title.h + 0.1, w: title.w, h: Math.max(0.5, Math.min(1.1, slide.h - 0.6 - (title.y + title.h + 0.1))) };
   return {
     slide,
@@ -89,6 +106,7 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
     dark: false,
     marks: false,
     textScale: textScale(slide),
+    ...(left && right ? { columns: [left, right] as const } : {}),
   };
 }
 

@@ -42,11 +42,15 @@ function layoutOf(b: Built, n: number): string {
   return `ppt/slideLayouts/${target}`;
 }
 /** Each `p:sp` of a slide, with its `p:ph` type (undefined: not a placeholder) and its text. */
-function shapes(b: Built, n: number): { ph?: string; text: string }[] {
+function shapes(b: Built, n: number): { ph?: string; text: string; spPr: string }[] {
   return [...text(b, `ppt/slides/slide${n}.xml`).matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => {
     const sp = m[1] as string;
     const ph = /<p:ph(?:\s[^>]*)?\/>/.exec(sp)?.[0];
-    return { ph: ph === undefined ? undefined : (/type="([^"]+)"/.exec(ph)?.[1] ?? 'obj'), text: [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join('') };
+    return {
+      spPr: /<p:spPr>[\s\S]*?<\/p:spPr>/.exec(sp)?.[0] ?? '',
+      ph: ph === undefined ? undefined : (/type="([^"]+)"/.exec(ph)?.[1] ?? 'obj'),
+      text: [...sp.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
+    };
   });
 }
 const unescapeXml = (s: string) =>
@@ -189,6 +193,22 @@ describe('the default deck built into a hand-made 4:3 template (10 × 7.5 in)', 
     // The figures' values are in accent1, by reference to the scheme slot.
     const figures = (b.result.plan?.slides ?? []).find((s) => s.layout === 'figures') as { index: number };
     expect(text(b, `ppt/slides/slide${figures.index + 1}.xml`)).toContain('<a:schemeClr val="accent1"/>');
+  });
+
+  it("writes a comparison's headings and columns into the Comparison layout's four placeholders, without fills of its own", () => {
+    const slides = (b.result.deck?.slides ?? []).filter((s) => s.layout === 'comparison');
+    expect(slides.length).toBeGreaterThan(0);
+    for (const s of slides) {
+      if (s.layout !== 'comparison') continue;
+      const n = s.index + 1;
+      expect(unescapeXml(/<p:cSld name="([^"]*)"/.exec(text(b, layoutOf(b, n)))?.[1] ?? '')).toBe('Comparison');
+      const placed = shapes(b, n).filter((sp) => sp.ph === 'body' || sp.ph === 'obj');
+      expect(placed.map((sp) => sp.ph)).toEqual(['body', 'body', 'obj', 'obj']);
+      expect(placed.slice(0, 2).map((sp) => unescapeXml(sp.text))).toEqual([s.left.heading, s.right.heading]);
+      const xml = text(b, `ppt/slides/slide${n}.xml`);
+      for (const idx of [1, 2, 3, 4]) expect(xml).toMatch(new RegExp(`<p:ph (type="body" )?idx="${idx}"/>`));
+      for (const sp of placed) expect(sp.spPr).not.toContain('Fill>');
+    }
   });
 
   it('numbers the slides with the slide number field where the layouts have no slide number placeholder', () => {
