@@ -110,12 +110,20 @@ function layoutFrame(slide: { w: number; h: number }, layout: TemplateLayout, ki
   };
 }
 
-/** A placeholder's box cut to the slide: a template may have one reaching past its edge (made for another slide size). */
+/** Where a box cut to the slide ends short of its edge, in inches (as far as briefdeck's own text stays from it). */
+const CUT_MARGIN = 0.4;
+
+/**
+ * A placeholder's box cut to the slide: a template may have one reaching past its edge (made for
+ * another slide size); the cut side then keeps a margin from the edge, the others stay.
+ */
 function clip(box: Box | undefined, slide: { w: number; h: number }): Box | undefined {
   if (!box) return undefined;
-  const x = Math.min(Math.max(0, box.x), slide.w - 1);
-  const y = Math.min(Math.max(0, box.y), slide.h - 0.5);
-  return { x, y, w: Math.max(1, Math.min(box.x + box.w, slide.w) - x), h: Math.max(0.3, Math.min(box.y + box.h, slide.h) - y) };
+  const x = box.x < 0 ? CUT_MARGIN : Math.min(box.x, slide.w - 1);
+  const y = box.y < 0 ? CUT_MARGIN : Math.min(box.y, slide.h - 0.5);
+  const right = box.x + box.w > slide.w ? slide.w - CUT_MARGIN : box.x + box.w;
+  const bottom = box.y + box.h > slide.h ? slide.h - CUT_MARGIN : box.y + box.h;
+  return { x, y, w: Math.max(1, right - x), h: Math.max(0.3, bottom - y) };
 }
 
 function union(boxes: readonly Box[]): Box {

@@ -43,7 +43,8 @@ export const section: LayoutKind<'section'> = {
  */
 function places(title: Box, subtitle: Box): { number: Box; subtitle: Box; valign: 'top' | 'bottom' } {
   const w = Math.min(6, title.w);
-  const above = Math.min(1.9, title.y - 0.65);
+  // Its top at least 0.35 in below the slide's.
+  const above = Math.min(1.9, title.y - 0.45 - 0.35);
   if (above >= 0.8) return { number: { x: title.x, y: title.y - 0.45 - above, w, h: above }, subtitle, valign: 'bottom' };
   const h = Math.min(1.9, Math.max(0.8, subtitle.h * 0.4));
   return { number: { x: subtitle.x, y: subtitle.y, w: Math.min(6, subtitle.w), h }, subtitle: { ...subtitle, y: subtitle.y + h + 0.1, h: Math.max(0.5, subtitle.h - h - 0.1) }, valign: 'top' };
