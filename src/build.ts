@@ -20,6 +20,12 @@ import { loadCatalogs, type Catalogs } from './load/locale/load-catalog.js';
 import { loadPartials, type Partials } from './load/load-partials.js';
 import { loadTheme, templateDirs, type ThemeChoice } from './load/theme/load-theme.js';
 import type { Theme } from './load/theme/theme.js';
+import { eastAsianFonts, loadTemplate, type TemplateChoice } from './load/template/load-template.js';
+import type { LayoutMapping, Template } from './load/template/template.js';
+import { themeFromTemplate } from './load/theme/template-theme.js';
+import { DEFAULT_FRAMES, type Frames } from './layout/frame.js';
+import type { DeckTemplate } from './pptx/finish/template-parts.js';
+import { templateFrames } from './layout/template-frame.js';
 
 export interface BuildOptions {
   /** The outline file. */
@@ -30,6 +36,8 @@ export interface BuildOptions {
   cwd?: string;
   /** A theme's name (templates/themes/<name>.yaml) or a theme file's path, over the outline's `deck.theme` (`--theme`). */
   theme?: string;
+  /** A company template (.potx/.pptx) path, relative to `cwd`, over the outline's `deck.template` (`--template`). */
+  template?: string;
   /** Write the deck (default). `false` builds it in memory only. */
   write?: boolean;
   /** Reused between builds of a watch loop: charts whose inputs did not change are not redrawn. */
@@ -89,6 +97,10 @@ export interface LoadedInputs {
   partials: Partials;
   /** The word catalogs: the project's own `templates/locales/*.yaml` over briefdeck's. */
   catalogs: Catalogs;
+  /** The company template the deck is built on (`deck.template` or `--template`), when there is one. */
+  template?: Template;
+  /** With `template`: which of its layouts serves each layout kind the outline uses. */
+  templateLayouts?: LayoutMapping[];
 }
 
 /**
@@ -131,7 +143,15 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
     }
   };
 
-  const inputs = await timed('load', () => loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd }));
+  const inputs = await timed('load', () =>
+    loadInputs(
+      outlineFile,
+      diagnostics,
+      texts,
+      options.theme === undefined ? undefined : { theme: options.theme, cwd },
+      options.template === undefined ? undefined : { template: options.template, cwd },
+    ),
+  );
   if (!inputs || hasErrors(diagnostics)) return result();
   const { chartFontFiles, planCharts } = await import('./charts/plan-charts.js');
   // The drawer's thread reads the chart font while this one binds and lays out the deck.
@@ -143,13 +163,14 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
   diagnostics.push(...bound.diagnostics);
   if (!bound.deck || hasErrors(diagnostics)) return result();
 
-  const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, inputs.theme));
+  const { theme, frames, company } = deckLook(inputs, bound.deck.meta.lang);
+  const laid = await timed('layout', () => layoutDeck(bound.deck as BoundDeck, inputs.data, theme, frames));
   diagnostics.push(...laid.diagnostics);
   const plan = laid.plan;
 
   const { drawPictures, picturesOf } = await import('./charts/draw-pictures.js');
   // The deck embeds the PNG; the outlined SVG would cost time and memory for nothing.
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, options.chartCache, { svg: false, fonts, locale: bound.deck.locale });
+  const charts = planCharts(plan.charts, inputs.data, theme, options.chartCache, { svg: false, fonts, locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics);
   const drawing = timed('charts', () => drawPictures(charts, drawer, options.chartCache));
   // Awaited below; until then a failure must not go unhandled.
@@ -161,7 +182,7 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 
   const raw = await timed('emit', async () => {
     const { emitPptx } = await import('./pptx/emit/emit.js');
-    return emitPptx(plan, charts.slots, bound.deck!.meta, inputs.theme);
+    return emitPptx(plan, charts.slots, bound.deck!.meta, theme, company ? { template: { slide: company.template.slide } } : {});
   });
   rawBytes = raw.length;
   await collectLargeGarbage(plan);
@@ -172,11 +193,11 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
       raw,
       {
         date: documentDate(bound.deck!.meta.date, options.sourceDateEpoch),
-        eastAsianFont: inputs.theme.fonts.eastAsian,
-        latinFont: inputs.theme.fonts.latin,
+        eastAsianFont: theme.fonts.eastAsian,
+        latinFont: theme.fonts.latin,
         lang: bound.deck!.meta.lang,
-        structure: deckStructure(plan, inputs.theme, bound.deck!.locale.word('sections.opening')),
-        theme: { name: inputs.theme.name, colors: inputs.theme.colors },
+        structure: deckStructure(plan, theme, bound.deck!.locale.word('sections.opening'), company),
+        theme: { name: theme.name, colors: theme.colors },
       },
       options.deflateCache,
     ),
@@ -214,6 +235,16 @@ async function buildWith(drawer: ChartDrawer, options: BuildOptions, started: nu
 }
 
 /**
+ * The deck's theme and the frames layout places slides on: its own, or, built into a company
+ * template, the template's layouts' boxes and its theme's colours and fonts (issue 17).
+ */
+export function deckLook(inputs: LoadedInputs, lang: string): { theme: Theme; frames: Frames; company?: DeckTemplate } {
+  if (!inputs.template || !inputs.templateLayouts) return { theme: inputs.theme, frames: DEFAULT_FRAMES };
+  const company = { template: inputs.template, mapping: inputs.templateLayouts };
+  return { theme: themeFromTemplate(company.template.theme, inputs.theme, lang), frames: templateFrames(company.template, company.mapping), company };
+}
+
+/**
  * After emit and after finish, a full collection for a large deck: their garbage (pptxgenjs'
  * strings, each part's tree) is most of the heap, and with a chart thread busy on the other core
  * V8 grew the heap rather than collect it. Bench (b), 1,000 slides, peak RSS over 2×3 runs:
@@ -228,21 +259,35 @@ async function collectLargeGarbage(plan: DeckPlan): Promise<void> {
  * Loads the outline, its data, its theme, the partials and the word catalogs; problems go into
  * `diagnostics` (the catalogs' own go in at bind, which picks the deck's locale from them).
  */
-export async function loadInputs(outlineFile: string, diagnostics: Diagnostic[], texts: Map<string, string>, themeChoice?: ThemeChoice): Promise<LoadedInputs | undefined> {
+export async function loadInputs(
+  outlineFile: string,
+  diagnostics: Diagnostic[],
+  texts: Map<string, string>,
+  themeChoice?: ThemeChoice,
+  templateChoice?: TemplateChoice,
+): Promise<LoadedInputs | undefined> {
   const outline = await loadOutline(outlineFile);
   // One by one: a data file can have a diagnostic per row, too many to spread into push().
   for (const d of outline.diagnostics) diagnostics.push(d);
   for (const [f, t] of outline.texts) texts.set(f, t);
   if (!outline.value) return undefined;
   const dirs = templateDirs(outline.value.dir);
-  const [data, theme, partials, catalogs] = await Promise.all([loadData(outline.value), loadTheme(outline.value, themeChoice), loadPartials(dirs), loadCatalogs(dirs)]);
+  const [data, theme, partials, catalogs, template] = await Promise.all([
+    loadData(outline.value),
+    loadTheme(outline.value, themeChoice),
+    loadPartials(dirs),
+    loadCatalogs(dirs),
+    loadTemplate(outline.value, templateChoice),
+  ]);
   for (const [f, t] of catalogs.texts) texts.set(f, t);
-  for (const loaded of [data, theme, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
+  for (const loaded of [data, theme, template, { diagnostics: partials.diagnostics ?? [], texts: partials.texts ?? new Map<string, string>() }]) {
     for (const d of loaded.diagnostics) diagnostics.push(d);
     for (const [f, t] of loaded.texts) texts.set(f, t);
   }
   if (!data.value || !theme.value) return undefined;
-  return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs };
+  if (template.value) diagnostics.push(...eastAsianFonts(template.value, theme.value, outline.value.doc.deck.lang));
+  const company = template.value ? { template: template.value.template, templateLayouts: template.value.layouts } : {};
+  return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs, ...company };
 }
 
 export { documentDate } from './write/document-date.js';

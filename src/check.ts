@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadInputs } from './build.js';
+import { deckLook, loadInputs } from './build.js';
 import { buildOption } from './charts/build-option.js';
 import { chartFontFiles, crowded, fontNotFound, planCharts, type ChartPlan } from './charts/plan-charts.js';
 import { loadFontMetrics, measureWith, type Measure } from './charts/render/font-metrics.js';
@@ -27,12 +27,18 @@ export interface CheckResult {
  * native form, its font) and lays it out (CHART_CROWDED) — all but the pictures and the package.
  * Loads no chart or pptx library.
  */
-export async function checkOutline(options: { outline: string; cwd?: string; source?: string; theme?: string }): Promise<CheckResult> {
+export async function checkOutline(options: { outline: string; cwd?: string; source?: string; theme?: string; template?: string }): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const outlineFile = path.resolve(cwd, options.outline);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-  const inputs = await loadInputs(outlineFile, diagnostics, texts, options.theme === undefined ? undefined : { theme: options.theme, cwd });
+  const inputs = await loadInputs(
+    outlineFile,
+    diagnostics,
+    texts,
+    options.theme === undefined ? undefined : { theme: options.theme, cwd },
+    options.template === undefined ? undefined : { template: options.template, cwd },
+  );
   if (!inputs || hasErrors(diagnostics)) return { diagnostics, texts };
 
   const bound = bindOutline(inputs.outline, inputs.data, inputs.partials, inputs.catalogs);
@@ -40,11 +46,13 @@ export async function checkOutline(options: { outline: string; cwd?: string; sou
   if (!bound.deck) return { diagnostics, texts };
   if (options.source !== undefined) diagnostics.push(...(await checkAgainstSource(path.resolve(cwd, options.source), options.source, inputs.outline, inputs.data, bound.deck)));
 
-  const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, inputs.theme);
+  // On a company template, text is fitted to its placeholders, in its fonts (as build does).
+  const { theme, frames } = deckLook(inputs, bound.deck.meta.lang);
+  const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, theme, frames);
   diagnostics.push(...layout);
-  const charts = planCharts(plan.charts, inputs.data, inputs.theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd), locale: bound.deck.locale });
-  diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, inputs.theme, charts.slots));
-  return { diagnostics, texts, layout: fitReport(plan, inputs.theme.fonts, bound.deck.meta.lang) };
+  const charts = planCharts(plan.charts, inputs.data, theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd), locale: bound.deck.locale });
+  diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, theme, charts.slots));
+  return { diagnostics, texts, layout: fitReport(plan, theme.fonts, bound.deck.meta.lang) };
 }
 
 /**

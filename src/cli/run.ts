@@ -19,6 +19,7 @@ const ON_CONFLICT_HELP =
   "when you edited a shape in the deck and the new build changed it too, whose text the deck keeps: ours (yours) or theirs (the new build's); default: the new data's for text that shows data, yours for the rest";
 const OVERWRITE_HELP = 'replace the deck with the new build even if it was edited since the last build, instead of keeping the edits';
 
+const TEMPLATE_HELP = "a company template (.potx or .pptx) to build the deck on, over the outline's deck.template";
 const THEME_HELP = "the deck's theme, over the outline's deck.theme: a name (default, dark, or a project's templates/themes/<name>.yaml) or a theme file's path";
 
 /**
@@ -47,6 +48,8 @@ Examples:
   briefdeck build --theme dark             the dark theme, for projection
   briefdeck check --deck dist/briefing.pptx
   briefdeck check --source article.txt     every evidence: phrase and quotation is in the article
+  briefdeck build --template brand.potx    on the company's masters, layouts and theme
+  briefdeck template inspect brand.potx    its layouts, placeholders, theme, and what maps where
 
 Exit codes: 0 fine, 1 a problem in the input or where the deck goes (a full disk, a read-only
 folder), 2 bad usage, 70 an internal error.
@@ -61,10 +64,11 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--timings', 'print the time each stage took')
     .option('--theme <name|path>', THEME_HELP)
+    .option('--template <file>', TEMPLATE_HELP)
     .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
     .option('--overwrite', OVERWRITE_HELP)
     .addOption(new Option('--format <format>', 'how to print problems and the change report (json: { diagnostics, deck, report })').choices(['text', 'json']).default('text'))
-    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean; format: 'text' | 'json' }) => {
+    .action(async (outline: string, opts: { out?: string; timings?: boolean; theme?: string; template?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean; format: 'text' | 'json' }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       // Only now, with the arguments known to be good: the thread keeps the process alive until
@@ -76,6 +80,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         cwd: io.cwd,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+        ...(opts.template !== undefined ? { template: opts.template } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
         ...(opts.overwrite ? { overwrite: true } : {}),
@@ -110,9 +115,10 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .option('--deck <file>', 'check the integrity of an existing .pptx instead')
     .option('--source <file>', "also check that every evidence: phrase and every quotation occurs in this text (the deck's source)")
     .option('--theme <name|path>', THEME_HELP)
+    .option('--template <file>', TEMPLATE_HELP)
     .addOption(new Option('--format <format>', 'how to print problems').choices(['text', 'json']).default('text'))
     .option('--layout', 'with --format json: print { diagnostics, layout }, layout being how every text box was fitted (box, size, lines, breaks)')
-    .action(async (outline: string, opts: { deck?: string; source?: string; theme?: string; format: 'text' | 'json'; layout?: boolean }) => {
+    .action(async (outline: string, opts: { deck?: string; source?: string; theme?: string; template?: string; format: 'text' | 'json'; layout?: boolean }) => {
       const result = opts.deck
         ? await checkDeckFile(path.resolve(io.cwd, opts.deck))
         : await (await import('../check.js')).checkOutline({
@@ -120,6 +126,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
             cwd: io.cwd,
             ...(opts.source !== undefined ? { source: opts.source } : {}),
             ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+            ...(opts.template !== undefined ? { template: opts.template } : {}),
           });
       if (opts.layout && opts.format === 'json') {
         const layout = 'layout' in result ? (result.layout ?? null) : null;
@@ -134,9 +141,10 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .argument('[outline]', 'the outline file', DEFAULT_OUTLINE)
     .option('-o, --out <file>', 'write the deck here instead of dist/<outline>.pptx')
     .option('--theme <name|path>', THEME_HELP)
+    .option('--template <file>', TEMPLATE_HELP)
     .addOption(new Option('--on-conflict <whose>', ON_CONFLICT_HELP).choices(['ours', 'theirs']))
     .option('--overwrite', OVERWRITE_HELP)
-    .action(async (outline: string, opts: { out?: string; theme?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean }) => {
+    .action(async (outline: string, opts: { out?: string; theme?: string; template?: string; onConflict?: 'ours' | 'theirs'; overwrite?: boolean }) => {
       const epoch = sourceDateEpoch(io);
       if (epoch === false) return void (exitCode = EXIT.usage);
       const { watchDeck } = await import('../watch/watch.js');
@@ -149,6 +157,7 @@ ${SOURCE_DATE_EPOCH_HELP}`,
         signal: stop.signal,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.theme !== undefined ? { theme: opts.theme } : {}),
+        ...(opts.template !== undefined ? { template: opts.template } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         ...(opts.onConflict ? { onConflict: opts.onConflict } : {}),
         ...(opts.overwrite ? { overwrite: true } : {}),
@@ -175,6 +184,27 @@ ${SOURCE_DATE_EPOCH_HELP}`,
     .action(async (which: 'outline' | 'data' | 'theme') => {
       const { jsonSchemas } = await import('../schema/json-schema.js');
       io.stdout(jsonSchemas()[which]);
+    });
+
+  const template = program
+    .command('template')
+    .description('look into a company template (.potx or .pptx): briefdeck template inspect FILE')
+    .argument('[command]', 'inspect')
+    .action((command: string | undefined) => {
+      io.stderr(`briefdeck template: ${command === undefined ? 'which command? ' : `unknown command '${command}'; `}try: briefdeck template inspect FILE\n`);
+      exitCode = EXIT.usage;
+    });
+  template
+    .command('inspect')
+    .description('print the masters, layouts and placeholders (type, idx, name, box in inches), the slide size, the theme, and which layout kind maps to which layout')
+    .argument('<file>', 'the template (.potx or .pptx)')
+    .addOption(new Option('--format <format>', 'text, or json for tools').choices(['text', 'json']).default('text'))
+    .action(async (file: string, opts: { format: 'text' | 'json' }) => {
+      const { inspectTemplate } = await import('./inspect-template.js');
+      const inspected = await inspectTemplate(path.resolve(io.cwd, file), file, opts.format);
+      if (inspected.output !== undefined) io.stdout(inspected.output);
+      else report(io, inspected.diagnostics, new Map(), opts.format);
+      exitCode = inspected.output === undefined ? EXIT.input : EXIT.ok;
     });
 
   try {

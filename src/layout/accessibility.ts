@@ -73,7 +73,10 @@ function runsOf(slide: SlidePlan, theme: Theme): { run: Run; index: number }[] {
   });
   // Emit adds the slide number to every numbered slide, in the footer's colour and size.
   if (slide.numbered && !slide.elements.some((el) => el.name === 'slide number'))
-    runs.push({ run: { element: 'slide number', color: theme.colors.muted, sizePt: theme.sizes.footer + 1, bold: false, box: SLIDE_NUMBER_BOX }, index: slide.elements.length });
+    runs.push({
+      run: { element: 'slide number', color: theme.colors.muted, sizePt: theme.sizes.footer + 1, bold: false, box: slide.slideNumberBox ?? SLIDE_NUMBER_BOX },
+      index: slide.elements.length,
+    });
   return runs;
 }
 

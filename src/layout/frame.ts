@@ -2,6 +2,7 @@ import { warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataStore } from '../data/types.js';
 import type { BoundDeck, BoundSlide } from '../bind/bind.js';
 import type { Theme } from '../load/theme/theme.js';
+import type { Layout } from '../load/outline/schema.js';
 import { fitSize, lineStarts, type MeasureParagraph } from './measure.js';
 import { typesetterFor, type Typesetter } from './typeset/typesetter.js';
 import { typesetWarnings } from './typeset/typeset-warnings.js';
@@ -39,16 +40,93 @@ export const SECTION_BOXES = {
   subtitle: { x: MARGIN, y: 5.25, w: 11.6, h: 1.0 },
 } as const satisfies Record<string, Box>;
 const COLUMN_GAP = 0.5;
-const COLUMN_W = (CONTENT_W - COLUMN_GAP) / 2;
-/** The two columns of a comparison: a heading over a body each, left (0) and right (1). */
-export function comparisonColumn(i: 0 | 1): { heading: Box; body: Box } {
-  const x = MARGIN + i * (COLUMN_W + COLUMN_GAP);
-  return { heading: { x, y: BODY.y + 0.15, w: COLUMN_W, h: 0.8 }, body: { x, y: BODY.y + 1.0, w: COLUMN_W, h: BODY.h - 1.0 } };
+/** The two columns of a comparison in a content area: a heading over a body each, left (0) and right (1). */
+export function comparisonColumn(i: 0 | 1, content: Box = BODY): Column {
+  const w = (content.w - COLUMN_GAP) / 2;
+  const x = content.x + i * (w + COLUMN_GAP);
+  return { heading: { x, y: content.y + 0.15, w, h: 0.8 }, body: { x, y: content.y + 1.0, w, h: content.h - 1.0 } };
 }
 
-/** What every layout function gets: the slide, the deck, the theme, and where to report. */
+/**
+ * Where a slide of one layout kind puts its parts, in inches: the slide's size, the boxes of its
+ * layout's text placeholders, and the content area what has no placeholder (charts, cards,
+ * timelines) is drawn in. briefdeck's own layouts have `DEFAULT_FRAMES`; a company template's
+ * come from its layouts' placeholders (`templateFrames`).
+ */
+export interface Frame {
+  slide: { w: number; h: number };
+  /** The slide's title: a content slide's, or the title or section slide's own. */
+  title: Box;
+  /** The subtitle of the title and section slides. */
+  subtitle: Box;
+  /** The title slide's date line. */
+  date: Box;
+  /** Below the title and above the footer row: where a content slide's content goes. */
+  content: Box;
+  /** The text body (bullets, the sources list). */
+  body: Box;
+  footer: Box;
+  slideNumber: Box;
+  /** The source line, left of the footer (when the deck has one) and the slide number. */
+  source(withFooter: boolean): Box;
+  /** Light text on a dark background (briefdeck's title and section slides); a template's slides keep its own background. */
+  dark: boolean;
+  /** briefdeck's own marks (the accent rules under titles): not on a template, which has its own look. */
+  marks: boolean;
+  /** Text sizes relative to briefdeck's own slide: a smaller slide (a template's) has proportionally smaller text. */
+  textScale: number;
+  /** A template's comparison layout's heading and content placeholders, left and right: the columns go into them, in its style. */
+  columns?: readonly [Column, Column];
+}
+
+/** A column of a comparison: its heading over its body. */
+export interface Column {
+  heading: Box;
+  body: Box;
+}
+
+/** The frame of briefdeck's own layout of a kind (src/pptx/finish/layouts.ts makes the layouts from the same boxes). */
+function defaultFrame(kind: Layout): Frame {
+  const cover = kind === 'title' ? TITLE_SLIDE_BOXES : kind === 'section' ? SECTION_BOXES : undefined;
+  return {
+    slide: SLIDE,
+    title: cover?.title ?? TITLE_BOX,
+    subtitle: cover?.subtitle ?? TITLE_SLIDE_BOXES.subtitle,
+    date: TITLE_SLIDE_BOXES.date,
+    content: BODY,
+    body: BODY_TEXT_BOX,
+    footer: FOOTER_BOX,
+    slideNumber: SLIDE_NUMBER_BOX,
+    source: (withFooter) => ({ x: MARGIN, y: 6.78, w: (withFooter ? FOOTER_BOX.x - 0.2 : SLIDE_NUMBER_BOX.x - 0.25) - MARGIN, h: 0.5 }),
+    dark: cover !== undefined,
+    marks: true,
+    textScale: 1,
+  };
+}
+
+/** The frames of briefdeck's own layouts, one a kind. */
+export const DEFAULT_FRAMES: Frames = {
+  title: defaultFrame('title'),
+  agenda: defaultFrame('agenda'),
+  section: defaultFrame('section'),
+  bullets: defaultFrame('bullets'),
+  figures: defaultFrame('figures'),
+  quote: defaultFrame('quote'),
+  chart: defaultFrame('chart'),
+  timeline: defaultFrame('timeline'),
+  comparison: defaultFrame('comparison'),
+  takeaways: defaultFrame('takeaways'),
+  sources: defaultFrame('sources'),
+  changes: defaultFrame('changes'),
+};
+
+/** A frame for each layout kind. */
+export type Frames = { readonly [L in Layout]: Frame };
+
+/** What every layout function gets: the slide, its frame, the deck, the theme, and where to report. */
 export interface LayoutContext {
   slide: BoundSlide;
+  frame: Frame;
   deck: BoundDeck;
   data: DataStore;
   theme: Theme;
@@ -101,7 +179,10 @@ export function fitAll(specs: readonly TextSpec[], ctx: LayoutContext): TextElem
       valign: spec.valign ?? 'top',
       paragraphs: spec.paragraphs.map((p, k) => ({ text: p.text, sizePt: size * (p.scale ?? 1), breaks: spec.noWrap ? [] : (breaks[k] ?? []) })),
     };
-    ctx.diagnostics.push(...typesetWarnings(set, ctx.slide, SLIDE));
+    const warnings = typesetWarnings(set, ctx.slide, ctx.frame.slide);
+    // A template's placeholder near the slide's edge is where the template puts it: nothing the author can change.
+    const templatePlaceholder = !ctx.frame.marks && spec.placeholder !== undefined;
+    ctx.diagnostics.push(...(templatePlaceholder ? warnings.filter((d) => d.code !== 'LAYOUT_NEAR_EDGE') : warnings));
     return toElement(spec, size, breaks);
   });
 }
@@ -147,13 +228,16 @@ function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter, report =
   }));
   // 4% slack for rounding in the viewer's line breaking.
   const box = { widthPt: widthPt * 0.96, heightPt };
+  // A template's smaller slide scales every size, the theme's minimum with them.
+  const scale = ctx.frame.textScale;
+  const [max, min] = scale === 1 ? [spec.max, spec.min] : [Math.round(spec.max * scale), Math.round(spec.min * scale)];
   const opts = { noWrap: spec.noWrap ?? false, typesetter: ts };
   // The theme's sizes.min is a floor under every box's own, for its smallest paragraph (a sub-bullet at 0.85).
   const smallest = Math.min(1, ...measured.map((p) => p.scale ?? 1));
-  const floor = Math.max(spec.min, Math.ceil(ctx.theme.sizes.min / smallest));
-  const { size, fits } = fitSize(measured, box, Math.max(spec.max, floor), floor, opts);
+  const floor = Math.max(min, Math.ceil((ctx.theme.sizes.min * scale) / smallest));
+  const { size, fits } = fitSize(measured, box, Math.max(max, floor), floor, opts);
   if (report && !fits) {
-    const below = floor > spec.min ? fitSize(measured, box, floor - 1, spec.min, opts) : undefined;
+    const below = floor > min ? fitSize(measured, box, floor - 1, min, opts) : undefined;
     ctx.diagnostics.push(
       below?.fits
         ? warning(
@@ -192,16 +276,16 @@ function toElement(spec: TextSpec, size: number, breaks: number[][]): TextElemen
 
 /** Title, accent rule, source line and the deck's footer of a content slide. */
 export function contentFrame(ctx: LayoutContext, title: string): Element[] {
-  const { theme, slide } = ctx;
+  const { theme, slide, frame } = ctx;
   const els: Element[] = [
-    fitText({ box: TITLE_BOX, paragraphs: [{ text: title, bold: true }], max: theme.sizes.heading, min: 20, color: theme.colors.text, valign: 'bottom', name: 'title', placeholder: 'title' }, ctx),
-    { type: 'shape', shape: 'rect', box: { x: MARGIN, y: 1.27, w: 0.9, h: 0.06 }, fill: theme.colors.accent, name: 'title rule' },
+    fitText({ box: frame.title, paragraphs: [{ text: title, bold: true }], max: theme.sizes.heading, min: 20, color: theme.colors.text, valign: 'bottom', name: 'title', placeholder: 'title' }, ctx),
   ];
+  if (frame.marks) els.push({ type: 'shape', shape: 'rect', box: { x: frame.title.x, y: frame.title.y + frame.title.h + 0.07, w: 0.9, h: 0.06 }, fill: theme.colors.accent, name: 'title rule' });
   if (slide.sourceLine) {
     els.push(
       fitText(
         {
-          box: { x: MARGIN, y: 6.78, w: (ctx.deck.meta.footer ? FOOTER_BOX.x - 0.2 : SLIDE_NUMBER_BOX.x - 0.25) - MARGIN, h: 0.5 },
+          box: frame.source(Boolean(ctx.deck.meta.footer)),
           paragraphs: [sourceLineParagraph(slide.sourceLine, slide.datasets, ctx.data, ctx.deck.locale)],
           max: theme.sizes.footer + 1,
           min: 8,
@@ -224,7 +308,7 @@ export function deckFooter(ctx: LayoutContext): Element[] {
   return [
     fitText(
       {
-        box: FOOTER_BOX,
+        box: ctx.frame.footer,
         paragraphs: [{ text: footer }],
         max: theme.sizes.footer + 1,
         min: 8,

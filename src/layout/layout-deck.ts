@@ -3,33 +3,38 @@ import type { DataStore } from '../data/types.js';
 import type { BoundDeck } from '../bind/bind.js';
 import type { Layout } from '../load/outline/schema.js';
 import type { Theme } from '../load/theme/theme.js';
-import type { LayoutContext } from './frame.js';
+import { DEFAULT_FRAMES, SLIDE_NUMBER_BOX, type Frames, type LayoutContext } from './frame.js';
 import { LAYOUT_KINDS } from './registry.js';
 import type { DeckPlan, LayoutKind, SlideContent, SlidePlan } from './types.js';
 
-/** Places every slide's content in boxes on the 16:9 grid, sizing text to fit. */
-export function layoutDeck(deck: BoundDeck, data: DataStore, theme: Theme): { plan: DeckPlan; diagnostics: Diagnostic[] } {
+/**
+ * Places every slide's content in boxes on its layout's frame (briefdeck's own layouts by
+ * default, or a template's: `templateFrames`), sizing text to fit.
+ */
+export function layoutDeck(deck: BoundDeck, data: DataStore, theme: Theme, frames: Frames = DEFAULT_FRAMES): { plan: DeckPlan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const laid = deck.slides.map((slide) => {
     // A slide's kind is the entry named by its own `layout`; TypeScript cannot correlate the two.
     const kind = LAYOUT_KINDS[slide.layout] as LayoutKind<Layout>;
-    const ctx: LayoutContext = { slide, deck, data, theme, diagnostics };
+    const frame = frames[slide.layout];
+    const ctx: LayoutContext = { slide, frame, deck, data, theme, diagnostics };
     const content: SlideContent = kind.layout(ctx);
-    return { slide, kind, parts: [content, ...(content.continued ?? [])] };
+    return { slide, kind, frame, parts: [content, ...(content.continued ?? [])] };
   });
   const slides: SlidePlan[] = [];
-  for (const { slide, kind, parts } of laid) {
+  for (const { slide, kind, frame, parts } of laid) {
     parts.forEach((content, part) => {
       const plan: SlidePlan = {
         index: slides.length,
         from: slide.index,
         part,
         layout: slide.layout,
-        background: kind.dark ? theme.colors.darkBackground : theme.colors.background,
+        background: frame.dark ? theme.colors.darkBackground : theme.colors.background,
         elements: content.elements,
         numbered: !kind.dark,
         origin: slide.origin,
       };
+      if (frame.slideNumber !== SLIDE_NUMBER_BOX) plan.slideNumberBox = frame.slideNumber;
       // The notes go with the slide the presenter starts on, not with its follow-on slides.
       if (slide.notes && part === 0) plan.notes = slide.notes;
       slides.push(plan);

@@ -5,7 +5,7 @@ import type { Layout } from '../load/outline/schema.js';
 import type { HexColor } from '../load/theme/theme.js';
 import type { LayoutContext } from './frame.js';
 
-/** A rectangle on the slide, in inches from the top-left corner (16:9: 13.333 × 7.5). */
+/** A rectangle on the slide, in inches from the top-left corner (briefdeck's own 16:9 slide is 13.333 × 7.5; a template's is its own). */
 export interface Box {
   x: number;
   y: number;
@@ -90,6 +90,8 @@ export interface SlidePlan {
   notes?: string;
   /** Slide number in the footer (not on the title and section slides). */
   numbered: boolean;
+  /** Where the slide number goes, where its layout's frame has it elsewhere than briefdeck's own layouts (SLIDE_NUMBER_BOX). */
+  slideNumberBox?: Box;
   origin: SourceRef;
 }
 

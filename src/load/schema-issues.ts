@@ -336,8 +336,10 @@ function literalOf(option: Schema, key: string): unknown {
 
 function keysAt(schema: Schema, value: unknown, path: Path): string[] {
   const s = schemaAt(schema, value, path);
-  const shape = (s?._zod.def as { shape?: Record<string, unknown> } | undefined)?.shape;
-  return shape ? Object.keys(shape) : [];
+  const def = s?._zod.def as { shape?: Record<string, unknown>; keyType?: { _zod: { def: { entries?: Record<string, string> } } } } | undefined;
+  // A record whose keys are an enum (deck.templateLayouts: layout kinds) allows those.
+  const entries = def?.keyType?._zod.def.entries;
+  return def?.shape ? Object.keys(def.shape) : entries ? Object.values(entries) : [];
 }
 
 /** The options of the union at `path` itself (not one of them, as schemaAt picks). */

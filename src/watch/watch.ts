@@ -16,6 +16,8 @@ export interface WatchOptions {
   out?: string;
   /** A theme's name or a theme file's path, over the outline's (`--theme`). */
   theme?: string;
+  /** A company template's path, over the outline's `deck.template` (`--template`). */
+  template?: string;
   sourceDateEpoch?: number;
   /** As for build: who wins a shape both the person and the new build changed, and whether to replace an edited deck. */
   onConflict?: BuildOptions['onConflict'];
@@ -39,7 +41,7 @@ export interface WatchBuildInfo {
 }
 
 /** Files whose changes can change a deck: outlines, data, partials, themes, fonts, pictures. */
-const INPUT = /\.(ya?ml|csv|hbs|ttf|otf|png|jpe?g|svg)$/i;
+const INPUT = /\.(ya?ml|csv|hbs|ttf|otf|png|jpe?g|svg|potx|pptx)$/i;
 
 /**
  * Builds, then rebuilds whenever the outline, a data file, a template or a theme changes.
@@ -78,6 +80,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
         drawer,
         deflateCache,
         ...(options.theme !== undefined ? { theme: options.theme } : {}),
+        ...(options.template !== undefined ? { template: options.template } : {}),
         ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
         ...(options.onConflict ? { onConflict: options.onConflict } : {}),
         ...(options.overwrite ? { overwrite: true } : {}),
@@ -107,7 +110,7 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
   // build, so an edit saved while it runs is not missed.
   const roots = [outlineDir, ...templateDirs(outlineDir)];
   const ignored = outputFilter(outFile, roots);
-  const watched = new Set([outlineFile, ...roots]);
+  const watched = new Set([outlineFile, ...roots, ...(options.template !== undefined ? [path.resolve(options.cwd, options.template)] : [])]);
   const watcher = watch([...watched], { ignoreInitial: true, depth: 3, ignored });
   // A folder that cannot be read (permissions) must not end the watch.
   watcher.on('error', () => undefined);

@@ -1,4 +1,3 @@
-import { BODY_TEXT_BOX } from '../frame.js';
 import { continuedBullets } from './continued.js';
 import type { LayoutKind } from '../types.js';
 import { bulletParagraphs } from './text.js';
@@ -9,7 +8,7 @@ export const bullets: LayoutKind<'bullets'> = {
   layout(ctx) {
     const { slide, theme } = ctx;
     return continuedBullets(ctx, slide.title, slide.bullets, (bullets) => ({
-      box: BODY_TEXT_BOX,
+      box: ctx.frame.body,
       paragraphs: bulletParagraphs(bullets),
       max: theme.sizes.body + 8,
       min: 14,

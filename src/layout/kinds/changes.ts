@@ -1,7 +1,7 @@
 import { error, warning } from '../../diagnostics/diagnostic.js';
 import { comparisonText, editionComparisons, hasTwoEditions } from '../../manifest/edition-changes.js';
 import { didYouMean } from '../../text/suggest.js';
-import { BODY_TEXT_BOX, contentFrame, fitText } from '../frame.js';
+import { contentFrame, fitText } from '../frame.js';
 import type { LayoutKind, Paragraph } from '../types.js';
 
 /**
@@ -45,7 +45,7 @@ export const changes: LayoutKind<'changes'> = {
     return {
       elements: [
         ...contentFrame(ctx, slide.title ?? deck.locale.word('changes.title')),
-        fitText({ box: BODY_TEXT_BOX, paragraphs, max: 20, min: 10, color: theme.colors.text, name: 'changes', placeholder: 'body' }, ctx),
+        fitText({ box: ctx.frame.body, paragraphs, max: 20, min: 10, color: theme.colors.text, name: 'changes', placeholder: 'body' }, ctx),
       ],
     };
   },

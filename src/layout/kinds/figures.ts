@@ -1,4 +1,4 @@
-import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { contentFrame, fitAll, type TextSpec } from '../frame.js';
 import { itemByItem } from '../reading-order.js';
 import type { Element, LayoutKind } from '../types.js';
 import { TAKEAWAY_ROOM, takeawayLine } from './takeaway.js';
@@ -12,19 +12,23 @@ export const figures: LayoutKind<'figures'> = {
   layout(ctx) {
     const { slide, theme } = ctx;
     const n = slide.figures.length;
+    const body = ctx.frame.content;
     const gap = 0.35;
-    const w = (CONTENT_W - gap * (n - 1)) / n;
-    const room = slide.takeaway ? TAKEAWAY_ROOM - 0.35 : 0;
-    const y = BODY.y + 0.45 + room;
-    const h = 4.3 - room;
+    const w = (body.w - gap * (n - 1)) / n;
+    // Cards 4.3 in tall below a 0.45 in gap, everything in them shorter in a shorter content area;
+    // a takeaway line takes its room from the cards' top.
+    const k = Math.min(1, (body.h - 0.7) / 4.3);
+    const room = slide.takeaway ? (TAKEAWAY_ROOM - 0.35) * k : 0;
+    const y = body.y + 0.45 * k + room;
+    const h = 4.3 * k - room;
     // The value, label and detail rows of a card, from its top; shorter cards take it from the value's row.
-    const rows = { value: { y: 0.35, h: 1.5 - room }, label: { y: 1.95 - room, h: 1.05 }, detail: { y: 3.05 - room, h: 1.1 } };
+    const rows = { value: { y: 0.35 * k, h: 1.5 * k - room }, label: { y: 1.95 * k - room, h: 1.05 * k }, detail: { y: 3.05 * k - room, h: 1.1 * k } };
     const cards: Element[] = [];
     const values: TextSpec[] = [];
     const labels: TextSpec[] = [];
     const details: TextSpec[] = [];
     slide.figures.forEach((f, i) => {
-      const x = MARGIN + i * (w + gap);
+      const x = body.x + i * (w + gap);
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `figure ${i + 1} card` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h: 0.08 }, fill: theme.colors.accent, name: `figure ${i + 1} bar` });
       values.push({

@@ -1,4 +1,4 @@
-import { BODY_TEXT_BOX, contentFrame, fitText } from '../frame.js';
+import { contentFrame, fitText } from '../frame.js';
 import type { BoundDeck } from '../../bind/bind.js';
 import { isWebUrl } from '../../data/web-url.js';
 import type { DataStore } from '../../data/types.js';
@@ -20,7 +20,7 @@ export const sources: LayoutKind<'sources'> = {
     return {
       elements: [
         ...contentFrame(ctx, slide.title ?? deck.locale.word('sources.title')),
-        fitText({ box: BODY_TEXT_BOX, paragraphs, max: 18, min: 10, color: theme.colors.text, name: 'sources', placeholder: 'body' }, ctx),
+        fitText({ box: ctx.frame.body, paragraphs, max: 18, min: 10, color: theme.colors.text, name: 'sources', placeholder: 'body' }, ctx),
       ],
     };
   },

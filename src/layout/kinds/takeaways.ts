@@ -1,4 +1,4 @@
-import { BODY, CONTENT_W, contentFrame, fitAll, MARGIN, type TextSpec } from '../frame.js';
+import { contentFrame, fitAll, type TextSpec } from '../frame.js';
 import type { Element, LayoutKind } from '../types.js';
 
 /** Two to four numbered cards, in one row (four: two by two). */
@@ -6,20 +6,22 @@ export const takeaways: LayoutKind<'takeaways'> = {
   dark: false,
   layout(ctx) {
     const { slide, theme } = ctx;
+    const body = ctx.frame.content;
     const n = slide.points.length;
     const grid = n === 4 ? { cols: 2, rows: 2 } : { cols: n, rows: 1 };
     const gap = 0.3;
-    const w = (CONTENT_W - gap * (grid.cols - 1)) / grid.cols;
-    const h = (BODY.h - 0.1 - gap * (grid.rows - 1)) / grid.rows;
+    const w = (body.w - gap * (grid.cols - 1)) / grid.cols;
+    const h = (body.h - 0.1 - gap * (grid.rows - 1)) / grid.rows;
     const cards: Element[] = [];
     const heads: TextSpec[] = [];
     const texts: TextSpec[] = [];
     slide.points.forEach((p, i) => {
-      const x = MARGIN + (i % grid.cols) * (w + gap);
-      const y = BODY.y + 0.1 + Math.floor(i / grid.cols) * (h + gap);
+      const x = body.x + (i % grid.cols) * (w + gap);
+      const y = body.y + 0.1 + Math.floor(i / grid.cols) * (h + gap);
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w, h }, fill: theme.colors.card, name: `card ${i + 1}` });
       cards.push({ type: 'shape', shape: 'rect', box: { x, y, w: 0.08, h }, fill: theme.colors.accent, name: `card ${i + 1} bar` });
-      const headH = grid.rows === 2 ? 0.75 : 1.2;
+      // A short card (a template's smaller content area) gives its heading less of its height.
+      const headH = Math.min(grid.rows === 2 ? 0.75 : 1.2, h * 0.4);
       heads.push({
         box: { x: x + 0.35, y: y + 0.2, w: w - 0.6, h: headH },
         paragraphs: [{ text: `${i + 1}　${p.heading}`, bold: true }],

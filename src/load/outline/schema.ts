@@ -174,6 +174,9 @@ export const slideSchema = z
   ])
   .describe('A slide; `layout` says which kind, and which fields it has.');
 
+/** The layout kinds, as the slide schema lists them. */
+export const LAYOUT_NAMES = slideSchema.options.map((o) => o.shape.layout.value) as [Layout, ...Layout[]];
+
 export const outlineSchema = z
   .strictObject({
     deck: z
@@ -187,6 +190,19 @@ export const outlineSchema = z
           .describe("The deck's date: shown on the title slide and written as the document date."),
         lang: z.string().default('zh-TW').describe('The language of the text, a BCP 47 tag: zh-TW, zh-CN, en-US …'),
         theme: z.string().default('default').describe('A theme in templates/themes/<name>.yaml.'),
+        template: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'A company template (.potx or .pptx), relative to the outline and inside its folder: the deck is built on its masters, layouts and theme (`--template` overrides it). `briefdeck template inspect FILE` shows its layouts.',
+          ),
+        templateLayouts: z
+          .partialRecord(z.enum(LAYOUT_NAMES), z.string().min(1))
+          .optional()
+          .describe(
+            'Which layout of the template each briefdeck layout kind uses, by the name PowerPoint shows: `{ chart: "Title Only", bullets: "Title and Content" }`; kinds not named are chosen by layout names and placeholder types.',
+          ),
         source: z
           .strictObject({
             publisher: t('Who published it.'),

@@ -3,13 +3,18 @@ import type { ChartSlot } from '../../charts/types.js';
 import { BULLET_INDENT_PT, SLIDE_NUMBER_BOX } from '../../layout/frame.js';
 import { LINE_HEIGHT } from '../../layout/measure.js';
 import { splitRuns } from '../../layout/typeset/split-runs.js';
-import type { DeckPlan, Element, TextElement } from '../../layout/types.js';
+import type { DeckPlan, Element, SlidePlan, TextElement } from '../../layout/types.js';
 import type { BoundDeck } from '../../bind/bind.js';
 import type { Theme } from '../../load/theme/theme.js';
 import { picturePlaceholder } from '../finish/pictures.js';
 import { SLIDE_NUMBER_SHAPE } from '../finish/master.js';
 import { LAYOUT_KINDS } from '../../layout/registry.js';
 import type { Layout } from '../../load/outline/schema.js';
+
+export interface EmitOptions {
+  /** Building into a company template: its slide size, and no slide backgrounds of briefdeck's own. */
+  template?: { slide: { w: number; h: number } };
+}
 
 // pptxgenjs' types are CommonJS-shaped: under NodeNext its class is the module's `default`.
 type PptxGenJS = InstanceType<typeof PptxModule.default>;
@@ -24,10 +29,15 @@ type ChartOpts = Parameters<Slide['addChart']>[2];
  * picture is written as a placeholder naming its hash (`picturePlaceholder`), so the deck can be
  * written while the pictures are drawn; the finish stage puts the pictures in.
  */
-export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, ChartSlot>, meta: BoundDeck['meta'], theme: Theme): Promise<Uint8Array> {
+export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, ChartSlot>, meta: BoundDeck['meta'], theme: Theme, opts: EmitOptions = {}): Promise<Uint8Array> {
   const Pptx = (await import('pptxgenjs')).default as unknown as typeof PptxModule.default;
   const pptx = new Pptx();
-  pptx.layout = 'LAYOUT_WIDE';
+  if (opts.template) {
+    pptx.defineLayout({ name: 'TEMPLATE', width: opts.template.slide.w, height: opts.template.slide.h });
+    pptx.layout = 'TEMPLATE';
+  } else {
+    pptx.layout = 'LAYOUT_WIDE';
+  }
   pptx.title = meta.title;
   if (meta.subtitle) pptx.subject = meta.subtitle;
   if (meta.author) pptx.author = meta.author;
@@ -38,10 +48,11 @@ export async function emitPptx(plan: DeckPlan, charts: ReadonlyMap<string, Chart
     const slide = pptx.addSlide();
     // A slide's background is its layout's (finish writes the layouts), unless the plan says otherwise.
     const layoutBackground = LAYOUT_KINDS[slidePlan.layout as Layout].dark ? theme.colors.darkBackground : theme.colors.background;
-    if (slidePlan.background !== layoutBackground) slide.background = { color: slidePlan.background };
+    // On a template every slide has its layout's background: the template's look is the point.
+    if (!opts.template && slidePlan.background !== layoutBackground) slide.background = { color: slidePlan.background };
     for (const el of slidePlan.elements) emitElement(slide, el, charts, style);
     // A text box here; finish makes it the layout's slide number placeholder holding the field.
-    if (slidePlan.numbered) emitElement(slide, slideNumber(slidePlan.index, theme), charts, style);
+    if (slidePlan.numbered) emitElement(slide, slideNumber(slidePlan, theme), charts, style);
     if (slidePlan.notes) slide.addNotes(slidePlan.notes);
   }
   return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
@@ -124,11 +135,11 @@ function runsOf(el: TextElement, style: { lang: string }): TextProps[] {
   });
 }
 
-function slideNumber(index: number, theme: Theme): TextElement {
-  const text = String(index + 1);
+function slideNumber(slide: SlidePlan, theme: Theme): TextElement {
+  const text = String(slide.index + 1);
   return {
     type: 'text',
-    box: SLIDE_NUMBER_BOX,
+    box: slide.slideNumberBox ?? SLIDE_NUMBER_BOX,
     paragraphs: [{ text }],
     size: theme.sizes.footer + 1,
     color: theme.colors.muted,

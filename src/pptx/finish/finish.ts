@@ -18,6 +18,8 @@ import { renumberCharts } from './renumber.js';
 import { sanitizeXmlText } from './sanitize.js';
 import { repairChartSchemaEdit, repairPresentationOrderEdit } from './schema-order.js';
 import { dedupeShapeIdsEdit } from './shape-ids.js';
+import { templateEastAsianFontsEdit, templatePlaceholdersEdit, templateSchemeColors, writeTemplateParts, type DeckTemplate } from './template-parts.js';
+import { CHART_PART, RUN_PART } from '../opc/part-names.js';
 import { schemeColorRefsEdit, setThemeColorsEdit, type SchemeTheme } from './theme-colors.js';
 import { normalizeEmbeddedWorkbooks } from './workbooks.js';
 import { readZip, ZipReadError } from '../zip/zip-read.js';
@@ -51,7 +53,7 @@ function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
     sanitizeXmlText,
     renumberCharts,
     removeDanglingRelationships,
-    ...(opts.structure ? [(parts: Parts) => writeMasterAndLayouts(parts, opts.structure as DeckStructure, opts.lang)] : []),
+    ...(opts.structure ? [(parts: Parts) => writeLook(parts, opts.structure as DeckStructure, opts.lang)] : []),
     // The slides' titles are read in the same pass, after every edit of the slide.
     (parts) => applyXmlEdits(naturalOrder(parts), [...treeEdits(opts), app.collect]),
     app.write,
@@ -61,6 +63,7 @@ function steps(opts: FinishOptions, deflated: DeflateCache): Step[] {
 
 /** Each edits some parts' trees on its own; in this order, which is the order the steps had. */
 export function treeEdits(opts: FinishOptions): XmlEdit[] {
+  const template = opts.structure?.template;
   return [
     repairPresentationOrderEdit,
     repairChartSchemaEdit,
@@ -69,19 +72,36 @@ export function treeEdits(opts: FinishOptions): XmlEdit[] {
     dedupeShapeIdsEdit,
     removeLocalPathsEdit,
     markDecorativeEdit,
-    setThemeFontsEdit(opts),
+    // A template's theme keeps its fonts; only an East Asian font it lacks for a CJK deck goes in.
+    ...(template ? (opts.eastAsianFont === template.template.theme.fonts.minor.eastAsian ? [] : [templateEastAsianFontsEdit(opts.eastAsianFont)]) : [setThemeFontsEdit(opts)]),
     setChartFontsEdit(opts),
     setNotesLanguageEdit(opts.lang),
     setRunFontsEdit(opts),
-    ...(opts.structure ? [placeholdersEdit(opts.structure)] : []),
+    ...(opts.structure ? [template ? templatePlaceholdersEdit(template, opts.structure.slides) : placeholdersEdit(opts.structure)] : []),
     setCoreDatesEdit(opts.date),
     // After every edit that writes a colour (master, layouts): theme colours become scheme references.
-    ...(opts.theme ? [setThemeColorsEdit(opts.theme), schemeColorRefsEdit(opts.theme)] : []),
+    ...(opts.theme ? (template ? [templateColorRefsEdit(template, opts.theme)] : [setThemeColorsEdit(opts.theme), schemeColorRefsEdit(opts.theme)]) : []),
     // Last, and over parts in natural order: the first occurrence of a GUID names its replacement.
     replaceRandomGuidsEdit(),
     // After the GUIDs: section ids are derived from the sections, not from where they stand.
     ...(opts.structure ? [sectionsEdit(opts.structure)] : []),
   ];
+}
+
+/** briefdeck's master and layouts, or the company template's. */
+function writeLook(parts: Parts, structure: DeckStructure, lang: string): Map<string, Uint8Array> {
+  if (!structure.template) return writeMasterAndLayouts(parts, structure, lang);
+  return writeTemplateParts(
+    parts,
+    structure.template,
+    structure.slides.map((s) => s.layout),
+  );
+}
+
+/** On a template, the template's scheme colours on the slides and charts become references; its own parts stay as they are. */
+function templateColorRefsEdit(template: DeckTemplate, theme: SchemeTheme): XmlEdit {
+  const edit = schemeColorRefsEdit({ name: theme.name, colors: templateSchemeColors(template.template, theme.colors) });
+  return { ...edit, select: (name) => RUN_PART.test(name) || CHART_PART.test(name) };
 }
 
 function naturalOrder(parts: Parts): Parts {

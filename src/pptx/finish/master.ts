@@ -6,6 +6,7 @@ import { encodePart, readXmlPart, type Parts } from '../opc/parts.js';
 import { relsPartOf } from '../opc/relationships.js';
 import { escapeText, getAttribute, serializeXml, setAttribute, descendants } from '../xml/xml.js';
 import { derivedGuid } from './guids.js';
+import type { DeckTemplate } from './template-parts.js';
 import { LAYOUT_OF_KIND, layoutTable, masterPlaceholders, type LayoutSpec, type PlaceholderSpec, type PlaceholderText } from './layouts.js';
 
 /**
@@ -18,6 +19,8 @@ export interface DeckStructure {
   slides: readonly { layout: Layout; placeholders: readonly { shape: string; slot: PlaceholderSlot }[] }[];
   /** A section from slide index `start` (0-based) to the next section's start. */
   sections: readonly { name: string; start: number }[];
+  /** The company template the deck is built into: its masters and layouts replace briefdeck's (issue 17). */
+  template?: DeckTemplate;
 }
 
 /** The shape emit writes for a content slide's number (a text box finish turns into the field). */
@@ -27,7 +30,7 @@ export const SLIDE_NUMBER_SHAPE = 'slide number';
  * The structure of a laid-out deck: a section starts at each section slide, named by its title;
  * the slides before the first one form a section named `openingName`.
  */
-export function deckStructure(plan: DeckPlan, theme: Theme, openingName: string): DeckStructure {
+export function deckStructure(plan: DeckPlan, theme: Theme, openingName: string, template?: DeckTemplate): DeckStructure {
   const slides = plan.slides.map((s) => ({
     layout: s.layout as Layout,
     placeholders: [
@@ -43,7 +46,7 @@ export function deckStructure(plan: DeckPlan, theme: Theme, openingName: string)
     if (i > 0 && sections.length === 0) sections.push({ name: openingName, start: 0 });
     sections.push({ name, start: i });
   });
-  return { theme, slides, sections };
+  return { theme, slides, sections, ...(template ? { template } : {}) };
 }
 
 const NS =

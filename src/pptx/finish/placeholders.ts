@@ -36,7 +36,8 @@ export function placeholdersEdit(structure: DeckStructure): XmlEdit {
   };
 }
 
-function toPlaceholder(sp: XmlElement, ph: PlaceholderSpec): void {
+/** Makes a shape the placeholder `ph` of its layout (see `placeholdersEdit`). */
+export function toPlaceholder(sp: XmlElement, ph: Pick<PlaceholderSpec, 'slot' | 'type' | 'idx' | 'sz' | 'box'>): void {
   const nv = firstChild(sp, 'p:nvSpPr');
   const cNvSpPr = nv && firstChild(nv, 'p:cNvSpPr');
   const nvPr = nv && firstChild(nv, 'p:nvPr');
@@ -62,7 +63,7 @@ function toPlaceholder(sp: XmlElement, ph: PlaceholderSpec): void {
 const emu = (inches: number): number => Math.round(inches * 914400);
 
 /** Within an EMU: emit and the layouts convert the same inches. */
-function sameBox(xfrm: XmlElement, ph: PlaceholderSpec): boolean {
+function sameBox(xfrm: XmlElement, ph: Pick<PlaceholderSpec, 'box'>): boolean {
   const off = firstChild(xfrm, 'a:off');
   const ext = firstChild(xfrm, 'a:ext');
   if (!off || !ext || xfrm.attributes.length > 0) return false;
@@ -71,7 +72,7 @@ function sameBox(xfrm: XmlElement, ph: PlaceholderSpec): boolean {
 }
 
 /** The paragraph's one run as the slide number field, which every viewer fills in. */
-function toSlideNumberField(p: XmlElement): void {
+export function toSlideNumberField(p: XmlElement): void {
   const runs = childElements(p, 'a:r');
   if (runs.length !== 1) return;
   const run = runs[0] as XmlElement;
