@@ -7,6 +7,7 @@ import { createChartCache } from '../charts/plan-charts.js';
 import { createDeflateCache } from '../pptx/zip/zip-write.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { manifestPath } from '../manifest/manifest.js';
+import { backupPath, basePath } from '../merge/merge-deck.js';
 import { defaultDeckPath } from '../paths.js';
 import { templateDirs } from '../load/theme/load-theme.js';
 
@@ -167,18 +168,20 @@ export async function watchDeck(options: WatchOptions): Promise<void> {
 }
 
 /**
- * What the watcher ignores: the deck, its manifest and the temporary files they are written
- * through; the whole output folder when no input is in it (the usual `dist/`); and
+ * What the watcher ignores: the deck, its manifest, the previous deck kept after a merge
+ * (`.before.pptx`), the last build's copy in `.briefdeck/` and the temporary files they are written
+ * through (a template may be a .pptx, so a .pptx beside the outline is watched); the whole output folder when no input is in it (the usual `dist/`); and
  * `node_modules` and `.git` inside a watched folder. Paths come absolute from chokidar.
  */
 export function outputFilter(outFile: string, roots: readonly string[]): (p: string) => boolean {
   const outDir = path.dirname(outFile);
-  const outputs = new Set([outFile, manifestPath(outFile)]);
+  const outputs = new Set([outFile, manifestPath(outFile), backupPath(outFile)]);
+  const records = path.dirname(basePath(outFile));
   const temporary = new Set([...outputs].map((f) => `.${path.basename(f)}.`));
   const holdsInput = roots.some((r) => inside(r, outDir));
   return (p: string) => {
     const file = path.resolve(p);
-    if (outputs.has(file)) return true;
+    if (outputs.has(file) || inside(file, records)) return true;
     if (path.dirname(file) === outDir && [...temporary].some((t) => path.basename(file).startsWith(t)) && file.endsWith('.tmp')) return true;
     if (!holdsInput && inside(file, outDir)) return true;
     const root = roots.find((r) => inside(file, r));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repairContentTypes } from '../../src/pptx/finish/content-types.js';
+import { appProperties } from '../../src/pptx/finish/app-props.js';
 import { dedupeMedia } from '../../src/pptx/finish/media.js';
 import { applyXmlEdits, naturalCompare, normalizeAsParsed, type Parts, type XmlEdit } from '../../src/pptx/opc/parts.js';
 import { removeDanglingRelationships } from '../../src/pptx/opc/relationships.js';
@@ -22,6 +23,7 @@ import { buildGalleryDeck, buildSampleDeck, buildTextDeck, FINISH_OPTIONS, makeP
  * selects), kept to check that the fast way gives the same bytes.
  */
 function finishStepByStep(raw: Uint8Array, opts: FinishOptions): Uint8Array {
+  const app = appProperties();
   const alone = (edit: XmlEdit) => (parts: Parts) => applyXmlEdits(new Map([...parts].sort(([a], [b]) => naturalCompare(a, b))), [edit]);
   const steps: ((parts: Parts) => Parts)[] = [
     sanitizeXmlText,
@@ -30,6 +32,8 @@ function finishStepByStep(raw: Uint8Array, opts: FinishOptions): Uint8Array {
     removeDanglingRelationships,
     // in natural order: the first occurrence of a GUID names its replacement
     ...treeEdits(opts).map(alone),
+    alone(app.collect),
+    app.write,
     (p) => normalizeEmbeddedWorkbooks(p, opts.date),
     repairContentTypes,
   ];

@@ -38,6 +38,7 @@ describe('mapLayouts', () => {
       timeline: ['Title Only', 'name'],
       takeaways: ['Title Only', 'name'],
       quote: ['Title Only', 'name'],
+      changes: ['Title and Content', 'name'],
     });
     expect(diagnostics).toEqual([]);
   });
@@ -158,12 +159,18 @@ describe.each(['Focus', 'Vivid'])("mapLayouts on LibreOffice's %s template", (na
       timeline: ['Title Only', 'name'],
       takeaways: ['Title Only', 'name'],
       quote: ['Title Only', 'name'],
+      changes: ['Title, Content', 'name'],
     });
     expect(diagnostics.map((d) => d.code)).toEqual(['TEMPLATE_LAYOUT_FALLBACK']);
-    // All from the first master.
+    // The title and section slides on the master of the template's first example slide (its
+    // busy cover), the content on its last example slide's master (its calm one).
+    const masterOf = (part: string | undefined) => t.masters.findIndex((m) => m.layouts.some((l) => l.part === part));
+    expect(t.examples.length).toBeGreaterThan(1);
+    const cover = masterOf(t.examples[0]);
+    const content = masterOf(t.examples.at(-1));
+    expect(content).not.toBe(cover);
     const { mappings } = mapLayouts(t, LAYOUT_KIND_ORDER);
-    const firstMaster = new Set(t.masters[0]?.layouts.map((l) => l.part));
-    for (const m of mappings) expect(firstMaster.has(m.layout.part), m.kind).toBe(true);
+    for (const m of mappings) expect(masterOf(m.layout.part), m.kind).toBe(m.kind === 'title' || m.kind === 'section' ? cover : content);
   });
 
   it.skipIf(!file)('gives every mapped layout a title placeholder with a box, and a content box for the list and two-column kinds', () => {

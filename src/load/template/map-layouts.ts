@@ -120,7 +120,7 @@ export interface MapPlaces {
 /**
  * Chooses the template layout for each layout kind in `kinds`: the one `overrides` names (by
  * name, first in the first master's layouts, then in the other masters'), else a layout of the
- * first master (with layouts) with a common name or layout type for it that has the placeholders
+ * kind's master (`masterFor`) with a common name or layout type for it that has the placeholders
  * it needs, else one whose placeholder types fit, else the nearest (a TEMPLATE_LAYOUT_FALLBACK
  * warning saying which). An override naming no layout is TEMPLATE_UNKNOWN_LAYOUT, listing the names.
  */
@@ -128,7 +128,6 @@ export function mapLayouts(template: Template, kinds: Iterable<Layout>, override
   const diagnostics: Diagnostic[] = [];
   const mappings: LayoutMapping[] = [];
   const masters = template.masters.filter((m) => m.layouts.length > 0);
-  const primary = masters[0] as TemplateMaster;
   for (const kind of new Set(kinds)) {
     const named = overrides[kind];
     if (named !== undefined) {
@@ -149,7 +148,7 @@ export function mapLayouts(template: Template, kinds: Iterable<Layout>, override
       );
       continue;
     }
-    const chosen = choose(primary.layouts, NEED[kind]);
+    const chosen = chooseIn(masterFor(kind, masters, template.examples), masters, NEED[kind]);
     mappings.push({ kind, layout: chosen.layout, how: chosen.how });
     if (chosen.how === 'fallback') {
       diagnostics.push(
@@ -163,6 +162,28 @@ export function mapLayouts(template: Template, kinds: Iterable<Layout>, override
     }
   }
   return { mappings, diagnostics };
+}
+
+/**
+ * The master a kind's slides go on: the one the template's own example slides use for it — its
+ * first slide's for the title and section slides, its last slide's for content (LibreOffice's
+ * templates open on a busy master and show content on a calm one) — or the first master when the
+ * template has no example slides, as most PowerPoint templates have none and one master.
+ */
+function masterFor(kind: Layout, masters: readonly TemplateMaster[], examples: readonly string[]): TemplateMaster {
+  const example = NEED[kind] === 'title' || NEED[kind] === 'section' ? examples[0] : examples[examples.length - 1];
+  return masters.find((m) => m.layouts.some((l) => l.part === example)) ?? (masters[0] as TemplateMaster);
+}
+
+/** The layout for `need` on `master`, else on another master where that one only has a fallback. */
+function chooseIn(master: TemplateMaster, masters: readonly TemplateMaster[], need: Need): { layout: TemplateLayout; how: LayoutMapping['how'] } {
+  const chosen = choose(master.layouts, need);
+  if (chosen.how !== 'fallback') return chosen;
+  for (const other of masters) {
+    const found = other === master ? undefined : choose(other.layouts, need);
+    if (found && found.how !== 'fallback') return found;
+  }
+  return chosen;
 }
 
 /** The layout of `layouts` for `need`, and how it was found. */

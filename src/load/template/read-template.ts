@@ -144,7 +144,25 @@ function read(bytes: Uint8Array, file: string): Template {
     fail('TEMPLATE_NO_LAYOUTS', `${name} has no slide layouts: ${why}`, 'save the template from PowerPoint (View → Slide Master) or LibreOffice with its master slides and layouts');
   }
   const first = masters[0] as TemplateMaster;
-  return { file, parts, slide, masters, theme: readTheme(ctx, first.themePart) };
+  return { file, parts, slide, masters, theme: readTheme(ctx, first.themePart), examples: exampleLayouts(ctx, main, presentation, rels) };
+}
+
+/**
+ * The layout each of the template's own example slides is on, in order: how its designer uses
+ * its masters (LibreOffice's templates put the title slide on a busy master and content on a
+ * calm one). A slide that cannot be followed to its layout is left out: examples are not kept.
+ */
+function exampleLayouts(ctx: Context, main: string, presentation: XmlElement, rels: readonly Relationship[]): string[] {
+  const list = childByLocal(presentation, 'sldIdLst');
+  const out: string[] = [];
+  for (const id of list ? childElements(list).filter((e) => local(e) === 'sldId') : []) {
+    const rel = rels.find((r) => r.id === relId(id) && !r.external);
+    if (!rel) continue;
+    const slide = resolveTarget(main, rel.target);
+    const layout = relationshipsOf(ctx.parts, slide).find((r) => isType(r, 'slideLayout') && !r.external);
+    if (layout) out.push(resolveTarget(slide, layout.target));
+  }
+  return out;
 }
 
 interface Context {

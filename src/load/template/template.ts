@@ -19,6 +19,8 @@ export interface Template {
   masters: TemplateMaster[];
   /** The template's theme (of its first master): colours and fonts, as the deck will use them. */
   theme: TemplateTheme;
+  /** The layout part of each of the template's example slides, in order (the slides themselves are not kept). */
+  examples: string[];
 }
 
 export interface TemplateMaster {
