@@ -39,7 +39,7 @@ describe('generated projects (fast-check)', () => {
           return [...diagnosticProblems(result.diagnostics, result.texts), ...reportProblems(result.diagnostics, result.texts, dir)];
         }),
       ),
-      { seed: SEED, numRuns: runs(2500), endOnFailure: true },
+      { seed: SEED, numRuns: runs(1500), endOnFailure: true },
     );
   }, 600_000);
 
