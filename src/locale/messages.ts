@@ -114,6 +114,7 @@ export const MESSAGE_KEYS = [
   'report.merge.why.data',
   'report.merge.why.words',
   'report.merge.why.option',
+  'report.merge.notesShape',
   'changes.title',
   'changes.dataset',
   'changes.none',

@@ -88,16 +88,21 @@ export function mergeLines(m: MergeOutcome, locale: Locale): string[] {
   if (m.deletedSlides.length) lines.push(locale.word('report.merge.deleted', { titles: m.deletedSlides.map((t) => locale.quote(t)).join(locale.word('chart.nameSeparator')) }));
   if (m.reordered) lines.push(locale.word('report.merge.reordered'));
   if (m.keptSlides.length) lines.push(locale.word('report.merge.kept', { list: numbers(m.keptSlides, locale) }));
-  for (const s of m.keptShapes) lines.push(locale.word('report.merge.keptShape', { slide: slide(s.slide), shape: s.shape }));
+  for (const s of m.keptShapes) lines.push(locale.word('report.merge.keptShape', { slide: slide(s.slide), shape: shapeName(s.shape, locale) }));
   for (const c of m.conflicts) lines.push(conflictLine(c, locale));
   return lines;
+}
+
+/** A shape by its name in the deck (what the selection pane shows); the speaker notes, which have none, in the deck's words. */
+function shapeName(shape: string, locale: Locale): string {
+  return shape === 'notes' ? locale.word('report.merge.notesShape') : shape;
 }
 
 function conflictLine(c: MergeConflict, locale: Locale): string {
   const [ours, theirs] = shortenChange(c.ours, c.theirs, locale.spec.intl, { both: true });
   return locale.word('report.merge.conflict', {
     slide: locale.word('report.slide', { n: c.slide }),
-    shape: c.shape,
+    shape: shapeName(c.shape, locale),
     ours: locale.quote(ours),
     theirs: locale.quote(theirs),
     kept: locale.word(c.kept === 'ours' ? 'report.merge.ours' : 'report.merge.theirs'),

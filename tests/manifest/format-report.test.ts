@@ -111,6 +111,12 @@ describe('what merging the person’s edits did', () => {
     );
   });
 
+  it('names the speaker notes in the deck’s words, not by their internal name', () => {
+    const notes = (lang: string) => formatReport({ ...REPORT, merge: { ...MERGE, keptShapes: [{ slide: 7, shape: 'notes' }] } }, locale(lang));
+    expect(notes('zh-TW')).toContain('第7張投影片，備忘稿：保留您的修改');
+    expect(notes('en')).toContain('slide 7, speaker notes:');
+  });
+
   it('en: the same in English; no merge, no merge lines', () => {
     const text = formatReport(REPORT, locale('en'));
     expect(text).toContain("conflict on slide 6, takeaway: yours “…第二，增長最快”, new data “…第4”; kept the new build's (it shows data)\n");
