@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { isOrphan } from '../../src/layout/typeset/typesetter.js';
 import type { DeckPlan, TextElement } from '../../src/layout/types.js';
-import { libreOfficeUnavailable } from './render.js';
+import { libreOfficeUnavailable, renderWordBoxes } from './render.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DECKS = [
@@ -21,44 +20,7 @@ interface Word {
   y1: number;
   text: string;
 }
-interface Page {
-  width: number;
-  height: number;
-  words: Word[];
-}
-
-/** Renders a deck with LibreOffice and reads every word's box back with pdftotext -bbox-layout (points). */
-function renderWords(pptx: Uint8Array): Page[] {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-typeset-'));
-  try {
-    const deck = path.join(dir, 'deck.pptx');
-    writeFileSync(deck, pptx);
-    spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, deck], { timeout: 180_000 });
-    const html = spawnSync('pdftotext', ['-bbox-layout', path.join(dir, 'deck.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (html.status !== 0) throw new Error(`LibreOffice produced no PDF: ${html.stderr}`);
-    return html.stdout
-      .split('<page ')
-      .slice(1)
-      .map((page) => {
-        const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
-        const words = [...page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((m) => ({
-          x0: Number(m[1]),
-          y0: Number(m[2]),
-          x1: Number(m[3]),
-          y1: Number(m[4]),
-          text: m[5]!
-            .replace(/&amp;/g, '&')
-            .replace(/&lt;/g, '<')
-            .replace(/&gt;/g, '>')
-            .replace(/&quot;/g, '"')
-            .replace(/&apos;/g, "'"),
-        }));
-        return { width: Number(size?.[1]), height: Number(size?.[2]), words };
-      });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+type Page = ReturnType<typeof renderWordBoxes>[number];
 
 /** The lines LibreOffice drew inside a text box: its words grouped by baseline, left to right. */
 function drawnLines(page: Page, el: TextElement): string[] {
@@ -101,7 +63,7 @@ describe.each(DECKS)('$name as LibreOffice draws it', ({ outline }) => {
     const result = await buildDeck({ outline, out, cwd: ROOT });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const plan = result.plan as DeckPlan;
-    const pages = renderWords(result.pptx as Uint8Array);
+    const pages = renderWordBoxes(result.pptx as Uint8Array);
     expect(pages).toHaveLength(plan.slides.length);
     let titles = 0;
     let wrapped = 0;
