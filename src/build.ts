@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChartDrawer } from './charts/drawer/chart-drawer.js';
 import type { ChartCache } from './charts/plan-charts.js';
 import type { DeflateCache } from './pptx/zip/zip-write.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type SourceRef } from './diagnostics/diagnostic.js';
 import { loadData } from './load/data/load-data.js';
 import type { DataStore } from './data/types.js';
 import type { BuildReport } from './manifest/compare.js';
@@ -101,6 +101,8 @@ export interface LoadedInputs {
   template?: Template;
   /** With `template`: which of its layouts serves each layout kind the outline uses. */
   templateLayouts?: LayoutMapping[];
+  /** With `template`: where it is named (the outline's `template:` line, or the file for `--template`). */
+  templateAt?: SourceRef;
 }
 
 /**
@@ -286,7 +288,7 @@ export async function loadInputs(
   }
   if (!data.value || !theme.value) return undefined;
   if (template.value) diagnostics.push(...eastAsianFonts(template.value, theme.value, outline.value.doc.deck.lang));
-  const company = template.value ? { template: template.value.template, templateLayouts: template.value.layouts } : {};
+  const company = template.value ? { template: template.value.template, templateLayouts: template.value.layouts, templateAt: template.value.at } : {};
   return { outline: outline.value, data: data.value, theme: theme.value, partials, catalogs, ...company };
 }
 

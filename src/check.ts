@@ -3,9 +3,10 @@ import { deckLook, loadInputs } from './build.js';
 import { buildOption } from './charts/build-option.js';
 import { chartFontFiles, crowded, fontNotFound, planCharts, type ChartPlan } from './charts/plan-charts.js';
 import { loadFontMetrics, measureWith, type Measure } from './charts/render/font-metrics.js';
-import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { error, hasErrors, warning, type Diagnostic, type SourceRef } from './diagnostics/diagnostic.js';
 import { accessibilityDiagnostics } from './layout/accessibility.js';
 import { layoutDeck } from './layout/layout-deck.js';
+import type { DeckPlan } from './layout/types.js';
 import { fitReport, type FitReport } from './layout/typeset/fit-report.js';
 import { bindOutline, type BoundDeck } from './bind/bind.js';
 import { checkClaims, dataClaims, indexSource, slideClaims } from './data/evidence.js';
@@ -47,12 +48,52 @@ export async function checkOutline(options: { outline: string; cwd?: string; sou
   if (options.source !== undefined) diagnostics.push(...(await checkAgainstSource(path.resolve(cwd, options.source), options.source, inputs.outline, inputs.data, bound.deck)));
 
   // On a company template, text is fitted to its placeholders, in its fonts (as build does).
-  const { theme, frames } = deckLook(inputs, bound.deck.meta.lang);
-  const { plan, diagnostics: layout } = layoutDeck(bound.deck, inputs.data, theme, frames);
-  diagnostics.push(...layout);
+  const { theme, frames, company } = deckLook(inputs, bound.deck.meta.lang);
+  const laid = layoutDeck(bound.deck, inputs.data, theme, frames);
+  const { plan } = laid;
+  diagnostics.push(...laid.diagnostics);
+  if (company && inputs.templateAt) diagnostics.push(...templateMisfits(bound.deck.slides, laid, layoutDeck(bound.deck, inputs.data, inputs.theme), inputs.templateAt, company.template.file));
   const charts = planCharts(plan.charts, inputs.data, theme, undefined, { svg: false, fonts: chartFontFiles(inputs.theme, cwd), locale: bound.deck.locale });
   diagnostics.push(...charts.diagnostics, ...chartLayouts(charts), ...accessibilityDiagnostics(plan, theme, charts.slots));
   return { diagnostics, texts, layout: fitReport(plan, theme.fonts, bound.deck.meta.lang) };
+}
+
+const MISFITS = new Set(['LAYOUT_OVERFLOW', 'LAYOUT_TEXT_TOO_SMALL']);
+
+/** A layout of the deck: its plan and what it reported. */
+interface Laid {
+  plan: DeckPlan;
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * What the company template did to the text: the outline's slides whose text overflows, fits
+ * only below the theme's minimum, or continues on more "(cont.)" slides on the template's
+ * placeholders than on briefdeck's own layouts, as one warning at the outline's `template:` line
+ * (each box's own warning stays at its slide).
+ */
+export function templateMisfits(slides: BoundDeck['slides'], onTemplate: Laid, onOwn: Laid, at: SourceRef, file: string): Diagnostic[] {
+  // Layout reports a box at its slide's place in the outline.
+  const place = (ref: SourceRef | undefined) => `${ref?.file}:${ref?.range?.[0]}`;
+  const misfits = (laid: Laid) => new Set(laid.diagnostics.filter((d) => MISFITS.has(d.code)).map((d) => place(d.source)));
+  const parts = (laid: Laid, index: number) => laid.plan.slides.filter((s) => s.from === index).length;
+  const own = misfits(onOwn);
+  const lost = misfits(onTemplate);
+  const names = slides.flatMap((s) => {
+    const more = parts(onTemplate, s.index) - parts(onOwn, s.index);
+    if (more > 0) return [`slide ${s.index + 1} (${s.layout}) continues on ${more} more slide${more > 1 ? 's' : ''}`];
+    return lost.has(place(s.origin)) && !own.has(place(s.origin)) ? [`slide ${s.index + 1} (${s.layout})`] : [];
+  });
+  if (!names.length) return [];
+  const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? ` and ${names.length - 8} more` : '');
+  return [
+    warning(
+      'TEMPLATE_TEXT_DOES_NOT_FIT',
+      `text that fits briefdeck's own layouts no longer fits the placeholders of ${path.basename(file)}: ${shown}`,
+      at,
+      "shorten it, give the kind a layout with more room (deck.templateLayouts), or enlarge the template's placeholder",
+    ),
+  ];
 }
 
 /**

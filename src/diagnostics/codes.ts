@@ -75,6 +75,7 @@ const STAGE_CODES = {
   TEMPLATE_NOT_PRESENTATION: 'the company template is a zip (or an old Office file), but not a .potx or .pptx',
   TEMPLATE_NOT_ZIP: 'the company template is not a zip package, so not a .potx or .pptx',
   TEMPLATE_UNKNOWN_LAYOUT: 'templateLayouts names a layout the company template does not have',
+  TEMPLATE_TEXT_DOES_NOT_FIT: "text that fits briefdeck's own layouts no longer fits the company template's smaller placeholders",
   TEMPLATE_BAD_FONT_NAME: "a theme's font name holds a character pptxgenjs would write unescaped into the deck's XML (\" < > &)",
   TEMPLATE_FONT_NOT_FOUND: 'a font file named by the theme does not exist',
   TEMPLATE_HELPER_ARGUMENT: 'a helper was called with the wrong arguments',

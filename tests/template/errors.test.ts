@@ -133,6 +133,44 @@ function rangeOf(text: string, needle: string): [number, number] {
 }
 
 describe('check reports template problems at the outline', () => {
+  it("says at the template: line which slides' text no longer fits the template's smaller placeholders", async () => {
+    const bullets = Array.from({ length: 7 }, (_, i) => `Point ${i + 1}: a bullet long enough to need most of a line on briefdeck's own layout`);
+    const slides = `  - layout: bullets\n    title: Fits on ours\n    bullets: ${JSON.stringify(bullets)}\n  - layout: bullets\n    title: Short\n    bullets: [one, two]\n`;
+    // A "Title and Content" whose body is a strip two inches high: the long list cannot fit there.
+    const cramped = {
+      name: 'Title and Content',
+      type: 'obj',
+      placeholders: [
+        { type: 'title', name: 'Title 1', box: [0.9, 0.4, 11.5, 1.2] },
+        { idx: 1, name: 'Content 2', box: [0.9, 1.8, 11.5, 2] },
+      ],
+    } as const;
+    const roomy = project('  lang: en-US\n  template: brand.potx\n', slides, minimalTemplateBytes());
+    const tight = project('  lang: en-US\n  template: brand.potx\n', slides, minimalTemplateBytes({ layouts: ['Title Slide', cramped] }));
+    const own = await checkOutline({ outline: roomy.outline, cwd: roomy.dir });
+    expect(own.diagnostics.map((d) => d.code)).not.toContain('TEMPLATE_TEXT_DOES_NOT_FIT');
+    const { diagnostics, texts } = await checkOutline({ outline: tight.outline, cwd: tight.dir });
+    const misfit = diagnostics.filter((d) => d.code === 'TEMPLATE_TEXT_DOES_NOT_FIT');
+    expect(misfit).toHaveLength(1);
+    expect(misfit[0]?.source).toEqual({ file: tight.outline, range: rangeOf(texts.get(tight.outline) as string, 'brand.potx') });
+    // Bullets that do not fit go on on "(cont.)" slides: on the strip, on more of them than on ours.
+    expect(misfit[0]?.message).toMatch(/slide 1 \(bullets\) continues on \d+ more slides?/);
+    expect(misfit[0]?.message).not.toContain('slide 2');
+  });
+
+  it('names a slide whose text overflows only on the template (a kind without follow-on slides)', async () => {
+    const points = Array.from({ length: 4 }, (_, i) => `{ heading: Point ${i + 1}, text: "A sentence or two about this point, long enough to need its card's room on briefdeck's own layout." }`);
+    const slides = `  - layout: takeaways\n    title: Conclusions\n    points: [${points.join(', ')}]\n`;
+    // A "Title Only" whose title reaches far down: little room is left below it for the cards.
+    const tall = { name: 'Title Only', type: 'titleOnly', placeholders: [{ type: 'title', name: 'Title 1', box: [0.9, 0.4, 11.5, 5] }] } as const;
+    const roomy = project('  lang: en-US\n  template: brand.potx\n', slides, minimalTemplateBytes());
+    const tight = project('  lang: en-US\n  template: brand.potx\n', slides, minimalTemplateBytes({ layouts: ['Title Slide', tall] }));
+    expect((await checkOutline({ outline: roomy.outline, cwd: roomy.dir })).diagnostics.map((d) => d.code)).not.toContain('TEMPLATE_TEXT_DOES_NOT_FIT');
+    const { diagnostics } = await checkOutline({ outline: tight.outline, cwd: tight.dir });
+    expect(diagnostics.map((d) => d.code)).toContain('LAYOUT_OVERFLOW');
+    expect(diagnostics.find((d) => d.code === 'TEMPLATE_TEXT_DOES_NOT_FIT')?.message).toMatch(/: slide 1 \(takeaways\)$/);
+  });
+
   it("locates a fallback and a CJK deck's missing East Asian fonts at the template: line, as warnings", async () => {
     const p = project('  lang: zh-TW\n  template: brand.potx\n', SLIDES, minimalTemplateBytes({ layouts: ['Title Slide', 'Title and Content'] }));
     const { diagnostics, texts } = await checkOutline({ outline: p.outline, cwd: p.dir });
