@@ -126,6 +126,8 @@ export type Frames = { readonly [L in Layout]: Frame };
 /** What every layout function gets: the slide, its frame, the deck, the theme, and where to report. */
 export interface LayoutContext {
   slide: BoundSlide;
+  /** The slide's number in the deck (its first part's, when it goes on on "(cont.)" slides), for messages. */
+  number: number;
   frame: Frame;
   deck: BoundDeck;
   data: DataStore;
@@ -179,7 +181,7 @@ export function fitAll(specs: readonly TextSpec[], ctx: LayoutContext): TextElem
       valign: spec.valign ?? 'top',
       paragraphs: spec.paragraphs.map((p, k) => ({ text: p.text, sizePt: size * (p.scale ?? 1), breaks: spec.noWrap ? [] : (breaks[k] ?? []) })),
     };
-    const warnings = typesetWarnings(set, ctx.slide, ctx.frame.slide);
+    const warnings = typesetWarnings(set, { index: ctx.number - 1, layout: ctx.slide.layout, origin: ctx.slide.origin }, ctx.frame.slide);
     // A template's placeholder near the slide's edge is where the template puts it: nothing the author can change.
     const templatePlaceholder = !ctx.frame.marks && spec.placeholder !== undefined;
     ctx.diagnostics.push(...(templatePlaceholder ? warnings.filter((d) => d.code !== 'LAYOUT_NEAR_EDGE') : warnings));
@@ -242,16 +244,11 @@ function measureFit(spec: TextSpec, ctx: LayoutContext, ts: Typesetter, report =
       below?.fits
         ? warning(
             'LAYOUT_TEXT_TOO_SMALL',
-            `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} would fit only at ${below.size} pt, below the theme's minimum of ${ctx.theme.sizes.min} pt for its smallest text; it is set at ${floor} pt and overflows its box`,
+            `slide ${ctx.number} (${ctx.slide.layout}): the ${spec.name} would fit only at ${below.size} pt, below the theme's minimum of ${ctx.theme.sizes.min} pt for its smallest text; it is set at ${floor} pt and overflows its box`,
             ctx.slide.origin,
             "shorten the text or split the slide (or lower the theme's sizes.min)",
           )
-        : warning(
-            'LAYOUT_OVERFLOW',
-            `slide ${ctx.slide.index + 1} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${floor} pt`,
-            ctx.slide.origin,
-            'shorten the text or split the slide',
-          ),
+        : warning('LAYOUT_OVERFLOW', `slide ${ctx.number} (${ctx.slide.layout}): the ${spec.name} does not fit its box even at ${floor} pt`, ctx.slide.origin, 'shorten the text or split the slide'),
     );
   }
   return { size, measured, widthPt: widthPt * 0.96, fits };

@@ -13,13 +13,17 @@ import type { DeckPlan, LayoutKind, SlideContent, SlidePlan } from './types.js';
  */
 export function layoutDeck(deck: BoundDeck, data: DataStore, theme: Theme, frames: Frames = DEFAULT_FRAMES): { plan: DeckPlan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Follow-on slides push the later slides' numbers down: messages say the number in the deck.
+  let number = 1;
   const laid = deck.slides.map((slide) => {
     // A slide's kind is the entry named by its own `layout`; TypeScript cannot correlate the two.
     const kind = LAYOUT_KINDS[slide.layout] as LayoutKind<Layout>;
     const frame = frames[slide.layout];
-    const ctx: LayoutContext = { slide, frame, deck, data, theme, diagnostics };
+    const ctx: LayoutContext = { slide, number, frame, deck, data, theme, diagnostics };
     const content: SlideContent = kind.layout(ctx);
-    return { slide, kind, frame, parts: [content, ...(content.continued ?? [])] };
+    const parts = [content, ...(content.continued ?? [])];
+    number += parts.length;
+    return { slide, kind, frame, parts };
   });
   const slides: SlidePlan[] = [];
   for (const { slide, kind, frame, parts } of laid) {

@@ -113,4 +113,16 @@ describe('a bullets slide too long for one slide', () => {
     const again = await buildDeck({ outline: FIXTURE, out, cwd: ROOT });
     expect(again.report).toMatchObject({ changed: [], added: [], removed: [], unchanged: n });
   });
+
+  it('numbers the slides after it as the deck does in its messages (a title too long there says the slide PowerPoint shows)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-continued-'));
+    const outline = path.join(dir, 'deck.yaml');
+    const long = '這是一個非常非常長的標題，長到在投影片上要排成三行以上才放得下'.repeat(4);
+    await writeFile(outline, `${await readFile(FIXTURE, 'utf8')}  - layout: bullets\n    title: ${long}\n    bullets: [一條]\n`);
+    const { plan, diagnostics } = await layOut(outline);
+    const last = plan.slides.at(-1)!;
+    expect(last.index).toBeGreaterThan(last.from);
+    const warned = diagnostics.filter((d) => d.code === 'LAYOUT_TITLE_LINES');
+    expect(warned.map((d) => d.message.split(':')[0])).toEqual([`slide ${last.index + 1} (bullets)`]);
+  });
 });

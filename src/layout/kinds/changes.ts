@@ -14,12 +14,12 @@ export const changes: LayoutKind<'changes'> = {
   layout(ctx) {
     const { slide, theme, deck, data } = ctx;
     for (const id of slide.data ?? []) {
-      if (!data.has(id)) ctx.diagnostics.push(error('OUTLINE_UNKNOWN_DATASET', `slide ${slide.index + 1} (changes): no dataset '${id}'`, slide.origin, didYouMean(id, [...data.keys()])));
+      if (!data.has(id)) ctx.diagnostics.push(error('OUTLINE_UNKNOWN_DATASET', `slide ${ctx.number} (changes): no dataset '${id}'`, slide.origin, didYouMean(id, [...data.keys()])));
       else if (!hasTwoEditions(data.get(id)))
         ctx.diagnostics.push(
           warning(
             'LAYOUT_NOTHING_TO_COMPARE',
-            `slide ${slide.index + 1} (changes): ${id} has no edition before its newest to compare with`,
+            `slide ${ctx.number} (changes): ${id} has no edition before its newest to compare with`,
             slide.origin,
             'add the new edition first under editions:, above the one before it',
           ),
@@ -35,7 +35,7 @@ export const changes: LayoutKind<'changes'> = {
         ctx.diagnostics.push(
           warning(
             'LAYOUT_NOTHING_TO_COMPARE',
-            `slide ${slide.index + 1} (changes): no dataset of the deck has two editions, so the slide says there is nothing to compare`,
+            `slide ${ctx.number} (changes): no dataset of the deck has two editions, so the slide says there is nothing to compare`,
             slide.origin,
             'add the new edition of a ranking first under its editions:, or remove this slide',
           ),
