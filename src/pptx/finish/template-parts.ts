@@ -1,3 +1,4 @@
+import { colorsOfScheme } from './theme-colors.js';
 import { slotPlaceholder } from '../../layout/template-frame.js';
 import type { Layout } from '../../load/outline/schema.js';
 import type { LayoutMapping, Template, TemplatePlaceholder } from '../../load/template/template.js';
@@ -251,20 +252,7 @@ export function templatePlaceholdersEdit(deck: DeckTemplate, slides: DeckStructu
  * slide becomes a reference to its slot, and the greys mixed for muted text stay colours.
  */
 export function templateSchemeColors(template: Template, colors: Theme['colors']): Theme['colors'] {
-  const c = template.theme.colors;
-  return {
-    ...colors,
-    text: c.dk1,
-    background: c.lt1,
-    darkBackground: c.dk2,
-    card: c.lt2,
-    accent: c.accent1,
-    accent2: c.accent2,
-    subdued: c.accent3,
-    up: c.accent4,
-    muted: c.accent5,
-    grid: c.accent6,
-  };
+  return colorsOfScheme(template.theme.colors, colors);
 }
 
 /**

@@ -49,6 +49,23 @@ const REFERENCE: Record<SchemeSlot, string> = {
   folHlink: 'folHlink',
 };
 
+/**
+ * The theme colours a scheme's slots stand for (the inverse of `schemeColors`): a template's
+ * scheme read as briefdeck's fields, over `colors` for the fields no slot fills; where two slots
+ * fill one field (hlink and accent2), the first in slot order.
+ */
+export function colorsOfScheme(scheme: Readonly<Record<SchemeSlot, string>>, colors: Theme['colors']): Theme['colors'] {
+  const out = { ...colors };
+  const filled = new Set<keyof Theme['colors']>();
+  for (const slot of SCHEME_SLOTS) {
+    const field = SLOT_FIELDS[slot];
+    if (filled.has(field)) continue;
+    filled.add(field);
+    out[field] = scheme[slot] as HexColor;
+  }
+  return out;
+}
+
 /** The scheme's colour of each slot. */
 export function schemeColors(colors: Theme['colors']): Record<SchemeSlot, HexColor> {
   return Object.fromEntries(SCHEME_SLOTS.map((slot) => [slot, colors[SLOT_FIELDS[slot]].toUpperCase()])) as Record<SchemeSlot, HexColor>;
