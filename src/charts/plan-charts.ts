@@ -14,7 +14,10 @@ import { CHARTS_VERSION, contentHash } from './hash.js';
 import { fieldAt, resolveChart, type ResolvedChart } from './resolve.js';
 import type { ChartOutput, ChartRequest, ChartSlot, NativeChart } from './types.js';
 
-/** The box a chart fills, in inches, on a 13.333 × 7.5 in slide. */
+/** PowerPoint's largest slide side, in inches: a chart box beyond it is a bug, not a template. */
+const MAX_SLIDE_INCHES = 56;
+
+/** The box a chart fills, in inches, on the slide (briefdeck's is 13.333 × 7.5 in; a template's may be larger). */
 export interface ChartBox {
   width: number;
   height: number;
@@ -106,8 +109,10 @@ export function planCharts(jobs: readonly ChartJob[], data: DataStore, theme: Th
     plan.diagnostics.push(...resolved.diagnostics);
     const chart = resolved.chart;
     if (!chart) continue;
-    if (!(job.box.width > 0 && job.box.height > 0 && job.box.width <= 13.34 && job.box.height <= 7.5)) {
-      plan.diagnostics.push(error('CHART_BAD_BOX', `a chart box of ${job.box.width} × ${job.box.height} in does not fit a 13.333 × 7.5 in slide`, request.origin));
+    if (!(job.box.width > 0 && job.box.height > 0 && job.box.width <= MAX_SLIDE_INCHES && job.box.height <= MAX_SLIDE_INCHES)) {
+      plan.diagnostics.push(
+        error('CHART_BAD_BOX', `a chart box of ${job.box.width} × ${job.box.height} in does not fit a slide (PowerPoint's largest is ${MAX_SLIDE_INCHES} × ${MAX_SLIDE_INCHES} in)`, request.origin),
+      );
       continue;
     }
     const hash = contentHash({

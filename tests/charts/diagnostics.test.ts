@@ -55,11 +55,11 @@ describe('native charts', () => {
 });
 
 describe('boxes and ids', () => {
-  it('rejects a box larger than the slide and a repeated id', async () => {
+  it('rejects a box larger than any slide and a repeated id', async () => {
     const req = request('share', 'threem.survey');
     const { outputs, diagnostics } = await renderCharts(
       [
-        { id: 'a', request: req, box: { width: 20, height: 3 } },
+        { id: 'a', request: req, box: { width: 60, height: 3 } },
         { id: 'b', request: req, box: { width: 6, height: 3 } },
         { id: 'b', request: req, box: { width: 6, height: 3 } },
       ],

@@ -240,3 +240,17 @@ describe('the default deck without a template', () => {
     expect(layouts.some(([, bytes]) => strFromU8(bytes).includes('<p:cSld name="Figures">'))).toBe(true);
   }, 120_000);
 });
+
+describe('the default deck built into a template larger than briefdeck’s slide (20 × 11.25 in)', () => {
+  it('draws its charts for the larger boxes, and lays everything out inside the slide', async () => {
+    const wide = { name: 'Title Only', type: 'titleOnly', placeholders: [{ type: 'title', name: 'Title 1', box: [1, 0.5, 18, 1.5] }] } as const;
+    const b = await buildInto(minimalTemplate({ slide: { w: 20, h: 11.25 }, layouts: ['Title Slide', 'Title and Content', 'Section Header', 'Comparison', wide] }));
+    expect(b.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(b.result.stats.charts).toBeGreaterThan(0);
+    const charts = (b.result.plan?.slides ?? []).flatMap((s) => s.elements.filter((el) => el.type === 'chart'));
+    expect(Math.max(...charts.map((el) => el.box.w))).toBeGreaterThan(13.34);
+    for (const s of b.result.plan?.slides ?? []) {
+      for (const el of s.elements) expect(el.box.x + el.box.w <= 20 + 1e-6 && el.box.y + el.box.h <= 11.25 + 1e-6, `slide ${s.index + 1}: ${el.name}`).toBe(true);
+    }
+  }, 180_000);
+});
