@@ -40,6 +40,11 @@ export interface MergeInput {
   policy: ConflictPolicy;
 }
 
+/** Whether the deck of sha256 `hash` is the file the last build wrote (and not a merge, which holds the person's edits). */
+export function asWritten(hash: string, previous: Manifest): boolean {
+  return hash === previous.deck && !previous.merged;
+}
+
 /** sha256 of a deck file, as the manifest records it (`deck`). */
 export function deckHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -53,7 +58,7 @@ export function deckHash(bytes: Uint8Array): string {
 export function mergeDeck(input: MergeInput): MergeDecision {
   const { previous } = input;
   const hash = deckHash(input.ours);
-  if (hash === previous.deck && !previous.merged) return { kind: 'write' };
+  if (asWritten(hash, previous)) return { kind: 'write' };
   let oursParts: Map<string, Uint8Array>;
   try {
     oursParts = readZip(input.ours);

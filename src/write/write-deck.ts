@@ -6,7 +6,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareManifests, type BuildReport } from '../manifest/compare.js';
 import { makeManifest, manifestPath, parseManifest, type Manifest, type PlannedSlide } from '../manifest/manifest.js';
-import { backupPath, basePath, deckHash, mergeDeck } from '../merge/merge-deck.js';
+import { asWritten, backupPath, basePath, deckHash, mergeDeck } from '../merge/merge-deck.js';
 import type { ConflictPolicy, MergeOutcome } from '../merge/merge-outcome.js';
 import type { Parts } from '../pptx/opc/parts.js';
 import { MAX_DECK_BYTES } from '../cli/check-deck-file.js';
@@ -149,6 +149,8 @@ async function mergeEdits(input: WriteDeckInput, previous: Manifest, baseFile: s
   const ours = await readRegularFile(outFile, MAX_DECK_BYTES);
   // Nothing there (or a folder, which the write reports): nothing to merge.
   if (!ours.ok) return { ok: true, diagnostics: [] };
+  // The usual rebuild: the file is the one written last time, and the copy to merge against is not read.
+  if (asWritten(deckHash(ours.bytes), previous)) return { ok: true, diagnostics: [] };
   const base = await readRegularFile(baseFile, MAX_DECK_BYTES);
   const decision = mergeDeck({ ours: ours.bytes, previous, ...(base.ok ? { base: base.bytes } : {}), theirs: { parts, manifest }, policy: input.onConflict ?? 'auto' });
   if (decision.kind === 'write') return { ok: true, diagnostics: [] };
