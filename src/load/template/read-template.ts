@@ -133,7 +133,7 @@ function read(bytes: Uint8Array, file: string): Template {
   const ctx: Context = { name, parts, fail };
   const presentation = element(ctx, main, 'presentation');
   const slide = slideSize(presentation);
-  const rels = relationshipsOf(parts, main);
+  const rels = readRelationships(parts, main);
   const masterList = childByLocal(presentation, 'sldMasterIdLst');
   const masters: TemplateMaster[] = [];
   for (const id of masterList ? childElements(masterList).filter((e) => local(e) === 'sldMasterId') : []) {
@@ -159,7 +159,7 @@ function exampleLayouts(ctx: Context, main: string, presentation: XmlElement, re
     const rel = rels.find((r) => r.id === relId(id) && !r.external);
     if (!rel) continue;
     const slide = resolveTarget(main, rel.target);
-    const layout = relationshipsOf(ctx.parts, slide).find((r) => isType(r, 'slideLayout') && !r.external);
+    const layout = readRelationships(ctx.parts, slide).find((r) => isType(r, 'slideLayout') && !r.external);
     if (layout) out.push(resolveTarget(slide, layout.target));
   }
   return out;
@@ -174,7 +174,7 @@ interface Context {
 
 function readMaster(ctx: Context, part: string): TemplateMaster {
   const root = element(ctx, part, 'sldMaster');
-  const rels = relationshipsOf(ctx.parts, part);
+  const rels = readRelationships(ctx.parts, part);
   const theme = rels.find((r) => isType(r, 'theme') && !r.external);
   if (!theme) return ctx.fail('TEMPLATE_BAD_PART', `${ctx.name}: ${part} names no theme`, 'every slide master has a theme; save the template again from PowerPoint or LibreOffice');
   const themePart = resolveTarget(part, theme.target);
@@ -284,10 +284,6 @@ function schemeColor(slot: XmlElement | undefined): string | undefined {
 function officeDocument(parts: Parts): string | undefined {
   const rel = readRelationships(parts, '').find((r) => (r.type === OFFICE_DOCUMENT || r.type === `${STRICT_REL}officeDocument`) && !r.external);
   return rel ? resolveTarget('', rel.target) : undefined;
-}
-
-function relationshipsOf(parts: Parts, part: string): Relationship[] {
-  return readRelationships(parts, part);
 }
 
 /** The part an `r:id` of `source` names; a located error when it names nothing the package has. */
