@@ -8,8 +8,9 @@
 import { dedupeShapeIdsEdit } from '../pptx/finish/shape-ids.js';
 import { repairContentTypes } from '../pptx/finish/content-types.js';
 import { readSections } from '../pptx/finish/sections.js';
-import { APP_PROPERTIES_PART, CONTENT_TYPES_PART, PRESENTATION_PART } from '../pptx/opc/part-names.js';
-import { applyXmlEdits, decodePart, encodePart, readXmlPart, type Parts } from '../pptx/opc/parts.js';
+import { CONTENT_TYPES_PART, PRESENTATION_PART } from '../pptx/opc/part-names.js';
+import { withAppProperties } from '../pptx/finish/app-props.js';
+import { applyXmlEdits, encodePart, readXmlPart, type Parts } from '../pptx/opc/parts.js';
 import { readRelationships, referenceOrder, relativeTarget, relsPartOf, removeDanglingRelationships, resolveTarget, type Relationship } from '../pptx/opc/relationships.js';
 import { childElements, createElement, descendants, firstChild, getAttribute, serializeXml, setAttribute, type XmlDocument, type XmlElement } from '../pptx/xml/xml.js';
 import { writeZip } from '../pptx/zip/zip-write.js';
@@ -101,13 +102,13 @@ export function writeMerged(sources: MergeSources, plan: readonly MergedSlide[])
   });
 
   rewritePresentation(out, placed);
-  setSlideCount(out, placed.length);
   const reachable = new Set(referenceOrder(out));
   for (const name of [...out.keys()]) {
     if (name === CONTENT_TYPES_PART || name.endsWith('.rels') || reachable.has(name)) continue;
     out.delete(name);
   }
-  const clean = repairContentTypes(removeDanglingRelationships(out));
+  // The document properties list the merged deck's slides and their titles, as finish lists a build's.
+  const clean = repairContentTypes(withAppProperties(removeDanglingRelationships(out)));
   return writeZip(applyXmlEdits(clean, [dedupeShapeIdsEdit]));
 }
 
@@ -279,12 +280,6 @@ function rewritePresentation(out: Map<string, Uint8Array>, placed: readonly { pa
   });
   out.set(PRESENTATION_PART, encodePart(serializeXml(doc)));
   out.set(relsPartOf(PRESENTATION_PART), relsXml(rels));
-}
-
-function setSlideCount(out: Map<string, Uint8Array>, count: number): void {
-  const bytes = out.get(APP_PROPERTIES_PART);
-  const text = bytes && decodePart(bytes);
-  if (text) out.set(APP_PROPERTIES_PART, encodePart(text.replace(/<Slides>\d+<\/Slides>/, `<Slides>${count}</Slides>`)));
 }
 
 function relsXml(rels: readonly Relationship[]): Uint8Array {

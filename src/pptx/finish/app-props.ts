@@ -20,24 +20,25 @@ export function appProperties(): { collect: XmlEdit; write: (parts: Parts) => Ma
         titles.set(name, slideTitle(doc.root));
       },
     },
-    write: (parts) => {
-      const out = new Map(parts);
-      const slides = [...parts.keys()].filter((n) => SLIDE_PART.test(n)).sort(naturalCompare);
-      const notes = [...parts.keys()].filter((n) => NOTES_SLIDE_PART.test(n)).length;
-      out.set(
-        APP_PROPERTIES_PART,
-        encodePart(
-          appXml(
-            themeOf(parts),
-            presentationFormat(parts),
-            slides.map((s) => titles.get(s) ?? ''),
-            notes,
-          ),
-        ),
-      );
-      return out;
-    },
+    write: (parts) => withAppProperties(parts, (slide) => titles.get(slide) ?? ''),
   };
+}
+
+/**
+ * `parts` with `docProps/app.xml` written from them: `titleOf` gives a slide part's title (by
+ * default read from its XML, for a deck assembled from parts, as a merge is).
+ */
+export function withAppProperties(parts: Parts, titleOf: (slide: string) => string = (slide) => slideTitleOf(parts, slide)): Map<string, Uint8Array> {
+  const out = new Map(parts);
+  const slides = [...parts.keys()].filter((n) => SLIDE_PART.test(n)).sort(naturalCompare);
+  const notes = [...parts.keys()].filter((n) => NOTES_SLIDE_PART.test(n)).length;
+  out.set(APP_PROPERTIES_PART, encodePart(appXml(themeOf(parts), presentationFormat(parts), slides.map(titleOf), notes)));
+  return out;
+}
+
+function slideTitleOf(parts: Parts, slide: string): string {
+  const doc = readXmlPart(parts, slide);
+  return doc ? slideTitle(doc.root) : '';
 }
 
 interface ThemeFacts {
