@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { decodeText } from '../../src/pptx/xml/xml.js';
 
 /** Why LibreOffice cannot render here, or undefined when it can. */
 export function libreOfficeUnavailable(): string | undefined {
@@ -45,13 +46,6 @@ export function renderWordBoxes(pptx: Uint8Array): { width: number; height: numb
     spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, deck], { timeout: 180_000 });
     const html = spawnSync('pdftotext', ['-bbox-layout', path.join(dir, 'deck.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (html.status !== 0) throw new Error(`LibreOffice produced no PDF: ${html.stderr}`);
-    const unescapeXml = (s: string) =>
-      s
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
     return html.stdout
       .split('<page ')
       .slice(1)
@@ -62,7 +56,7 @@ export function renderWordBoxes(pptx: Uint8Array): { width: number; height: numb
           y0: Number(m[2]),
           x1: Number(m[3]),
           y1: Number(m[4]),
-          text: unescapeXml(m[5] ?? ''),
+          text: decodeText(m[5] ?? ''),
         }));
         return { width: Number(size?.[1]), height: Number(size?.[2]), words };
       });

@@ -15,6 +15,7 @@ import type { Template } from '../../src/load/template/template.js';
 import { checkPackage } from '../../src/pptx/opc/check-package.js';
 import { validateParts } from '../pptx/xsd.js';
 import { libreOfficeTemplate, minimalTemplate } from './fixtures.js';
+import { decodeText } from '../../src/pptx/xml/xml.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUTLINE = path.join(ROOT, 'outline/briefing.yaml');
@@ -53,13 +54,6 @@ function shapes(b: Built, n: number): { ph?: string; text: string; spPr: string 
     };
   });
 }
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** Every shape's box (its own xfrm) lies on the slide. */
 function boxesOutside(b: Built): string[] {
@@ -108,7 +102,7 @@ function describeInto(name: string, file: () => string | undefined) {
       for (const s of slides) {
         const layout = text(b, layoutOf(b, s.index + 1));
         const wanted = mappings.find((m) => m.kind === s.layout)?.layout.name;
-        expect(unescapeXml(/<p:cSld name="([^"]*)"/.exec(layout)?.[1] ?? ''), `slide ${s.index + 1} (${s.layout})`).toBe(wanted);
+        expect(decodeText(/<p:cSld name="([^"]*)"/.exec(layout)?.[1] ?? ''), `slide ${s.index + 1} (${s.layout})`).toBe(wanted);
       }
     });
 
@@ -119,7 +113,7 @@ function describeInto(name: string, file: () => string | undefined) {
         const n = slide.index + 1;
         const inTitle = shapes(b, n).filter((s) => s.ph === 'title' || s.ph === 'ctrTitle');
         expect(inTitle, `slide ${n}`).toHaveLength(1);
-        expect(unescapeXml(inTitle[0]?.text ?? '')).toBe(title.paragraphs.map((p) => p.text).join(''));
+        expect(decodeText(inTitle[0]?.text ?? '')).toBe(title.paragraphs.map((p) => p.text).join(''));
         const sp = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(text(b, `ppt/slides/slide${n}.xml`))?.[0] ?? '';
         expect(sp).not.toMatch(/<a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*(<a:solidFill>|<a:latin )/);
         expect(sp).not.toMatch(/<a:rPr[^>]* b="1"/);
@@ -201,10 +195,10 @@ describe('the default deck built into a hand-made 4:3 template (10 × 7.5 in)', 
     for (const s of slides) {
       if (s.layout !== 'comparison') continue;
       const n = s.index + 1;
-      expect(unescapeXml(/<p:cSld name="([^"]*)"/.exec(text(b, layoutOf(b, n)))?.[1] ?? '')).toBe('Comparison');
+      expect(decodeText(/<p:cSld name="([^"]*)"/.exec(text(b, layoutOf(b, n)))?.[1] ?? '')).toBe('Comparison');
       const placed = shapes(b, n).filter((sp) => sp.ph === 'body' || sp.ph === 'obj');
       expect(placed.map((sp) => sp.ph)).toEqual(['body', 'body', 'obj', 'obj']);
-      expect(placed.slice(0, 2).map((sp) => unescapeXml(sp.text))).toEqual([s.left.heading, s.right.heading]);
+      expect(placed.slice(0, 2).map((sp) => decodeText(sp.text))).toEqual([s.left.heading, s.right.heading]);
       const xml = text(b, `ppt/slides/slide${n}.xml`);
       for (const idx of [1, 2, 3, 4]) expect(xml).toMatch(new RegExp(`<p:ph (type="body" )?idx="${idx}"/>`));
       for (const sp of placed) expect(sp.spPr).not.toContain('Fill>');
